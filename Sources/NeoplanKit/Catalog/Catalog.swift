@@ -1,0 +1,171 @@
+import Foundation
+
+/// A set of parts keyed by id. Built from one or more catalog folders; later folders override
+/// earlier ones part by part.
+public struct Catalog: Sendable {
+  /// Parts by id.
+  public private(set) var partsByID: [String: Part] = [:]
+
+  /// Creates an empty catalog.
+  public init() {}
+
+  /// Creates a catalog from parts (later parts with the same id replace earlier ones).
+  public init(parts: [Part]) {
+    for part in parts { partsByID[part.id] = part }
+  }
+
+  /// All parts, ordered by kind then id (stable for listings).
+  public var parts: [Part] {
+    let order = Dictionary(uniqueKeysWithValues: PartKind.allCases.enumerated().map { ($1, $0) })
+    return partsByID.values.sorted {
+      (order[$0.kind]!, $0.id) < (order[$1.kind]!, $1.id)
+    }
+  }
+
+  /// The part with `id`, if any.
+  public subscript(id: String) -> Part? { partsByID[id] }
+
+  /// Adds or replaces parts.
+  public mutating func merge(_ other: Catalog) {
+    for (id, part) in other.partsByID { partsByID[id] = part }
+  }
+
+  /// Looks up `id` and checks its kind; the error points at `value` with a "did you mean".
+  func part(_ id: String, kind: PartKind, at value: YAMLValue) throws -> Part {
+    guard let part = partsByID[id] else {
+      let sameKind = partsByID.values.filter { $0.kind == kind }.map(\.id)
+      var hint = "expected a \(kind.rawValue) part id from the catalog (neoplan catalog list --kind \(kind.rawValue))"
+      if let guess = closestMatch(to: id, in: sameKind) { hint = "did you mean '\(guess)'?" }
+      throw value.error("unknown part '\(id)'", expected: hint)
+    }
+    guard part.kind == kind else {
+      throw value.error(
+        "'\(id)' is a \(part.kind.rawValue), not a \(kind.rawValue)",
+        expected: "expected a \(kind.rawValue) part id")
+    }
+    return part
+  }
+
+  /// Cross-part checks: references to other parts exist and have the right kind.
+  public func referenceProblems() -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    for part in parts {
+      if case .gpuNode(let node) = part.specs, let nicID = node.computeNIC {
+        if let nic = partsByID[nicID] {
+          if nic.kind != .nic {
+            problems.append(
+              Diagnostic(
+                at: part.location, keyPath: "\(part.id).specs.compute_nic",
+                message: "'\(nicID)' is a \(nic.kind.rawValue), not a nic", expected: "expected a nic part id"))
+          }
+        } else {
+          problems.append(
+            Diagnostic(
+              at: part.location, keyPath: "\(part.id).specs.compute_nic",
+              message: "unknown part '\(nicID)'", expected: "expected a nic part id from the catalog"))
+        }
+      }
+      if case .gpuNode(let node) = part.specs, node.computeNICsIncluded, node.computeNIC == nil {
+        problems.append(
+          Diagnostic(
+            at: part.location, keyPath: "\(part.id).specs.compute_nic",
+            message: "compute_nics_included is true but compute_nic is not given",
+            expected: "expected the id of the NIC the node's price includes"))
+      }
+    }
+    return problems
+  }
+}
+
+/// Reads catalog folders (`*.yaml`, `*.yml`, `*.json`) into a `Catalog`, collecting every problem.
+public enum CatalogLoader {
+  /// Loads the default catalog (embedded resources) plus `extraDirectories` in order.
+  public static func load(extraDirectories: [String], includeDefault: Bool = true) throws -> Catalog {
+    var catalog = Catalog()
+    if includeDefault {
+      catalog.merge(try loadDirectory(try ResourceLocator.catalogsDirectory(), displayPrefix: "catalogs"))
+    }
+    for directory in extraDirectories {
+      catalog.merge(try loadDirectory(directory, displayPrefix: directory))
+    }
+    let problems = catalog.referenceProblems()
+    if !problems.isEmpty { throw InputError(problems) }
+    return catalog
+  }
+
+  /// Loads one folder; duplicate ids inside it are errors.
+  public static func loadDirectory(_ directory: String, displayPrefix: String? = nil) throws -> Catalog {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw InputError(
+        Diagnostic(
+          at: nil, file: directory, keyPath: "", message: "catalog folder not found",
+          expected: "expected a folder of catalog *.yaml files"))
+    }
+    let names = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
+    let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
+      .sorted()
+    var parts: [Part] = []
+    var problems: [Diagnostic] = []
+    var seen: [String: SourceLocation] = [:]
+    for name in files {
+      let path = (directory as NSString).appendingPathComponent(name)
+      let display = displayPrefix.map { ($0 as NSString).appendingPathComponent(name) } ?? path
+      do {
+        for part in try loadFile(path: path, display: display) {
+          if let first = seen[part.id] {
+            problems.append(
+              Diagnostic(
+                at: part.location, keyPath: "id",
+                message: "duplicate part id '\(part.id)'",
+                expected: "first defined at \(first.file):\(first.line):\(first.column)"))
+          } else {
+            seen[part.id] = part.location
+            parts.append(part)
+          }
+        }
+      } catch let error as InputError {
+        problems += error.diagnostics
+      }
+    }
+    if !problems.isEmpty { throw InputError(problems) }
+    return Catalog(parts: parts)
+  }
+
+  /// Loads one catalog file; keeps going after a bad part to report every problem.
+  public static func loadFile(path: String, display: String) throws -> [Part] {
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else {
+      throw InputError(
+        Diagnostic(at: nil, file: display, keyPath: "", message: "cannot read the file", expected: "UTF-8 text"))
+    }
+    return try parse(text, file: display)
+  }
+
+  /// Parses catalog text.
+  public static func parse(_ text: String, file: String) throws -> [Part] {
+    guard let root = try YAMLValue.parse(text, file: file) else {
+      throw InputError(
+        Diagnostic(at: nil, file: file, keyPath: "", message: "empty catalog file", expected: "schema: 1 and parts:"))
+    }
+    let map = try root.mapping()
+    try map.rejectUnknownKeys(["schema", "parts"])
+    let schemaValue = try map.required("schema", expected: "schema: 1")
+    guard try schemaValue.int() == 1 else {
+      throw schemaValue.error("unsupported catalog schema", expected: "expected schema: 1")
+    }
+    var parts: [Part] = []
+    var problems: [Diagnostic] = []
+    for item in try map.required("parts", expected: "a list of parts").sequence() {
+      do {
+        parts.append(try Part.decode(item))
+      } catch let error as InputError {
+        problems += error.diagnostics
+      }
+    }
+    if !problems.isEmpty { throw InputError(problems) }
+    return parts
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// One priced line of the bill of materials.
+public struct LineItem: Sendable, Hashable {
+  public var category: PartCount.Category
+  public var partID: String
+  public var description: String
+  /// What the line is for (roles of the part in the design).
+  public var role: String
+  public var quantity: Int
+  /// Unit price in the BoM currency (converted, rounded half-even to the cent).
+  public var unitPrice: Money
+  /// `unitPrice × quantity`, exact.
+  public var extendedPrice: Money
+  /// The catalog price before conversion.
+  public var sourcePrice: Money
+  /// The rate used when the catalog currency differs, with its date.
+  public var exchangeRate: ExchangeRate?
+  public var source: String
+  public var asOf: Day
+  public var confidence: PriceConfidence
+  public var note: String?
+  /// A spare, not installed.
+  public var isSpare: Bool
+}
+
+/// A category subtotal.
+public struct CategoryTotal: Sendable, Hashable {
+  public var category: PartCount.Category
+  public var total: Money
+}
+
+/// The priced BoM: lines, subtotals, totals per node and per GPU.
+public struct BillOfMaterials: Sendable {
+  public var currency: String
+  public var lines: [LineItem]
+  public var nodes: Int
+  public var gpus: Int
+
+  /// Sum of all lines (spares included).
+  public var total: Money { lines.reduce(Money.zero(currency)) { $0 + $1.extendedPrice } }
+  /// Total ÷ nodes, half-even to the cent.
+  public var perNode: Money { total.divided(by: max(1, nodes)) }
+  /// Total ÷ GPUs, half-even to the cent.
+  public var perGPU: Money { total.divided(by: max(1, gpus)) }
+  /// Subtotals in category order, only categories with lines.
+  public var categoryTotals: [CategoryTotal] {
+    PartCount.Category.allCases.compactMap { category in
+      let lines = lines.filter { $0.category == category }
+      guard !lines.isEmpty else { return nil }
+      return CategoryTotal(category: category, total: lines.reduce(Money.zero(currency)) { $0 + $1.extendedPrice })
+    }
+  }
+  /// Lines priced by estimate.
+  public var estimatedLines: [LineItem] { lines.filter { $0.confidence == .estimate } }
+}
+
+/// Prices a design from its catalog parts.
+public enum Pricer {
+  /// Lines older than this many days before the plan's as-of date are flagged.
+  public static let staleAfterDays = 180
+
+  /// Builds the BoM in the spec currency; a missing exchange rate is a located input error.
+  public static func price(_ design: ClusterDesign) throws -> BillOfMaterials {
+    let spec = design.spec
+    var lines: [LineItem] = []
+    for count in design.parts {
+      let price = count.part.price
+      var unit = price.amount
+      var rate: ExchangeRate?
+      if price.amount.currency != spec.currency {
+        guard let found = spec.fxRates.first(where: { $0.from == price.amount.currency }) else {
+          throw InputError(
+            spec.diagnostic(
+              "fx", "\(count.part.id) is priced in \(price.amount.currency) and no rate to \(spec.currency) is given",
+              expected:
+                "expected fx: [{from: \(price.amount.currency), rate: <\(spec.currency) per \(price.amount.currency)>, as_of: YYYY-MM-DD, source: ...}]"
+            ))
+        }
+        rate = found
+        unit = price.amount.converted(rate: found.rate, to: spec.currency)
+      }
+      var description = count.part.displayName
+      if count.isSpare { description += " (spare)" }
+      lines.append(
+        LineItem(
+          category: count.category, partID: count.part.id, description: description, role: count.role,
+          quantity: count.quantity, unitPrice: unit, extendedPrice: unit.times(count.quantity),
+          sourcePrice: price.amount, exchangeRate: rate, source: price.source, asOf: price.asOf,
+          confidence: price.confidence, note: price.note, isSpare: count.isSpare))
+    }
+    let order = Dictionary(uniqueKeysWithValues: PartCount.Category.allCases.enumerated().map { ($1, $0) })
+    // Stable order: category, installed before spares, then design order.
+    let indexed = lines.enumerated().sorted { a, b in
+      (order[a.element.category]!, a.element.isSpare ? 1 : 0, a.offset)
+        < (order[b.element.category]!, b.element.isSpare ? 1 : 0, b.offset)
+    }
+    return BillOfMaterials(
+      currency: spec.currency, lines: indexed.map(\.element), nodes: design.nodes, gpus: design.gpus)
+  }
+
+  /// Warnings about the prices used: estimates and prices older than 180 days before `asOf`.
+  public static func priceWarnings(_ bom: BillOfMaterials, asOf: Day) -> [String] {
+    var warnings: [String] = []
+    var seen = Set<String>()
+    var stale: [String] = []
+    var estimates: [String] = []
+    for line in bom.lines where seen.insert(line.partID).inserted {
+      if line.asOf.days(to: asOf) > staleAfterDays { stale.append("\(line.partID) (\(line.asOf))") }
+      if line.confidence == .estimate { estimates.append(line.partID) }
+      if line.asOf > asOf {
+        warnings.append("\(line.partID) is priced as of \(line.asOf), after the plan's as-of date \(asOf)")
+      }
+    }
+    if !stale.isEmpty {
+      warnings.append(
+        "\(stale.count) price(s) older than \(staleAfterDays) days before \(asOf): \(stale.joined(separator: ", "))")
+    }
+    if !estimates.isEmpty {
+      let share = bom.lines.filter { $0.confidence == .estimate }.reduce(Money.zero(bom.currency)) {
+        $0 + $1.extendedPrice
+      }
+      let percent = bom.total.cents > 0 ? Double(share.cents) / Double(bom.total.cents) * 100 : 0
+      warnings.append(
+        "\(estimates.count) part(s) priced by estimate, \(formatPercent(percent)) of the total: \(estimates.joined(separator: ", "))"
+      )
+    }
+    return warnings
+  }
+}
+
+/// `12.3%` with one decimal, locale-independent.
+func formatPercent(_ percent: Double) -> String {
+  let tenths = Int((percent * 10).rounded())
+  return "\(tenths / 10).\(abs(tenths % 10))%"
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A JSON value written deterministically: keys sorted, numbers formatted without locale,
+/// money as exact decimals in major units.
+public indirect enum JSONValue: Sendable, Hashable {
+  case object([String: JSONValue])
+  case array([JSONValue])
+  case string(String)
+  case int(Int)
+  /// A number already formatted (money `1234.50`, or a rounded decimal).
+  case number(String)
+  case bool(Bool)
+  case null
+
+  /// Money in major units, exact to the cent.
+  public static func money(_ m: Money) -> JSONValue { .number(m.plainString) }
+
+  /// A double rounded to `decimals` places, written without exponent.
+  public static func decimal(_ value: Double, _ decimals: Int = 3) -> JSONValue {
+    guard value.isFinite else { return .null }
+    return .number(formatFixed(value, decimals: decimals))
+  }
+
+  /// Pretty-printed with two-space indent and a final newline.
+  public func rendered() -> String {
+    var out = ""
+    write(into: &out, indent: 0)
+    out.append("\n")
+    return out
+  }
+
+  private func write(into out: inout String, indent: Int) {
+    let pad = String(repeating: "  ", count: indent)
+    let inner = String(repeating: "  ", count: indent + 1)
+    switch self {
+    case .object(let dict):
+      if dict.isEmpty {
+        out.append("{}")
+        return
+      }
+      out.append("{\n")
+      let keys = dict.keys.sorted()
+      for (i, key) in keys.enumerated() {
+        out.append(inner)
+        out.append(JSONValue.quote(key))
+        out.append(": ")
+        dict[key]!.write(into: &out, indent: indent + 1)
+        out.append(i == keys.count - 1 ? "\n" : ",\n")
+      }
+      out.append(pad + "}")
+    case .array(let items):
+      if items.isEmpty {
+        out.append("[]")
+        return
+      }
+      out.append("[\n")
+      for (i, item) in items.enumerated() {
+        out.append(inner)
+        item.write(into: &out, indent: indent + 1)
+        out.append(i == items.count - 1 ? "\n" : ",\n")
+      }
+      out.append(pad + "]")
+    case .string(let s): out.append(JSONValue.quote(s))
+    case .int(let n): out.append(String(n))
+    case .number(let s): out.append(s)
+    case .bool(let b): out.append(b ? "true" : "false")
+    case .null: out.append("null")
+    }
+  }
+
+  static func quote(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out.append("\\\"")
+      case "\\": out.append("\\\\")
+      case "\n": out.append("\\n")
+      case "\r": out.append("\\r")
+      case "\t": out.append("\\t")
+      case "<": out.append("\\u003c")
+      case ">": out.append("\\u003e")
+      case "&": out.append("\\u0026")
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    out.append("\"")
+    return out
+  }
+}
+
+/// Fixed-point text of a double (`12.346`), trailing zeros trimmed, no locale, no exponent.
+public func formatFixed(_ value: Double, decimals: Int) -> String {
+  let scale = pow(10.0, Double(decimals))
+  let scaled = (value * scale).rounded()
+  guard abs(scaled) < 9e15 else { return String(format: "%.0f", value) }
+  let n = Int64(scaled)
+  let sign = n < 0 ? "-" : ""
+  let magnitude = n.magnitude
+  let divisor = UInt64(scale)
+  let whole = magnitude / divisor
+  var fraction = decimals > 0 ? String(magnitude % divisor) : ""
+  if decimals > 0 {
+    fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+  }
+  return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+}

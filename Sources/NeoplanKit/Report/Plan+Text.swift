@@ -1,0 +1,123 @@
+import Foundation
+
+extension Plan {
+  /// A readable summary that fits 100 columns: topology per tier, counts, power, racks, BoM by
+  /// category, warnings.
+  public func text() -> String {
+    var out: [String] = []
+    let d = design
+    let rule = String(repeating: "─", count: 98)
+    out.append("neoplan plan: \(spec.name)  (as of \(spec.asOf), \(bom.currency))")
+    out.append(rule)
+    out.append(
+      "Compute   \(d.nodes) × \(spec.compute.node.id) = \(d.gpus) × \(spec.compute.nodeSpecs.gpuModel)")
+    if let b = d.backend {
+      let t = b.tree
+      let sw = spec.backend!.switchPart.id
+      out.append(
+        "Backend   \(b.kind.rawValue) \(b.design.rawValue), \(t.tiers) tier\(t.tiers == 1 ? "" : "s"), \(b.linkSpeedGbps)G links, \(sw) (radix \(b.radix)), oversubscription \(b.oversubscription)"
+      )
+      if t.tiers > 1 {
+        out.append(
+          "          \(t.scalableUnits) SU × \(t.scalableUnitNodes) nodes, \(t.leavesPerScalableUnit) leaves per SU (\(t.railsPerLeaf) rail\(t.railsPerLeaf == 1 ? "" : "s") per leaf), \(t.leafUplinks) uplinks per leaf"
+        )
+      }
+      out.append(
+        pad("          tier", 22) + pad("switches", 10, right: true) + pad("links up", 12, right: true)
+          + pad("ports used", 12, right: true))
+      let tiers: [(String, [SwitchUsage], Int)] = [
+        ("leaf", t.leaves, t.leafToSpineLinks), ("spine", t.spines, t.spineToCoreLinks), ("core", t.cores, 0),
+      ]
+      for (name, usage, up) in tiers where !usage.isEmpty {
+        let used = usage.reduce(0) { $0 + $1.used }
+        out.append(
+          pad("          \(name)", 22) + pad("\(usage.count)", 10, right: true) + pad("\(up)", 12, right: true)
+            + pad("\(used)/\(usage.count * b.radix)", 12, right: true))
+      }
+      out.append(
+        "          node links \(t.nodeToLeafLinks)\(t.fabricManagerLinks > 0 ? " + \(t.fabricManagerLinks) fabric manager" : ""), cables \(b.cables) (\(b.fiberCables) fibre, \(b.copperCables) copper), transceivers \(b.switchSideTransceivers) switch-side + \(b.nodeSideTransceivers + b.fabricManagerTransceivers) node-side"
+      )
+    } else {
+      out.append("Backend   none")
+    }
+    if let f = d.frontend {
+      out.append(
+        "Frontend  ethernet \(spec.frontend!.portsPerNode)×\(spec.frontend!.portSpeedGbps)G per node, \(f.endpoints) ports, \(f.leaves) leaf + \(f.spines) spine \(spec.frontend!.switchPart.id), \(f.cables) cables"
+      )
+    } else {
+      out.append("Frontend  none")
+    }
+    if let s = d.storage {
+      out.append(
+        "Storage   \(formatFixed(s.capacityPB, decimals: 3)) PB usable: \(s.servers) × \(spec.storage!.server.id) (\(formatFixed(s.usableTB, decimals: 1)) TB)"
+      )
+    }
+    out.append(
+      "OOB       \(spec.management.oob ? "\(d.management.ports) ports, \(d.management.switches) × \(spec.management.switchPart.id)" : "off"); \(d.management.servers) control-plane servers"
+    )
+    let fac = d.facility
+    out.append(
+      "Racks     \(fac.racks) (\(fac.nodeRacks) node at \(fac.nodesPerRack)/rack, \(fac.networkRacks) network, \(fac.storageRacks) storage); \(fac.pdus) PDUs; cooling \(fac.cooling.rawValue)"
+    )
+    out.append(
+      "Power     IT \(formatFixed(fac.itPowerKW, decimals: 1)) kW max (\(formatFixed(fac.itPowerTypicalKW, decimals: 1)) typical), node rack \(formatFixed(fac.nodeRackKW, decimals: 1)) kW, facility \(formatFixed(fac.facilityPowerKW, decimals: 1)) kW at PUE \(formatFixed(fac.pue, decimals: 2))"
+    )
+    out.append(rule)
+    out.append("Bill of materials")
+    out.append(
+      pad("  id", 34) + pad("qty", 7, right: true) + pad("unit", 16, right: true) + pad("extended", 19, right: true)
+        + "  conf")
+    for total in bom.categoryTotals {
+      out.append("  \(total.category.rawValue)")
+      for line in bom.lines where line.category == total.category {
+        let id = line.isSpare ? "\(line.partID) (spare)" : line.partID
+        out.append(
+          pad("    " + truncate(id, 30), 34) + pad("\(line.quantity)", 7, right: true)
+            + pad(line.unitPrice.groupedString, 16, right: true)
+            + pad(line.extendedPrice.groupedString, 19, right: true)
+            + "  " + line.confidence.rawValue)
+      }
+      out.append(pad("", 57) + pad("subtotal " + total.total.groupedString, 19 + 0, right: true))
+    }
+    out.append(rule)
+    out.append(pad("Total \(bom.currency)", 57) + pad(bom.total.groupedString, 19, right: true))
+    out.append(pad("  per node", 57) + pad(bom.perNode.groupedString, 19, right: true))
+    out.append(pad("  per GPU", 57) + pad(bom.perGPU.groupedString, 19, right: true))
+    for rate in spec.fxRates {
+      out.append("  FX: 1 \(rate.from) = \(rate.rate) \(rate.to) (as of \(rate.asOf), \(rate.source))")
+    }
+    if !warnings.isEmpty {
+      out.append(rule)
+      out.append("Warnings")
+      for warning in warnings { out.append(contentsOf: wrap("  - " + warning, width: 98, indent: "    ")) }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+}
+
+func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+  let count = s.count
+  guard count < width else { return s }
+  let fill = String(repeating: " ", count: width - count)
+  return right ? fill + s : s + fill
+}
+
+func truncate(_ s: String, _ width: Int) -> String {
+  s.count <= width ? s : String(s.prefix(width - 1)) + "…"
+}
+
+/// Word-wraps `text` at `width` columns.
+func wrap(_ text: String, width: Int, indent: String) -> [String] {
+  var lines: [String] = []
+  var current = ""
+  for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+    if current.count + word.count + 1 > width, !current.trimmingCharacters(in: .whitespaces).isEmpty {
+      lines.append(current)
+      current = indent + word
+    } else {
+      current += current.isEmpty ? String(word) : " " + word
+    }
+  }
+  if !current.isEmpty { lines.append(current) }
+  return lines
+}

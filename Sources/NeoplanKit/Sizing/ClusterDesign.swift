@@ -1,0 +1,134 @@
+/// A quantity of one catalog part in the design, with why it is there.
+public struct PartCount: Sendable, Hashable {
+  /// BoM category.
+  public enum Category: String, Sendable, CaseIterable, Hashable {
+    case compute
+    case backendNetwork = "backend-network"
+    case frontendNetwork = "frontend-network"
+    case managementNetwork = "management-network"
+    case storage
+    case opticsCabling = "optics-cabling"
+    case racksPower = "racks-power"
+    case cooling
+    case software
+    case services
+  }
+
+  /// The part.
+  public var part: Part
+  /// How many.
+  public var quantity: Int
+  /// Where it goes in the BoM.
+  public var category: Category
+  /// What it is for, e.g. "backend leaf switches".
+  public var role: String
+  /// A spare, not installed.
+  public var isSpare: Bool = false
+}
+
+/// The sized backend fabric with its cabling.
+public struct BackendFabricDesign: Sendable, Hashable {
+  public var kind: FabricKind
+  public var design: FabricDesign
+  public var linkSpeedGbps: Int
+  public var radix: Int
+  public var oversubscription: Oversubscription
+  public var tree: FatTreeDesign
+  /// Backend NIC cards (0 when the node price includes them).
+  public var nicCards: Int
+  /// Node links on copper.
+  public var copperNodeLinks: Int
+  /// Node links on optics.
+  public var opticalNodeLinks: Int
+  /// Fibre cables (one per optical link).
+  public var fiberCables: Int
+  /// Copper cables (splitters serve several links).
+  public var copperCables: Int
+  /// Transceivers in switch cages.
+  public var switchSideTransceivers: Int
+  /// Transceivers in node NICs.
+  public var nodeSideTransceivers: Int
+  /// Transceivers on the fabric manager's ports.
+  public var fabricManagerTransceivers: Int
+
+  /// All cables.
+  public var cables: Int { fiberCables + copperCables }
+}
+
+/// A two-tier (or single-switch) Ethernet network such as the frontend.
+public struct EthernetNetworkDesign: Sendable, Hashable {
+  public var endpoints: Int
+  public var radix: Int
+  public var tiers: Int
+  public var leaves: Int
+  public var spines: Int
+  public var endpointLinks: Int
+  public var leafToSpineLinks: Int
+  public var nicCards: Int
+  /// One cable per link.
+  public var cables: Int { endpointLinks + leafToSpineLinks }
+  public var switches: Int { leaves + spines }
+}
+
+/// Out-of-band management network.
+public struct ManagementNetworkDesign: Sendable, Hashable {
+  public var ports: Int
+  public var switches: Int
+  public var cables: Int
+  public var servers: Int
+}
+
+/// Storage servers.
+public struct StorageDesign: Sendable, Hashable {
+  public var capacityPB: Double
+  public var servers: Int
+  public var usableTB: Double
+  public var licensedPB: Int
+}
+
+/// Racks, power and cooling.
+public struct FacilityDesign: Sendable, Hashable {
+  public var nodesPerRack: Int
+  public var nodeRacks: Int
+  public var networkRacks: Int
+  public var storageRacks: Int
+  public var racks: Int { nodeRacks + networkRacks + storageRacks }
+  /// Peak power of a full node rack, kW.
+  public var nodeRackKW: Double
+  /// Peak power of the densest rack, kW.
+  public var peakRackKW: Double
+  public var pdus: Int
+  public var cooling: CoolingChoice
+  public var rdhxUnits: Int
+  public var cduUnits: Int
+  /// Maximum IT power, kW.
+  public var itPowerKW: Double
+  /// Typical IT power, kW.
+  public var itPowerTypicalKW: Double
+  /// IT power × PUE, kW.
+  public var facilityPowerKW: Double
+  public var pue: Double
+}
+
+/// Everything the sizing decided: the input to pricing.
+public struct ClusterDesign: Sendable {
+  public var spec: ClusterSpec
+  public var backend: BackendFabricDesign?
+  public var frontend: EthernetNetworkDesign?
+  public var management: ManagementNetworkDesign
+  public var storage: StorageDesign?
+  public var facility: FacilityDesign
+  /// Installed and spare quantities, in BoM order.
+  public var parts: [PartCount]
+  /// Things a reader should know (rack density over cooling, stale prices, …).
+  public var warnings: [String]
+
+  /// Nodes.
+  public var nodes: Int { spec.compute.nodes }
+  /// GPUs.
+  public var gpus: Int { spec.gpus }
+  /// All switches of every network.
+  public var switchCount: Int {
+    (backend?.tree.switchCount ?? 0) + (frontend?.switches ?? 0) + management.switches
+  }
+}

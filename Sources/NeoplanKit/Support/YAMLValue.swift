@@ -1,0 +1,237 @@
+import Foundation
+import Yams
+
+/// A YAML node together with its file and dotted key path, so every decoding problem can be
+/// reported at its line and column. JSON is accepted too (it is YAML).
+struct YAMLValue {
+  let node: Node
+  let file: String
+  let path: String
+
+  /// Parses a document; `nil` for an empty one.
+  static func parse(_ text: String, file: String) throws -> YAMLValue? {
+    do {
+      guard let node = try Yams.compose(yaml: text) else { return nil }
+      return YAMLValue(node: node, file: file, path: "")
+    } catch let error as YamlError {
+      throw InputError(YAMLValue.diagnostic(for: error, file: file))
+    }
+  }
+
+  static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
+      var message = "invalid YAML: \(problem)"
+      if let context, !context.text.isEmpty { message += " \(context.text)" }
+      return Diagnostic(
+        at: SourceLocation(file: file, line: mark.line, column: mark.column), keyPath: "",
+        message: message, expected: "a YAML or JSON document")
+    }
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      return located(mark, problem, context)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return Diagnostic(
+        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+        keyPath: "", message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
+        expected: "each key once per mapping")
+    case .reader(let problem, _, _, _):
+      return Diagnostic(
+        at: nil, file: file, keyPath: "", message: "cannot read the file: \(problem)",
+        expected: "UTF-8 text")
+    default:
+      return Diagnostic(
+        at: nil, file: file, keyPath: "", message: "invalid YAML: \(error)",
+        expected: "a YAML or JSON document")
+    }
+  }
+
+  var location: SourceLocation {
+    let mark = node.mark
+    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+  }
+
+  /// A diagnostic at this node.
+  func error(_ message: String, expected: String? = nil) -> InputError {
+    InputError(Diagnostic(at: location, keyPath: path, message: message, expected: expected))
+  }
+
+  func warning(_ message: String, expected: String? = nil) -> Diagnostic {
+    Diagnostic(.warning, at: location, keyPath: path, message: message, expected: expected)
+  }
+
+  var isNull: Bool {
+    if case .scalar(let scalar) = node {
+      return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+    return false
+  }
+
+  private var kindName: String {
+    switch node {
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .scalar(let scalar):
+      if isNull { return "null" }
+      return "'\(scalar.string)'"
+    case .alias: return "an alias"
+    }
+  }
+
+  private func scalarText(expected: String) throws -> String {
+    guard case .scalar(let scalar) = node, !isNull else {
+      throw error("found \(kindName)", expected: "expected \(expected)")
+    }
+    return scalar.string
+  }
+
+  private var isQuoted: Bool {
+    if case .scalar(let scalar) = node { return scalar.style != .plain }
+    return false
+  }
+
+  func string() throws -> String {
+    let text = try scalarText(expected: "a string")
+    guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw error("empty string", expected: "expected a non-empty string")
+    }
+    return text
+  }
+
+  func int() throws -> Int {
+    let text = try scalarText(expected: "a whole number")
+    let cleaned = text.replacingOccurrences(of: "_", with: "")
+    guard !isQuoted, let value = Int(cleaned) else {
+      throw error("'\(text)' is not a whole number", expected: "expected a whole number such as 128")
+    }
+    return value
+  }
+
+  func double() throws -> Double {
+    let text = try scalarText(expected: "a number")
+    let cleaned = text.replacingOccurrences(of: "_", with: "")
+    guard !isQuoted, let value = Double(cleaned), value.isFinite,
+      cleaned.allSatisfy({ "0123456789.-+eE".contains($0) })
+    else {
+      throw error("'\(text)' is not a number", expected: "expected a number such as 1.25")
+    }
+    return value
+  }
+
+  /// An exact decimal number from the scalar's text (no binary floating point in between).
+  func decimal(maxFractionDigits: Int) throws -> Decimal {
+    let text = try scalarText(expected: "a number")
+    let cleaned = text.replacingOccurrences(of: "_", with: "")
+    let body = cleaned.hasPrefix("-") || cleaned.hasPrefix("+") ? String(cleaned.dropFirst()) : cleaned
+    let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
+    guard !isQuoted, !body.isEmpty, pieces.count <= 2,
+      pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let value = Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))
+    else {
+      throw error("'\(text)' is not a decimal number", expected: "expected a number such as 36000.00")
+    }
+    if pieces.count == 2, pieces[1].count > maxFractionDigits {
+      throw error(
+        "'\(text)' has more than \(maxFractionDigits) decimal places",
+        expected: "expected at most \(maxFractionDigits) decimals")
+    }
+    return value
+  }
+
+  func bool() throws -> Bool {
+    let text = try scalarText(expected: "true or false")
+    switch text {
+    case "true", "True", "TRUE", "yes", "on": return true
+    case "false", "False", "FALSE", "no", "off": return false
+    default: throw error("'\(text)' is not a boolean", expected: "expected true or false")
+    }
+  }
+
+  func day() throws -> Day {
+    let text = try scalarText(expected: "a date YYYY-MM-DD")
+    guard let day = Day(text) else {
+      throw error("'\(text)' is not a valid date", expected: "expected YYYY-MM-DD, e.g. 2026-11-01")
+    }
+    return day
+  }
+
+  func oneOf<E: RawRepresentable & CaseIterable>(_: E.Type) throws -> E where E.RawValue == String {
+    let allowed = E.allCases.map(\.rawValue)
+    let text = try scalarText(expected: "one of \(allowed.joined(separator: ", "))")
+    guard let value = E(rawValue: text) else {
+      var hint = "expected one of \(allowed.joined(separator: ", "))"
+      if let guess = closestMatch(to: text, in: allowed) { hint = "did you mean '\(guess)'? " + hint }
+      throw error("'\(text)' is not allowed", expected: hint)
+    }
+    return value
+  }
+
+  func sequence() throws -> [YAMLValue] {
+    guard case .sequence(let items) = node else {
+      throw error("found \(kindName)", expected: "expected a list")
+    }
+    return items.enumerated().map { index, item in
+      YAMLValue(node: item, file: file, path: "\(path)[\(index)]")
+    }
+  }
+
+  func mapping() throws -> YAMLMapping {
+    guard case .mapping(let pairs) = node else {
+      throw error("found \(kindName)", expected: "expected a mapping of keys to values")
+    }
+    var entries: [YAMLMapping.Entry] = []
+    for (key, value) in pairs {
+      guard case .scalar(let keyScalar) = key else {
+        throw YAMLValue(node: key, file: file, path: path).error(
+          "a key must be a plain string", expected: "expected key: value")
+      }
+      let childPath = path.isEmpty ? keyScalar.string : "\(path).\(keyScalar.string)"
+      entries.append(
+        YAMLMapping.Entry(
+          key: keyScalar.string, keyValue: YAMLValue(node: key, file: file, path: childPath),
+          value: YAMLValue(node: value, file: file, path: childPath)))
+    }
+    return YAMLMapping(owner: self, entries: entries)
+  }
+}
+
+/// A YAML mapping with key lookup and unknown-key rejection.
+struct YAMLMapping {
+  struct Entry {
+    let key: String
+    let keyValue: YAMLValue
+    let value: YAMLValue
+  }
+
+  let owner: YAMLValue
+  let entries: [Entry]
+
+  /// The value for `key`, or `nil` when absent or null.
+  subscript(_ key: String) -> YAMLValue? {
+    guard let entry = entries.first(where: { $0.key == key }), !entry.value.isNull else { return nil }
+    return entry.value
+  }
+
+  func required(_ key: String, expected: String) throws -> YAMLValue {
+    guard let value = self[key] else {
+      let fullPath = owner.path.isEmpty ? key : "\(owner.path).\(key)"
+      throw InputError(
+        Diagnostic(
+          at: owner.location, keyPath: fullPath, message: "missing required key",
+          expected: "expected \(expected)"))
+    }
+    return value
+  }
+
+  /// Throws at the first key not in `allowed`, with a "did you mean" when one is close.
+  func rejectUnknownKeys(_ allowed: [String]) throws {
+    for entry in entries where !allowed.contains(entry.key) {
+      var hint = "expected one of \(allowed.joined(separator: ", "))"
+      if let guess = closestMatch(to: entry.key, in: allowed) {
+        hint = "did you mean '\(guess)'?"
+      }
+      throw entry.keyValue.error("unknown key '\(entry.key)'", expected: hint)
+    }
+  }
+}
