@@ -94,8 +94,16 @@ public func closestMatch(to word: String, in candidates: [String]) -> String? {
   var best: (String, Int)?
   for candidate in candidates.sorted() {
     let distance = editDistance(lowered, candidate.lowercased())
-    let contains = candidate.lowercased().contains(lowered) || lowered.contains(candidate.lowercased())
-    let score = contains ? min(distance, 2) : distance
+    let lowerCandidate = candidate.lowercased()
+    // A candidate that extends what was typed ("hgx-h100" → "hgx-h100-8gpu") is the best guess.
+    let score: Int
+    if lowerCandidate.hasPrefix(lowered) {
+      score = 0
+    } else if lowerCandidate.contains(lowered) || lowered.contains(lowerCandidate) {
+      score = min(distance, 2)
+    } else {
+      score = distance
+    }
     if best == nil || score < best!.1 { best = (candidate, score) }
   }
   guard let (candidate, score) = best else { return nil }

@@ -287,6 +287,12 @@ struct SpecDecoder {
           "\(node.id)'s price already includes its backend NICs (\(included))",
           expected: "expected nic: \(included), or a node without included NICs")
       }
+      if switchSpecs.ports(atSpeed: nicSpecs.portSpeedGbps) == nil {
+        let modes = switchSpecs.portModes.map { "\($0.ports)×\($0.speedGbps)G" }.joined(separator: ", ")
+        throw (backendMap?["switch"] ?? nodeValue).error(
+          "\(switchPart.id) has no \(nicSpecs.portSpeedGbps) Gb/s ports for \(nic.id)",
+          expected: "expected a switch with a \(nicSpecs.portSpeedGbps) Gb/s port mode (\(switchPart.id) has \(modes))")
+      }
       let optics = try backendMap?["optics"]?.oneOf(OpticsMedia.self) ?? .multimode
       let switchTransceiver = try part(
         backendMap, "switch_transceiver",
