@@ -31,7 +31,8 @@ let package = Package(
       dependencies: [
         "NeoplanKit",
         .product(name: "PropertyBased", package: "swift-property-based"),
-      ]
+      ],
+      exclude: ["Finance/reference"]
     ),
     .testTarget(
       name: "neoplanTests",

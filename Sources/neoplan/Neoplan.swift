@@ -8,7 +8,7 @@ struct Neoplan: ParsableCommand {
     commandName: "neoplan",
     abstract: "Plan and price GPU clusters: sizing, bill of materials, sourced prices.",
     version: "0.1.0",
-    subcommands: [PlanCommand.self, CatalogCommand.self])
+    subcommands: [PlanCommand.self, TCOCommand.self, CatalogCommand.self])
 }
 
 /// Runs `body`, printing input problems like a compiler (exit 2) and engine bugs (exit 1).
@@ -60,6 +60,36 @@ struct PlanCommand: ParsableCommand {
       case .text: try emit(plan.text(), to: output)
       case .json: try emit(plan.json().rendered(), to: output)
       case .csv: try emit(plan.csv(), to: output)
+      }
+    }
+  }
+}
+
+struct TCOCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tco",
+    abstract: "Total cost of ownership, true IRR/NPV and break-even rental rates of a planned cluster.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+  @Argument(help: "The spec file (YAML or JSON); its finance: section holds the assumptions.")
+  var spec: String
+
+  @Option(name: .long, help: "Output format: text or json.")
+  var format: Format = .text
+
+  @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+
+  @Option(name: .long, help: "A catalog folder that adds or overrides parts by id (repeatable).")
+  var catalog: [String] = []
+
+  func run() throws {
+    try runReportingErrors {
+      let plan = try Plan.make(specPath: spec, catalogDirectories: catalog)
+      switch format {
+      case .text: try emit(plan.financeReportText(), to: output)
+      case .json: try emit(plan.financeJSONDocument().rendered(), to: output)
       }
     }
   }

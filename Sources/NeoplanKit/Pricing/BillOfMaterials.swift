@@ -105,12 +105,15 @@ public enum Pricer {
     var seen = Set<String>()
     var stale: [String] = []
     var estimates: [String] = []
+    var future: [String] = []
     for line in bom.lines where seen.insert(line.partID).inserted {
       if line.asOf.days(to: asOf) > staleAfterDays { stale.append("\(line.partID) (\(line.asOf))") }
       if line.confidence == .estimate { estimates.append(line.partID) }
-      if line.asOf > asOf {
-        warnings.append("\(line.partID) is priced as of \(line.asOf), after the plan's as-of date \(asOf)")
-      }
+      if line.asOf > asOf { future.append("\(line.partID) (\(line.asOf))") }
+    }
+    if !future.isEmpty {
+      warnings.append(
+        "\(future.count) price(s) dated after the plan's as-of date \(asOf): \(future.joined(separator: ", "))")
     }
     if !stale.isEmpty {
       warnings.append(

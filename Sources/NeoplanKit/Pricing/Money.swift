@@ -29,6 +29,19 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     self.currency = currency
   }
 
+  /// Rounds a finance result (binary floating point, major units) to the cent, half-even.
+  /// The one place where finance figures become money.
+  public init(roundingMajor value: Double, currency: String) {
+    var decimal =
+      Decimal(string: String(format: "%.6f", locale: Locale(identifier: "en_US_POSIX"), value))
+      ?? Decimal(value)
+    decimal *= 100
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &decimal, 0, .bankers)
+    self.cents = Int64(truncating: rounded as NSDecimalNumber)
+    self.currency = currency
+  }
+
   /// The amount in major units, exactly.
   public var major: Decimal { Decimal(cents) / 100 }
 

@@ -95,7 +95,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 }
 
 /// Fixed-point text of a double (`12.346`), trailing zeros trimmed, no locale, no exponent.
-public func formatFixed(_ value: Double, decimals: Int) -> String {
+public func formatFixed(_ value: Double, decimals: Int, trimZeros: Bool = true) -> String {
   let scale = pow(10.0, Double(decimals))
   let scaled = (value * scale).rounded()
   guard abs(scaled) < 9e15 else { return String(format: "%.0f", value) }
@@ -107,7 +107,7 @@ public func formatFixed(_ value: Double, decimals: Int) -> String {
   var fraction = decimals > 0 ? String(magnitude % divisor) : ""
   if decimals > 0 {
     fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
-    while fraction.hasSuffix("0") { fraction.removeLast() }
+    while trimZeros && fraction.hasSuffix("0") { fraction.removeLast() }
   }
   return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
 }

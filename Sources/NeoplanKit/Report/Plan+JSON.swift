@@ -86,7 +86,7 @@ extension Plan {
       if let note = line.note { object["note"] = .string(note) }
       return .object(object)
     }
-    return .object([
+    var document: [String: JSONValue] = [
       "schemaVersion": .int(Plan.schemaVersion),
       "name": .string(spec.name),
       "asOf": .string(spec.asOf.description),
@@ -119,7 +119,9 @@ extension Plan {
           }),
         "lines": .array(lines),
       ]),
-    ])
+    ]
+    document.merge(financeJSON()) { a, _ in a }
+    return .object(document)
   }
 
   /// The BoM as RFC 4180 CSV (CRLF line ends, fields quoted when needed).

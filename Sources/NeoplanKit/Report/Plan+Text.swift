@@ -15,7 +15,10 @@ extension Plan {
       let t = b.tree
       let sw = spec.backend!.switchPart.id
       out.append(
-        "Backend   \(b.kind.rawValue) \(b.design.rawValue), \(t.tiers) tier\(t.tiers == 1 ? "" : "s"), \(b.linkSpeedGbps)G links, \(sw) (radix \(b.radix)), oversubscription \(b.oversubscription)"
+        "Backend   \(b.kind.rawValue) \(b.design.rawValue), \(t.tiers) tier\(t.tiers == 1 ? "" : "s"), \(b.linkSpeedGbps)G links, oversubscription \(b.oversubscription)"
+      )
+      out.append(
+        "          switch \(sw), radix \(b.radix) at \(b.linkSpeedGbps)G"
       )
       if t.tiers > 1 {
         out.append(
@@ -35,7 +38,10 @@ extension Plan {
             + pad("\(used)/\(usage.count * b.radix)", 12, right: true))
       }
       out.append(
-        "          node links \(t.nodeToLeafLinks)\(t.fabricManagerLinks > 0 ? " + \(t.fabricManagerLinks) fabric manager" : ""), cables \(b.cables) (\(b.fiberCables) fibre, \(b.copperCables) copper), transceivers \(b.switchSideTransceivers) switch-side + \(b.nodeSideTransceivers + b.fabricManagerTransceivers) node-side"
+        "          node links \(t.nodeToLeafLinks)\(t.fabricManagerLinks > 0 ? " + \(t.fabricManagerLinks) fabric manager" : ""); cables \(b.cables) (\(b.fiberCables) fibre, \(b.copperCables) copper)"
+      )
+      out.append(
+        "          transceivers \(b.switchSideTransceivers) switch-side, \(b.nodeSideTransceivers + b.fabricManagerTransceivers) node-side; \(b.nicCards) NICs bought separately"
       )
     } else {
       out.append("Backend   none")
@@ -86,6 +92,9 @@ extension Plan {
     for rate in spec.fxRates {
       out.append("  FX: 1 \(rate.from) = \(rate.rate) \(rate.to) (as of \(rate.asOf), \(rate.source))")
     }
+    out.append(rule)
+    out.append(
+      contentsOf: financeText().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
     if !warnings.isEmpty {
       out.append(rule)
       out.append("Warnings")

@@ -1,4 +1,6 @@
-/// The result of planning: the spec, its design, its priced BoM and every warning.
+import Foundation
+
+/// The result of planning: the spec, its design, its priced BoM, its financials and every warning.
 public struct Plan: Sendable {
   /// The validated spec.
   public var spec: ClusterSpec
@@ -6,20 +8,77 @@ public struct Plan: Sendable {
   public var design: ClusterDesign
   /// The priced BoM.
   public var bom: BillOfMaterials
+  /// What finance was given (capex by category, subscriptions moved to opex).
+  public var financeInputs: FinanceInputs
+  /// The assumptions used, with the plan's subscriptions added to software opex.
+  public var financeAssumptions: FinanceAssumptions
+  /// TCO, returns, break-even rates and sensitivity.
+  public var finance: FinanceResult
   /// Sizing and pricing warnings.
   public var warnings: [String]
 
-  /// Runs the pipeline spec → design → BoM.
+  /// Runs the pipeline spec → design → BoM → financials.
   public static func make(_ spec: ClusterSpec) throws -> Plan {
     let design = try ClusterSizer.size(spec)
     let bom = try Pricer.price(design)
+    let (inputs, assumptions) = financeInputs(design: design, bom: bom)
+    let finance: FinanceResult
+    do {
+      finance = try FinanceEngine.evaluate(inputs: inputs, assumptions: assumptions)
+    } catch let error as FinanceValidationError {
+      throw InputError(
+        error.problems.map { problem in
+          let base = problem.keyPath.split(separator: "[").first.map(String.init) ?? problem.keyPath
+          let path = financeKeyPaths[base] ?? financeKeyPaths[problem.keyPath] ?? problem.keyPath
+          return spec.diagnostic(path, problem.message, expected: "expected " + problem.expected)
+        })
+    }
+    var warnings = design.warnings + Pricer.priceWarnings(bom, asOf: spec.asOf)
+    if let explanation = finance.projectIRR.explanation { warnings.append("project IRR: " + explanation) }
     return Plan(
-      spec: spec, design: design, bom: bom, warnings: design.warnings + Pricer.priceWarnings(bom, asOf: spec.asOf))
+      spec: spec, design: design, bom: bom, financeInputs: inputs, financeAssumptions: assumptions,
+      finance: finance, warnings: warnings)
   }
 
   /// Loads the catalog and the spec, then plans.
   public static func make(specPath: String, catalogDirectories: [String]) throws -> Plan {
     let catalog = try CatalogLoader.load(extraDirectories: catalogDirectories)
     return try make(try ClusterSpec.load(path: specPath, catalog: catalog))
+  }
+
+  /// Finance inputs from the BoM: installed lines are capex by category, spare lines are the
+  /// spares pool, and subscription licences (software with a term) become yearly software opex
+  /// (their BoM line shows the first term) so they are neither capex nor counted twice.
+  static func financeInputs(design: ClusterDesign, bom: BillOfMaterials) -> (FinanceInputs, FinanceAssumptions) {
+    var assumptions = design.spec.finance
+    var capex: [CapexLine] = []
+    var spares = 0.0
+    var subscriptionsPerYear = 0.0
+    let terms = Dictionary(
+      design.parts.compactMap { count -> (String, Int)? in
+        if case .software(let licence) = count.part.specs, let term = licence.termYears, term > 0 {
+          return (count.part.id, term)
+        }
+        return nil
+      }, uniquingKeysWith: { a, _ in a })
+    for category in PartCount.Category.allCases {
+      var amount = 0.0
+      for line in bom.lines where line.category == category {
+        let major = Double(line.extendedPrice.cents) / 100
+        if line.isSpare {
+          spares += major
+        } else if let term = terms[line.partID] {
+          subscriptionsPerYear += major / Double(term)
+        } else {
+          amount += major
+        }
+      }
+      if amount != 0 { capex.append(CapexLine(category: category.rawValue, amount: amount)) }
+    }
+    if design.gpus > 0 { assumptions.softwarePerGPUYear += subscriptionsPerYear / Double(design.gpus) }
+    let inputs = FinanceInputs(
+      gpuCount: design.gpus, nodeCount: design.nodes, itPowerKW: design.facility.itPowerKW,
+      capexByCategory: capex, sparesCapex: spares, currencyCode: bom.currency, facilityPUE: design.spec.facility.pue)
+    return (inputs, assumptions)
   }
 }

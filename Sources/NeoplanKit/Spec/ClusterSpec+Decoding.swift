@@ -53,7 +53,7 @@ extension ClusterSpec {
   /// Top-level keys of a spec file.
   static let topLevelKeys = [
     "name", "as_of", "currency", "fx", "compute", "backend", "frontend", "storage", "management",
-    "facility", "spares", "software", "services",
+    "facility", "spares", "software", "services", "finance",
   ]
 
   /// Parses and validates a spec (YAML or JSON) against `catalog`.
@@ -458,11 +458,12 @@ struct SpecDecoder {
       "software", kind: .software, defaults: backend?.kind == .infiniband ? DefaultParts.infinibandSoftware : [])
     let services = try partList("services", kind: .service, defaults: DefaultParts.services)
 
-    // Currency coverage: every price used must convert to the spec currency.
+    let finance = try decodeFinance(root, facilityPUE: facility.pue, currency: currency, fxRates: fxRates)
+
     var spec = ClusterSpec(
       name: name, asOf: asOf, currency: currency, fxRates: fxRates, compute: compute, backend: backend,
       frontend: frontend, storage: storage, management: management, facility: facility, spares: spares,
-      software: software, services: services, locations: locations, file: file)
+      software: software, services: services, finance: finance, locations: locations, file: file)
     spec.locations = locations
     return spec
   }

@@ -134,6 +134,8 @@ public struct ClusterSpec: Sendable {
   public var spares: Spares
   public var software: [Part]
   public var services: [Part]
+  /// Finance assumptions (the `finance:` section with its defaults).
+  public var finance: FinanceAssumptions
   /// Where each key was written (for errors found while sizing).
   public var locations: [String: SourceLocation]
   /// The spec file as the user named it.

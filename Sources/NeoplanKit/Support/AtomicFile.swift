@@ -11,10 +11,9 @@ public enum AtomicFile {
       ".\(url.lastPathComponent).neoplan-\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
       try Data(contents.utf8).write(to: temporary)
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-      } else {
-        try FileManager.default.moveItem(at: temporary, to: url)
+      // POSIX rename replaces the target atomically (FileManager.replaceItemAt does not on Linux).
+      guard rename(temporary.path, url.path) == 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
       }
     } catch {
       try? FileManager.default.removeItem(at: temporary)

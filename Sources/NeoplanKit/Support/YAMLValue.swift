@@ -21,7 +21,9 @@ struct YAMLValue {
   static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
     func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
       var message = "invalid YAML: \(problem)"
-      if let context, !context.text.isEmpty { message += " \(context.text)" }
+      if let context, !context.text.isEmpty {
+        message += " \(context.text) (started at \(context.mark.line):\(context.mark.column))"
+      }
       return Diagnostic(
         at: SourceLocation(file: file, line: mark.line, column: mark.column), keyPath: "",
         message: message, expected: "a YAML or JSON document")

@@ -23,8 +23,11 @@ struct MoneyTests {
   /// 1,500,000 CNY × 0.1405 USD/CNY = 210,750.00 USD exactly; 2,188 USD × 7.1 = 15,534.80 CNY;
   /// 0.01 × 0.5 = 0.005 → 0.00 (half-even), 0.03 × 0.5 = 0.015 → 0.02.
   @Test func conversion() {
-    #expect(Money(cents: 150_000_000, currency: "CNY").converted(rate: Decimal(string: "0.1405")!, to: "USD").cents == 21_075_000)
-    #expect(Money(cents: 218_800, currency: "USD").converted(rate: Decimal(string: "7.1")!, to: "CNY").cents == 1_553_480)
+    #expect(
+      Money(cents: 150_000_000, currency: "CNY").converted(rate: Decimal(string: "0.1405")!, to: "USD").cents
+        == 21_075_000)
+    #expect(
+      Money(cents: 218_800, currency: "USD").converted(rate: Decimal(string: "7.1")!, to: "CNY").cents == 1_553_480)
     #expect(Money(cents: 1, currency: "USD").converted(rate: Decimal(string: "0.5")!, to: "X").cents == 0)
     #expect(Money(cents: 3, currency: "USD").converted(rate: Decimal(string: "0.5")!, to: "X").cents == 2)
   }

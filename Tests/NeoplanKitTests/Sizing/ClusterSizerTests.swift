@@ -65,10 +65,12 @@ struct ClusterSizerTests {
   /// Racks from the power budget: an HGX H100 draws 10.2 kW max plus 8 × 9 W of flat-top optics
   /// = 10.272 kW; a 40 kW rack holds 3 (30.8 kW), a 15 kW rack holds 1.
   @Test func nodesPerRackFromPower() throws {
-    let forty = try TestCatalog.plan("as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 32}\nfacility: {rack_power_kw: 40}")
+    let forty = try TestCatalog.plan(
+      "as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 32}\nfacility: {rack_power_kw: 40}")
     #expect(forty.design.facility.nodesPerRack == 3)
     #expect(forty.design.facility.nodeRacks == 11)
-    let fifteen = try TestCatalog.plan("as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 32}\nfacility: {rack_power_kw: 15}")
+    let fifteen = try TestCatalog.plan(
+      "as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 32}\nfacility: {rack_power_kw: 15}")
     #expect(fifteen.design.facility.nodesPerRack == 1)
     #expect(fifteen.design.facility.nodeRacks == 32)
   }
@@ -95,7 +97,9 @@ struct ClusterSizerTests {
   /// Cost never falls when nodes are added (same spec otherwise).
   @Test func costMonotoneInNodes() async {
     await propertyCheck(count: 25, input: Gen.int(in: 8...500), Gen.int(in: 1...12)) { nodes, extra in
-      let yaml = { (n: Int) in "as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: \(n)}\nstorage: {capacity_pb: 2}" }
+      let yaml = { (n: Int) in
+        "as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: \(n)}\nstorage: {capacity_pb: 2}"
+      }
       guard let a = try? TestCatalog.plan(yaml(nodes)), let b = try? TestCatalog.plan(yaml(min(512, nodes + extra)))
       else {
         Issue.record("plan failed for \(nodes)")

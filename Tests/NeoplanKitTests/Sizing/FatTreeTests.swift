@@ -96,7 +96,8 @@ struct FatTreeTests {
   /// 2:1 on a 64-port leaf keeps 32 down and 16 up (domain.md, SemiAnalysis); 128 nodes:
   /// 32 leaves × 16 uplinks = 512 links on 64-port spines → 8 spines (vs 16 at 1:1).
   @Test func oversubscriptionHalvesSpines() throws {
-    let design = try FatTree.size(FatTreeInput(nodes: 128, rails: 8, radix: 64, oversubscription: Oversubscription(down: 2, up: 1)))
+    let design = try FatTree.size(
+      FatTreeInput(nodes: 128, rails: 8, radix: 64, oversubscription: Oversubscription(down: 2, up: 1)))
     #expect(design.leaves.count == 32)
     #expect(design.leafUplinks == 16)
     #expect(design.spines.count == 8)

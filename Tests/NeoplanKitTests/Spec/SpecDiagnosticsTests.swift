@@ -16,7 +16,8 @@ struct SpecDiagnosticsTests {
   }
 
   @Test func unknownKeySuggestsNearest() throws {
-    let d = try #require(diagnostic("as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 16}\nbackend:\n  swich: nvidia-qm9700\n"))
+    let d = try #require(
+      diagnostic("as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 16}\nbackend:\n  swich: nvidia-qm9700\n"))
     #expect(d.location?.line == 4)
     #expect(d.location?.column == 3)
     #expect(d.keyPath == "backend.swich")
@@ -25,7 +26,8 @@ struct SpecDiagnosticsTests {
 
   @Test func unknownPartSuggestsNearest() throws {
     let d = try #require(diagnostic("as_of: 2026-11-15\ncompute:\n  node: hgx-h100\n  nodes: 16\n"))
-    #expect(d.description == "test.yaml:3:9: error: compute.node: unknown part 'hgx-h100'; did you mean 'hgx-h100-8gpu'?")
+    #expect(
+      d.description == "test.yaml:3:9: error: compute.node: unknown part 'hgx-h100'; did you mean 'hgx-h100-8gpu'?")
   }
 
   @Test func sizeOutOfRange() throws {
@@ -36,13 +38,16 @@ struct SpecDiagnosticsTests {
 
   @Test func switchWithoutPortSpeed() throws {
     let d = try #require(
-      diagnostic("as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 16}\nbackend: {kind: ethernet, switch: nvidia-sn4600c}\n"))
+      diagnostic(
+        "as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 16}\nbackend: {kind: ethernet, switch: nvidia-sn4600c}\n"
+      ))
     #expect(d.keyPath == "backend.switch")
     #expect(d.message.contains("no 400 Gb/s ports"))
   }
 
   @Test func rackTooWeak() throws {
-    let d = try #require(diagnostic("as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 16}\nfacility: {rack_power_kw: 5}\n"))
+    let d = try #require(
+      diagnostic("as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 16}\nfacility: {rack_power_kw: 5}\n"))
     #expect(d.keyPath == "facility.rack_power_kw")
     #expect(d.location?.line == 3)
   }
@@ -50,7 +55,7 @@ struct SpecDiagnosticsTests {
   @Test func missingExchangeRate() throws {
     let d = try #require(diagnostic("as_of: 2026-11-15\ncurrency: CNY\ncompute: {node: hgx-h100-8gpu, nodes: 16}\n"))
     #expect(d.keyPath == "fx")
-    #expect(d.message.contains("priced in USD"))
+    #expect(d.message.contains("no rate from USD to CNY"))
   }
 
   /// Defaults documented in docs/spec.md.

@@ -1,0 +1,147 @@
+/// A problem with a finance assumption or input, located by spec key path.
+public struct FinanceProblem: Sendable, Equatable, Hashable, Codable {
+  /// Spec key path, e.g. "finance.utilization[2]".
+  public var keyPath: String
+  /// What is wrong, lower-case, e.g. "utilization 1.2 is outside 0…1".
+  public var message: String
+  /// What a valid value looks like, e.g. "a fraction between 0 and 1".
+  public var expected: String
+
+  /// Creates a problem.
+  public init(keyPath: String, message: String, expected: String) {
+    self.keyPath = keyPath
+    self.message = message
+    self.expected = expected
+  }
+}
+
+/// Thrown by ``FinanceEngine/evaluate(inputs:assumptions:)`` when the assumptions or inputs are
+/// invalid.
+public struct FinanceValidationError: Error, Sendable, Equatable {
+  /// Every problem found.
+  public var problems: [FinanceProblem]
+}
+
+extension FinanceAssumptions {
+  /// Checks every assumption and returns the problems found (empty when valid).
+  public func validate() -> [FinanceProblem] {
+    var problems: [FinanceProblem] = []
+    func check(_ ok: Bool, _ key: String, _ message: @autoclosure () -> String, _ expected: String) {
+      if !ok {
+        problems.append(FinanceProblem(keyPath: "finance." + key, message: message(), expected: expected))
+      }
+    }
+    let fraction = "a fraction between 0 and 1"
+    let nonNegative = "a number ≥ 0"
+
+    check(horizonYears >= 1, "horizon", "horizon is \(horizonYears) years", "a whole number of years ≥ 1")
+    check(!utilization.isEmpty, "utilization", "no utilization given", "one value, or one per year")
+    check(
+      utilization.count <= 1 || utilization.count == horizonYears, "utilization",
+      "\(utilization.count) utilization values for a \(horizonYears)-year horizon",
+      "one value, or exactly one per year")
+    for (index, value) in utilization.enumerated() {
+      let key = utilization.count == 1 ? "utilization" : "utilization[\(index)]"
+      check(value.isFinite && value >= 0 && value <= 1, key, "utilization \(value) is outside 0…1", fraction)
+    }
+    check(
+      marketPricePerGPUHour.isFinite && marketPricePerGPUHour >= 0, "marketPrice",
+      "negative market price \(marketPricePerGPUHour)", "a price per GPU-hour ≥ 0")
+    switch pricePath {
+    case .none:
+      break
+    case .linear(let endFraction):
+      check(
+        endFraction.isFinite && endFraction >= 0, "pricePath.endFraction",
+        "end fraction \(endFraction) would make prices negative", nonNegative)
+    case .annualDecline(let rate):
+      check(
+        rate.isFinite && rate <= 1, "pricePath.annualDecline",
+        "annual decline \(rate) would make prices negative", "a rate ≤ 1 (negative means rising)")
+    case .perYear(let multipliers):
+      check(
+        multipliers.count == horizonYears, "pricePath.perYear",
+        "\(multipliers.count) yearly prices for a \(horizonYears)-year horizon", "one value per year")
+      for (index, value) in multipliers.enumerated() {
+        check(
+          value.isFinite && value >= 0, "pricePath.perYear[\(index)]",
+          "negative price multiplier \(value)", nonNegative)
+      }
+    }
+    if let contract = contractMix {
+      check(
+        contract.share >= 0 && contract.share <= 1, "contract.share",
+        "contract share \(contract.share) is outside 0…1", fraction)
+      check(
+        contract.pricePerGPUHour >= 0, "contract.price",
+        "negative contract price \(contract.pricePerGPUHour)", "a price per GPU-hour ≥ 0")
+      if let term = contract.termMonths {
+        check(term >= 0, "contract.termMonths", "negative contract term \(term)", "months ≥ 0")
+      }
+    }
+    check(leadTimeMonths >= 0, "leadTimeMonths", "negative lead time \(leadTimeMonths)", "months ≥ 0")
+    check(electricityPerKWh >= 0, "electricityPerKWh", "negative electricity price \(electricityPerKWh)", nonNegative)
+    if let pue {
+      check(pue.isFinite && pue >= 1, "pue", "PUE \(pue) is below 1", "a number ≥ 1 (1.1–1.6 is typical)")
+    }
+    check(
+      averageDrawFraction >= 0 && averageDrawFraction <= 1, "averageDrawFraction",
+      "average draw \(averageDrawFraction) is outside 0…1", fraction)
+    switch facilityCost {
+    case .colocation(let price):
+      check(price >= 0, "colocationPerKWMonth", "negative colocation price \(price)", nonNegative)
+    case .hosting(let price):
+      check(price >= 0, "hostingPerNodeMonth", "negative hosting price \(price)", nonNegative)
+    }
+    let nonNegativeFields: [(String, Double)] = [
+      ("maintenancePercent", maintenancePercentOfHardwarePerYear),
+      ("staff.fte", staff.fteCount), ("staff.costPerFTE", staff.costPerFTEYear),
+      ("softwarePerGPUYear", softwarePerGPUYear), ("insurancePercent", insurancePercentPerYear),
+      ("bandwidthPerMonth", bandwidthPerMonth), ("installationPercent", installationPercent),
+      ("shippingAndTaxesPercent", shippingAndTaxesPercent),
+      ("residualValuePercent", residualValuePercent), ("interestRate", interestRateAnnual),
+      ("discountRate", discountRate),
+    ]
+    for (key, value) in nonNegativeFields {
+      check(value.isFinite && value >= 0, key, "\(key) is \(value)", nonNegative)
+    }
+    check(
+      salesAndOtherPercentOfRevenue >= 0 && salesAndOtherPercentOfRevenue <= 1, "salesAndOtherPercent",
+      "sales & other \(salesAndOtherPercentOfRevenue) is outside 0…1", fraction)
+    check(debtShare >= 0 && debtShare <= 1, "debtShare", "debt share \(debtShare) is outside 0…1", fraction)
+    check(
+      debtShare == 0 || debtTermMonths >= 1, "debtTermMonths",
+      "debt term is \(debtTermMonths) months", "months ≥ 1 when debt is used")
+    check(taxRate >= 0 && taxRate <= 1, "taxRate", "tax rate \(taxRate) is outside 0…1", fraction)
+    check(
+      depreciationYears >= 1, "depreciationYears", "depreciation over \(depreciationYears) years",
+      "a whole number of years ≥ 1")
+    for (index, target) in extraTargetIRRs.enumerated() {
+      check(
+        target.isFinite && target > -1, "targetIRRs[\(index)]", "target IRR \(target) is ≤ −100 %",
+        "an annual rate > −1")
+    }
+    return problems
+  }
+}
+
+extension FinanceInputs {
+  /// Checks the plan's figures and returns the problems found (empty when valid). Key paths
+  /// start with "plan.".
+  public func validate() -> [FinanceProblem] {
+    var problems: [FinanceProblem] = []
+    func check(_ ok: Bool, _ key: String, _ message: String, _ expected: String) {
+      if !ok { problems.append(FinanceProblem(keyPath: "plan." + key, message: message, expected: expected)) }
+    }
+    check(gpuCount >= 0, "gpuCount", "negative GPU count \(gpuCount)", "a count ≥ 0")
+    check(nodeCount >= 0, "nodeCount", "negative node count \(nodeCount)", "a count ≥ 0")
+    check(itPowerKW.isFinite && itPowerKW >= 0, "itPowerKW", "IT power \(itPowerKW) kW", "kW ≥ 0")
+    check(sparesCapex.isFinite && sparesCapex >= 0, "sparesCapex", "spares capex \(sparesCapex)", "an amount ≥ 0")
+    for line in capexByCategory {
+      check(
+        line.amount.isFinite && line.amount >= 0, "capex.\(line.category)",
+        "capex \(line.amount) for \(line.category)", "an amount ≥ 0")
+    }
+    return problems
+  }
+}

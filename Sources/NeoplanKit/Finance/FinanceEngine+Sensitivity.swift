@@ -1,0 +1,104 @@
+extension FinanceEngine {
+  /// Relative change applied to each input in the tornado: −20 % and +20 %.
+  public static let sensitivityStep = 0.2
+
+  /// The sensitivity tornado: each ``SensitivityInput`` at −20 % and +20 % of its value, with
+  /// the unlevered pre-tax NPV, the equity NPV and the break-even starting price at the discount
+  /// rate (the varied one for ``SensitivityInput/discountRate``).
+  ///
+  /// Rows are sorted by ``SensitivityRow/swing`` descending, then by equity-NPV swing, then in
+  /// ``SensitivityInput`` order. ``SensitivityInput/priceDecline`` is left out when the price
+  /// path is flat. Utilization is capped at 100 %.
+  public static func sensitivity(inputs: FinanceInputs, assumptions: FinanceAssumptions)
+    -> [SensitivityRow]
+  {
+    var rows: [SensitivityRow] = []
+    for input in SensitivityInput.allCases {
+      if input == .priceDecline && assumptions.pricePath == .none { continue }
+      let low = vary(input, by: 1 - sensitivityStep, inputs: inputs, assumptions: assumptions)
+      let high = vary(input, by: 1 + sensitivityStep, inputs: inputs, assumptions: assumptions)
+      let lowFlows = CashFlowModel.build(inputs: low.inputs, assumptions: low.assumptions)
+      let highFlows = CashFlowModel.build(inputs: high.inputs, assumptions: high.assumptions)
+      func npv(_ flows: [Double], _ a: FinanceAssumptions) -> Double {
+        FinanceMath.npv(ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: a.discountRate), cashFlows: flows)
+      }
+      rows.append(
+        SensitivityRow(
+          input: input, lowValue: low.value, highValue: high.value,
+          lowProjectNPV: npv(lowFlows.projectPreTaxFlows, low.assumptions),
+          highProjectNPV: npv(highFlows.projectPreTaxFlows, high.assumptions),
+          lowEquityNPV: npv(lowFlows.equityFlows, low.assumptions),
+          highEquityNPV: npv(highFlows.equityFlows, high.assumptions),
+          lowBreakEvenPrice: breakEvenStartPrice(
+            inputs: low.inputs, assumptions: low.assumptions, targetIRR: low.assumptions.discountRate),
+          highBreakEvenPrice: breakEvenStartPrice(
+            inputs: high.inputs, assumptions: high.assumptions,
+            targetIRR: high.assumptions.discountRate)))
+    }
+    let order = Dictionary(uniqueKeysWithValues: SensitivityInput.allCases.enumerated().map { ($1, $0) })
+    return rows.sorted { lhs, rhs in
+      if lhs.swing != rhs.swing { return lhs.swing > rhs.swing }
+      let lhsEquity = abs(lhs.highEquityNPV - lhs.lowEquityNPV)
+      let rhsEquity = abs(rhs.highEquityNPV - rhs.lowEquityNPV)
+      if lhsEquity != rhsEquity { return lhsEquity > rhsEquity }
+      return order[lhs.input, default: 0] < order[rhs.input, default: 0]
+    }
+  }
+
+  /// The inputs and assumptions with one input multiplied by `factor`, and the varied value.
+  static func vary(
+    _ input: SensitivityInput, by factor: Double, inputs: FinanceInputs,
+    assumptions: FinanceAssumptions
+  ) -> (inputs: FinanceInputs, assumptions: FinanceAssumptions, value: Double) {
+    var i = inputs
+    var a = assumptions
+    let value: Double
+    switch input {
+    case .capex:
+      i.capexByCategory = i.capexByCategory.map { CapexLine(category: $0.category, amount: $0.amount * factor) }
+      i.sparesCapex *= factor
+      value = CapexBreakdown(inputs: i, assumptions: a).total
+    case .marketPrice:
+      a.marketPricePerGPUHour *= factor
+      value = a.marketPricePerGPUHour
+    case .priceDecline:
+      a.pricePath = a.pricePath.scalingDecline(by: factor)
+      value = a.pricePath.declineParameter
+    case .utilization:
+      a.utilization = a.utilization.map { min(1, $0 * factor) }
+      value = a.utilization.first ?? 0
+    case .electricity:
+      a.electricityPerKWh *= factor
+      value = a.electricityPerKWh
+    case .colocation:
+      switch a.facilityCost {
+      case .colocation(let price):
+        a.facilityCost = .colocation(perKWMonth: price * factor)
+        value = price * factor
+      case .hosting(let price):
+        a.facilityCost = .hosting(perNodeMonth: price * factor)
+        value = price * factor
+      }
+    case .discountRate:
+      a.discountRate *= factor
+      value = a.discountRate
+    case .interestRate:
+      a.interestRateAnnual *= factor
+      value = a.interestRateAnnual
+    }
+    return (i, a, value)
+  }
+}
+
+extension PricePath {
+  /// The path's decline parameter: 1 − endFraction (linear), the rate (annualDecline), the last
+  /// year's 1 − multiplier (perYear), 0 (none).
+  public var declineParameter: Double {
+    switch self {
+    case .none: 0
+    case .linear(let endFraction): 1 - endFraction
+    case .annualDecline(let rate): rate
+    case .perYear(let multipliers): 1 - (multipliers.last ?? 1)
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/// The finance stage of the pipeline: from a plan's figures and the finance assumptions to a
+/// ``FinanceResult``. Pure: no file IO, clock or locale.
+public enum FinanceEngine {
+  /// Evaluates a plan.
+  ///
+  /// - Throws: ``FinanceValidationError`` listing every problem when the assumptions or inputs
+  ///   are invalid.
+  public static func evaluate(inputs: FinanceInputs, assumptions: FinanceAssumptions) throws
+    -> FinanceResult
+  {
+    let problems = assumptions.validate() + inputs.validate()
+    guard problems.isEmpty else { throw FinanceValidationError(problems: problems) }
+
+    let flows = CashFlowModel.build(inputs: inputs, assumptions: assumptions)
+    let rate = assumptions.discountRate
+    let capexTotal = flows.capex.total
+
+    var annualOpex: [AnnualOpex] = []
+    for year in 1...assumptions.horizonYears {
+      let lines = flows.months
+        .filter { month in month.operatingMonth.map { ($0 - 1) / 12 + 1 == year } ?? false }
+        .reduce(OpexBreakdown()) { $0 + $1.opex }
+      annualOpex.append(AnnualOpex(year: year, lines: lines))
+    }
+    let totalOpex = annualOpex.reduce(0) { $0 + $1.lines.total }
+    let tco = capexTotal + totalOpex
+    let gpuHours = Double(inputs.gpuCount) * FinanceMath.hoursPerMonth * Double(assumptions.horizonMonths)
+
+    var targets: [Double] = []
+    for target in [0, rate] + assumptions.extraTargetIRRs where !targets.contains(target) {
+      targets.append(target)
+    }
+    let breakEven = targets.map { target in
+      BreakEvenRate(
+        targetIRR: target,
+        startPricePerGPUHour: breakEvenStartPrice(
+          inputs: inputs, assumptions: assumptions, targetIRR: target))
+    }
+    let sweep = (1...10).map { step in
+      let utilization = Double(step) / 10
+      var flat = assumptions
+      flat.utilization = [utilization]
+      return UtilizationSweepPoint(
+        utilization: utilization,
+        breakEvenStartPrice: breakEvenStartPrice(inputs: inputs, assumptions: flat, targetIRR: rate))
+    }
+
+    return FinanceResult(
+      currencyCode: inputs.currencyCode,
+      capex: flows.capex,
+      annualOpex: annualOpex,
+      totalOpex: totalOpex,
+      tco: tco,
+      tcoPerGPUHour: gpuHours > 0 ? tco / gpuHours : nil,
+      costPerGPUHour: costPerGPUHour(inputs: inputs, assumptions: assumptions),
+      projectPreTax: CashFlowReturns(
+        cashFlows: flows.projectPreTaxFlows, invested: capexTotal, discountRate: rate),
+      projectAfterTax: CashFlowReturns(
+        cashFlows: flows.projectAfterTaxFlows, invested: capexTotal, discountRate: rate),
+      equity: CashFlowReturns(
+        cashFlows: flows.equityFlows, invested: flows.equityInvested, discountRate: rate),
+      breakEven: breakEven,
+      breakEvenUtilization: breakEvenUtilization(inputs: inputs, assumptions: assumptions),
+      sensitivity: sensitivity(inputs: inputs, assumptions: assumptions),
+      utilizationSweep: sweep,
+      cashFlows: flows)
+  }
+}

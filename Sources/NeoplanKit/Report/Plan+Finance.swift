@@ -1,0 +1,181 @@
+import Foundation
+
+extension Plan {
+  /// Money from a finance figure, rounded half-even to the cent.
+  func money(_ value: Double) -> Money { Money(roundingMajor: value, currency: bom.currency) }
+
+  /// A price per GPU-hour, rounded to 4 decimals (sub-cent rates matter at scale).
+  func rate(_ value: Double?) -> JSONValue { value.map { .decimal($0, 4) } ?? .null }
+
+  /// The finance part of the JSON document: `tco`, `returns`, `sensitivity`, `utilizationSweep`.
+  func financeJSON() -> [String: JSONValue] {
+    let f = finance
+    let a = financeAssumptions
+    func irr(_ r: IRRResult) -> JSONValue { r.annual.map { .decimal($0, 6) } ?? .null }
+    func irrReason(_ r: IRRResult) -> JSONValue { r.explanation.map { .string($0) } ?? .null }
+    let annualOpex: [JSONValue] = f.annualOpex.map { year in
+      var lines: [String: JSONValue] = [:]
+      for line in OpexLine.allCases where year.lines.amount(of: line) != 0 {
+        lines[line.rawValue] = .money(money(year.lines.amount(of: line)))
+      }
+      return .object(["year": .int(year.year), "lines": .object(lines), "total": .money(money(year.lines.total))])
+    }
+    let tco: JSONValue = .object([
+      "currency": .string(bom.currency),
+      "capex": .money(money(f.capex.total)),
+      "capexByCategory": .array(
+        f.capex.lines.map { .object(["category": .string($0.category), "amount": .money(money($0.amount))]) }),
+      "annualOpex": .array(annualOpex),
+      "totalOpex": .money(money(f.totalOpex)),
+      "total": .money(money(f.tco)),
+      "tcoPerGPUHour": rate(f.tcoPerGPUHour),
+      "costPerGPUHour": rate(f.costPerGPUHour),
+      "horizonYears": .int(a.horizonYears),
+    ])
+    func returns(_ r: CashFlowReturns) -> JSONValue {
+      .object([
+        "irr": irr(r.irr), "irrReason": irrReason(r.irr), "npv": .money(money(r.npv)),
+        "moic": r.moic.map { .decimal($0, 4) } ?? .null,
+        "paybackMonths": r.paybackMonth.map { .int($0) } ?? .null,
+        "invested": .money(money(r.invested)),
+      ])
+    }
+    let returnsObject: JSONValue = .object([
+      "projectIRR": irr(f.projectIRR),
+      "projectIRRReason": irrReason(f.projectIRR),
+      "equityIRR": irr(f.equityIRR),
+      "equityIRRReason": irrReason(f.equityIRR),
+      "npv": .money(money(f.npv)),
+      "moic": f.moic.map { .decimal($0, 4) } ?? .null,
+      "paybackMonths": f.paybackMonth.map { .int($0) } ?? .null,
+      "discountRate": .decimal(a.discountRate, 6),
+      "marketPricePerGPUHour": .decimal(a.marketPricePerGPUHour, 4),
+      "breakEven": .array(
+        f.breakEven.map {
+          .object(["targetIRR": .decimal($0.targetIRR, 6), "startRatePerGPUHour": rate($0.startPricePerGPUHour)])
+        }),
+      "breakEvenUtilization": f.breakEvenUtilization.map { .decimal($0, 4) } ?? .null,
+      "projectPreTax": returns(f.projectPreTax),
+      "projectAfterTax": returns(f.projectAfterTax),
+      "equity": returns(f.equity),
+      "basis": .string("projectIRR, npv, moic and paybackMonths: unlevered, before tax; equityIRR: levered, after tax"),
+    ])
+    let sensitivity: [JSONValue] = f.sensitivity.map { row in
+      .object([
+        "input": .string(row.input.rawValue),
+        "low": .object([
+          "value": .decimal(row.lowValue, 6), "npv": .money(money(row.lowProjectNPV)),
+          "equityNPV": .money(money(row.lowEquityNPV)), "breakEvenRatePerGPUHour": rate(row.lowBreakEvenPrice),
+        ]),
+        "high": .object([
+          "value": .decimal(row.highValue, 6), "npv": .money(money(row.highProjectNPV)),
+          "equityNPV": .money(money(row.highEquityNPV)), "breakEvenRatePerGPUHour": rate(row.highBreakEvenPrice),
+        ]),
+        "swing": .money(money(row.swing)),
+      ])
+    }
+    let sweep: [JSONValue] = f.utilizationSweep.map {
+      .object(["utilization": .decimal($0.utilization, 2), "breakEvenRatePerGPUHour": rate($0.breakEvenStartPrice)])
+    }
+    return [
+      "tco": tco, "returns": returnsObject, "sensitivity": .array(sensitivity), "utilizationSweep": .array(sweep),
+    ]
+  }
+
+  /// The finance summary for the text report (fits 100 columns).
+  public func financeText() -> String {
+    let f = finance
+    let a = financeAssumptions
+    let c = bom.currency
+    var out: [String] = []
+    func pct(_ x: Double?) -> String { x.map { formatPercent($0 * 100) } ?? "n/a" }
+    func perHour(_ x: Double?) -> String {
+      x.map { "\(c) \(formatFixed($0, decimals: 4, trimZeros: false))/GPU-h" } ?? "n/a"
+    }
+    out.append(
+      "Finance   \(a.horizonYears) years; market \(c) \(formatFixed(a.marketPricePerGPUHour, decimals: 2))/GPU-h, \(pathText(a.pricePath))"
+    )
+    out.append(
+      "          utilization \(a.utilization.map { formatPercent($0 * 100) }.joined(separator: "/")); discount rate \(pct(a.discountRate)); debt \(pct(a.debtShare)) at \(pct(a.interestRateAnnual))"
+    )
+    out.append("  capex                 \(money(f.capex.total).description)")
+    for line in f.capex.lines {
+      out.append(pad("    " + line.category, 26) + pad(money(line.amount).groupedString, 20, right: true))
+    }
+    let firstYear = f.annualOpex.first?.lines ?? OpexBreakdown()
+    out.append("  opex, year 1          \(money(firstYear.total).description)")
+    for line in OpexLine.allCases where firstYear.amount(of: line) != 0 {
+      out.append(
+        pad("    " + line.rawValue, 26) + pad(money(firstYear.amount(of: line)).groupedString, 20, right: true))
+    }
+    out.append("  TCO over \(a.horizonYears) years      \(money(f.tco).description)")
+    out.append(
+      "  cost per GPU-hour     \(perHour(f.costPerGPUHour))  (NPV = 0 at \(pct(a.discountRate)), 100% utilized)")
+    out.append(
+      "  project IRR           \(pct(f.projectIRR.annual))  (unlevered, before tax)\(f.projectIRR.explanation.map { " — " + $0 } ?? "")"
+    )
+    out.append(
+      "  equity IRR            \(pct(f.equityIRR.annual))  (levered, after tax)\(f.equityIRR.explanation.map { " — " + $0 } ?? "")"
+    )
+    out.append("  NPV                   \(money(f.npv).description)")
+    out.append("  MOIC                  \(f.moic.map { formatFixed($0, decimals: 2) + "×" } ?? "n/a")")
+    out.append("  payback               \(f.paybackMonth.map { "month \($0)" } ?? "not within the horizon")")
+    for be in f.breakEven {
+      let label = be.targetIRR == 0 ? "break-even (cash)" : "break-even at \(pct(be.targetIRR))"
+      out.append(pad("  " + label, 24) + perHour(be.startPricePerGPUHour) + " starting rate")
+    }
+    out.append(
+      "  break-even utilization "
+        + (f.breakEvenUtilization.map { "\(pct($0)) at the market price path" }
+          ?? "none: even 100% utilization at the market price path does not reach NPV 0"))
+    return out.map { $0.count > 100 ? String($0.prefix(99)) + "…" : $0 }.joined(separator: "\n") + "\n"
+  }
+
+  func pathText(_ path: PricePath) -> String {
+    switch path {
+    case .none: return "flat"
+    case .linear(let end): return "linear to \(formatPercent(end * 100)) by the last month"
+    case .annualDecline(let rate): return "−\(formatPercent(rate * 100)) a year"
+    case .perYear(let list): return "per year ×" + list.map { formatFixed($0, decimals: 2) }.joined(separator: "/")
+    }
+  }
+}
+
+extension Plan {
+  /// `neoplan tco` text: the finance summary, the sensitivity tornado and the utilization sweep.
+  public func financeReportText() -> String {
+    let c = bom.currency
+    var out =
+      "neoplan tco: \(spec.name)  (as of \(spec.asOf), \(c); \(design.gpus) GPUs, capex per GPU \(money(finance.capex.total / Double(max(1, design.gpus))).groupedString))\n"
+    out += financeText()
+    out += "Sensitivity (each input −20% / +20%; NPV at the discount rate; break-even starting rate)\n"
+    out +=
+      pad("  input", 20) + pad("NPV −20%", 20, right: true) + pad("NPV +20%", 20, right: true)
+      + pad("b/e −20%", 12, right: true) + pad("b/e +20%", 12, right: true) + "\n"
+    for row in finance.sensitivity {
+      out +=
+        pad("  " + row.input.rawValue, 20) + pad(money(row.lowProjectNPV).groupedString, 20, right: true)
+        + pad(money(row.highProjectNPV).groupedString, 20, right: true)
+        + pad(row.lowBreakEvenPrice.map { formatFixed($0, decimals: 4, trimZeros: false) } ?? "n/a", 12, right: true)
+        + pad(row.highBreakEvenPrice.map { formatFixed($0, decimals: 4, trimZeros: false) } ?? "n/a", 12, right: true)
+        + "\n"
+    }
+    out += "Break-even starting rate at \(formatPercent(financeAssumptions.discountRate * 100)) by utilization\n"
+    for point in finance.utilizationSweep {
+      out +=
+        pad("  \(formatPercent(point.utilization * 100))", 12)
+        + (point.breakEvenStartPrice.map { "\(c) \(formatFixed($0, decimals: 4, trimZeros: false))/GPU-h" } ?? "n/a")
+        + "\n"
+    }
+    return out
+  }
+
+  /// `neoplan tco --format json`: the finance keys of the plan document plus identification.
+  public func financeJSONDocument() -> JSONValue {
+    var document = financeJSON()
+    document["schemaVersion"] = .int(Plan.schemaVersion)
+    document["name"] = .string(spec.name)
+    document["asOf"] = .string(spec.asOf.description)
+    return .object(document)
+  }
+}

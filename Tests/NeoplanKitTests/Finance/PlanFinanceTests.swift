@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import NeoplanKit
+
+@Suite("Plan → finance wiring")
+struct PlanFinanceTests {
+  static let base = """
+    as_of: 2026-11-21
+    compute: {node: hgx-h100-8gpu, nodes: 32}
+    storage: {capacity_pb: 1}
+    spares: {switches_percent: 10}
+    """
+
+  /// Capex = BoM total − subscription licences (their yearly cost goes to software opex);
+  /// spares are the spare lines. Derived from the BoM lines, not from the finance output.
+  @Test func capexComesFromTheBoM() throws {
+    let plan = try TestCatalog.plan(Self.base)
+    let subscriptions = plan.bom.lines.filter { line in
+      if case .software(let l) = plan.design.parts.first(where: { $0.part.id == line.partID })!.part.specs {
+        return l.termYears != nil
+      }
+      return false
+    }
+    #expect(!subscriptions.isEmpty)  // UFM and the storage licence are 1-year terms
+    let subscriptionCents = subscriptions.reduce(Int64(0)) { $0 + $1.extendedPrice.cents }
+    let spareCents = plan.bom.lines.filter(\.isSpare).reduce(Int64(0)) { $0 + $1.extendedPrice.cents }
+    #expect(spareCents > 0)
+    let hardware = plan.financeInputs.hardwareCapex
+    #expect(abs(hardware - Double(plan.bom.total.cents - subscriptionCents - spareCents) / 100) < 0.005)
+    #expect(abs(plan.financeInputs.sparesCapex - Double(spareCents) / 100) < 0.005)
+    // Yearly subscription cost per GPU: Σ subscriptions (1-year terms) ÷ 256 GPUs.
+    #expect(abs(plan.financeAssumptions.softwarePerGPUYear - Double(subscriptionCents) / 100 / 256) < 1e-6)
+  }
+
+  /// The electricity line follows the issue's formula: IT kW × average draw × PUE × 730 h × $/kWh,
+  /// ×12 for the first year, with the plan's IT power and PUE 1.3.
+  @Test func electricityUsesPlanPower() throws {
+    let plan = try TestCatalog.plan(Self.base + "\nfinance: {electricity_per_kwh: 0.1, average_draw: 0.8}")
+    let it = plan.design.facility.itPowerKW
+    let expected = it * 0.8 * 1.3 * 730 * 0.1 * 12
+    #expect(abs(plan.finance.annualOpex[0].lines.electricity - expected) < 1e-6)
+  }
+
+  /// Cost per GPU-hour re-derived: at that flat price, 100% utilization, unlevered before tax,
+  /// the NPV at the discount rate is zero.
+  @Test func costPerGPUHourZeroesNPV() throws {
+    let plan = try TestCatalog.plan(Self.base)
+    let price = try #require(plan.finance.costPerGPUHour)
+    var flat = plan.financeAssumptions
+    flat.pricePath = .none
+    flat.utilization = [1]
+    flat.contractMix = nil
+    flat.marketPricePerGPUHour = price
+    let npv = FinanceEngine.projectNPV(inputs: plan.financeInputs, assumptions: flat, annualRate: flat.discountRate)
+    #expect(abs(npv) < 1)  // within a dollar on ~$10M of capex
+  }
+
+  /// Bad finance input is a located error at its key.
+  @Test(
+    arguments: [
+      ("finance: {utilization: 1.2}", "finance.utilization", 5),
+      ("finance: {market_price: -1}", "finance.market_price", 5),
+      ("finance: {horizon_years: 0}", "finance.horizon_years", 5),
+      ("finance: {financing: {debt_share: 1.5}}", "finance.financing.debt_share", 5),
+      ("finance: {price_path: {kind: lineer}}", "finance.price_path.kind", 5),
+    ])
+  func badFinanceInput(yaml: String, keyPath: String, line: Int) throws {
+    do {
+      _ = try TestCatalog.plan(Self.base + "\n" + yaml)
+      Issue.record("expected an error for \(yaml)")
+    } catch let error as InputError {
+      let d = try #require(error.diagnostics.first)
+      #expect(d.keyPath == keyPath)
+      #expect(d.location?.line == line)
+    }
+  }
+
+  @Test func jsonHasFinanceKeys() throws {
+    let plan = try TestCatalog.plan(Self.base + "\nfinance: {target_irrs: [0.2]}")
+    guard case .object(let root) = plan.json(), case .object(let tco)? = root["tco"],
+      case .object(let returns)? = root["returns"], case .array(let breakEven)? = returns["breakEven"],
+      case .array(let sensitivity)? = root["sensitivity"]
+    else {
+      Issue.record("missing finance objects")
+      return
+    }
+    for key in ["capex", "annualOpex", "costPerGPUHour"] { #expect(tco[key] != nil) }
+    for key in ["projectIRR", "equityIRR", "npv", "moic", "paybackMonths", "breakEvenUtilization"] {
+      #expect(returns[key] != nil)
+    }
+    #expect(breakEven.count == 3)  // 0, the 12% discount rate, and 20%
+    #expect(sensitivity.count == 8)
+  }
+}

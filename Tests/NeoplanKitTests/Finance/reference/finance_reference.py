@@ -1,0 +1,376 @@
+#!/usr/bin/env python3
+"""Independent reference numbers for the neoplan finance tests and docs/finance.md.
+
+Re-run:  pip install numpy-financial scipy && python3 finance_reference.py
+
+This is a second implementation of the conventions in docs/finance.md, written from the
+conventions (not from the Swift code), using numpy-financial for pmt/npv/irr and scipy's brentq
+for every root. The Swift tests compare against the numbers printed here; each expected value in
+the tests carries a comment naming the line of this script that produced it.
+"""
+import numpy as np
+import numpy_financial as npf
+from scipy.optimize import brentq
+
+HOURS = 730.0
+
+
+def monthly(annual):
+    return (1 + annual) ** (1 / 12) - 1
+
+
+def annual(monthly_rate):
+    return (1 + monthly_rate) ** 12 - 1
+
+
+def npv(annual_rate, flows):
+    # numpy-financial's npv: the first flow is at t = 0 and is not discounted.
+    return npf.npv(monthly(annual_rate), flows)
+
+
+def irr_brentq(flows, lo=-0.5, hi=1.0):
+    """Monthly IRR by brentq on an explicit bracket (tolerance 1e-14)."""
+    f = lambda r: npf.npv(r, flows)
+    return brentq(f, lo, hi, xtol=1e-14, rtol=1e-15, maxiter=500)
+
+
+# ---------------------------------------------------------------------------
+# The cash-flow model, written from the conventions in docs/finance.md.
+# ---------------------------------------------------------------------------
+DEFAULTS = dict(
+    years=5, util=[0.85], price=2.35, path=("linear", 0.5), contract=None, lead=0,
+    kwh=0.083, pue=1.3, draw=0.8, facility=("colo", 184.06), maint=0.03, ftes=0.0,
+    fte_cost=200000.0, software=0.0, insurance=0.005, bandwidth=0.0, sales=0.0,
+    install=0.0, shipping=0.0, residual=0.0, debt=0.0, interest=0.12, term=48, tax=0.21,
+    dep_years=5, disc=0.12,
+)
+
+
+def price_multiplier(path, k, M):
+    kind = path[0]
+    y = (k - 1) // 12
+    if kind == "none":
+        return 1.0
+    if kind == "linear":
+        e = path[1]
+        return 1.0 if M == 1 else 1 - (1 - e) * (k - 1) / (M - 1)
+    if kind == "decline":
+        return (1 - path[1]) ** y
+    if kind == "peryear":
+        lst = path[1]
+        return lst[min(y, len(lst) - 1)]
+    raise ValueError(kind)
+
+
+def carry_forward_tax(taxable, rate):
+    pool, out = 0.0, []
+    for x in taxable:
+        if x <= 0:
+            pool += -x
+            out.append(0.0)
+        else:
+            use = min(pool, x)
+            pool -= use
+            out.append(rate * (x - use))
+    return np.array(out)
+
+
+def model(inp, **over):
+    a = dict(DEFAULTS)
+    a.update(over)
+    gpus, nodes, kw = inp["gpus"], inp["nodes"], inp["kw"]
+    hw = inp["hardware"] + inp.get("spares", 0.0)           # base for % of hardware
+    capex = hw * (1 + a["install"] + a["shipping"])
+    L, M = a["lead"], 12 * a["years"]
+    T = L + M
+    n = T + 1
+    cap = np.zeros(n)
+    if L == 0:
+        cap[0] = capex
+    else:
+        cap[:L] = capex / L
+    rev = np.zeros(n); opex = np.zeros(n); dep = np.zeros(n); resid = np.zeros(n)
+    gain = np.zeros(n)
+    price = np.zeros(n)
+    if a["facility"][0] == "colo":
+        elec = kw * a["draw"] * a["pue"] * HOURS * a["kwh"]
+        fac = kw * a["facility"][1]
+    else:
+        elec = 0.0
+        fac = nodes * a["facility"][1]
+    fixed = (elec + fac + a["maint"] * hw / 12 + a["ftes"] * a["fte_cost"] / 12
+             + a["software"] * gpus / 12 + a["insurance"] * hw / 12 + a["bandwidth"])
+    D = 12 * a["dep_years"]
+    acc = 0.0
+    for k in range(1, M + 1):
+        t = L + k
+        p = a["price"] * price_multiplier(a["path"], k, M)
+        price[t] = p
+        u = a["util"][0] if len(a["util"]) == 1 else a["util"][(k - 1) // 12]
+        c = a["contract"]  # (share, price, term or None)
+        if c is not None and k <= (c[2] if c[2] is not None else M):
+            per_gpu = c[0] * c[1] + (1 - c[0]) * u * p
+        else:
+            per_gpu = u * p
+        rev[t] = gpus * HOURS * per_gpu
+        opex[t] = fixed + a["sales"] * rev[t]
+        if k <= D:
+            dep[t] = capex / D
+            acc += capex / D
+    resid[T] = a["residual"] * hw
+    gain[T] = resid[T] - (capex - acc)
+    pre = rev - opex - cap + resid
+    # Debt: level annuity from month 1, balance repaid in full at T if the term runs past it.
+    B = a["debt"] * capex
+    im = monthly(a["interest"])
+    pay = -npf.pmt(im, a["term"], B) if B > 0 else 0.0
+    interest = np.zeros(n); principal = np.zeros(n); draw = np.zeros(n)
+    draw[0] = B
+    bal = B
+    for t in range(1, n):
+        if bal <= 0:
+            break
+        interest[t] = bal * im
+        pr = pay - interest[t] if t < a["term"] else bal
+        if t == T:
+            pr = bal
+        pr = min(pr, bal)
+        principal[t] = pr
+        bal -= pr
+    taxable_u = rev - opex - dep + gain
+    tax_u = carry_forward_tax(taxable_u, a["tax"])
+    tax_l = carry_forward_tax(taxable_u - interest, a["tax"])
+    after = pre - tax_u
+    equity = pre - tax_l + draw - interest - principal
+    return dict(a=a, capex=capex, pre=pre, after=after, equity=equity, rev=rev, opex=opex,
+                elec=elec, fac=fac, fixed=fixed, price=price, dep=dep, resid=resid,
+                interest=interest, principal=principal, pay=pay, B=B, tax_u=tax_u, tax_l=tax_l)
+
+
+def pv_at(inp, rate, **over):
+    return npv(rate, model(inp, **over)["pre"])
+
+
+def cost_per_gpu_hour(inp, **over):
+    over = dict(over); over.update(path=("none",), util=[1.0], contract=None)
+    disc = {**DEFAULTS, **over}["disc"]
+    return brentq(lambda p: pv_at(inp, disc, **{**over, "price": p}), -100, 1000, xtol=1e-13)
+
+
+def break_even_start(inp, target, **over):
+    return brentq(lambda p: pv_at(inp, target, **{**over, "price": p}), -100, 1000, xtol=1e-13)
+
+
+def break_even_util(inp, **over):
+    disc = {**DEFAULTS, **over}["disc"]
+    f = lambda u: pv_at(inp, disc, **{**over, "util": [u]})
+    if f(0) >= 0:
+        return 0.0
+    if f(1) < 0:
+        return None
+    return brentq(f, 0, 1, xtol=1e-14)
+
+
+def all_irrs(flows):
+    """Every monthly IRR in (-0.99, 1.0]: real roots y > 0 of sum c_t y^(T-t) (np.roots on the
+    flows as polynomial coefficients, y = 1 + r), each polished with brentq. Independent of the
+    grid scan used by the Swift code."""
+    flows = np.trim_zeros(np.asarray(flows, dtype=float), "f")
+    out = []
+    for y in np.roots(flows):
+        if abs(y.imag) < 1e-6 and 0.01 <= y.real <= 2.0:
+            r = y.real - 1
+            f = lambda x: npf.npv(x, flows)
+            lo, hi = r - 1e-4, r + 1e-4
+            if f(lo) * f(hi) < 0:
+                r = brentq(f, lo, hi, xtol=1e-15)
+            out.append(r)
+    return sorted(out)
+
+
+def show(label, value):
+    print(f"{label} = {value!r}")
+
+
+def describe(name, inp, **over):
+    print(f"\n## scenario {name}")
+    m = model(inp, **over)
+    a = m["a"]
+    show(f"{name}.capexTotal", m["capex"])
+    show(f"{name}.electricityPerMonth", m["elec"])
+    show(f"{name}.facilityPerMonth", m["fac"])
+    show(f"{name}.fixedOpexPerMonth", m["fixed"])
+    L = a["lead"]
+    show(f"{name}.revenue[firstOperatingMonth]", m["rev"][L + 1])
+    show(f"{name}.revenue[lastMonth]", m["rev"][-1])
+    show(f"{name}.totalRevenue", m["rev"].sum())
+    show(f"{name}.totalOpex", m["opex"].sum())
+    show(f"{name}.pre[0]", m["pre"][0])
+    show(f"{name}.pre[1]", m["pre"][1])
+    show(f"{name}.pre[last]", m["pre"][-1])
+    show(f"{name}.sumPre", m["pre"].sum())
+    show(f"{name}.npvPreTax", npv(a["disc"], m["pre"]))
+    show(f"{name}.npvAfterTax", npv(a["disc"], m["after"]))
+    show(f"{name}.npvEquity", npv(a["disc"], m["equity"]))
+    show(f"{name}.totalTaxUnlevered", m["tax_u"].sum())
+    show(f"{name}.totalTaxLevered", m["tax_l"].sum())
+    for series in ("pre", "after", "equity"):
+        f = m[series]
+        signs = np.sign(f[f != 0])
+        changes = int((signs[1:] != signs[:-1]).sum())
+        show(f"{name}.{series}.signChanges", changes)
+        if changes == 0:
+            show(f"{name}.{series}.irr", None)
+            continue
+        try:
+            r = irr_brentq(f)
+            show(f"{name}.{series}.irrMonthly(brentq)", r)
+            show(f"{name}.{series}.irrAnnual(brentq)", annual(r))
+        except ValueError as e:
+            show(f"{name}.{series}.irr(brentq)", f"no bracket: {e}")
+        show(f"{name}.{series}.irrMonthly(npf.irr)", npf.irr(f))
+        show(f"{name}.{series}.allIRRsMonthly(np.roots+brentq)", all_irrs(f))
+        if not all_irrs(f):
+            grid = np.exp(np.linspace(np.log(0.01), np.log(2.0), 2001)) - 1
+            show(f"{name}.{series}.maxNPVOverMonthlyRates(-0.99..1)", max(npf.npv(r, f) for r in grid))
+        cum = np.cumsum(f)
+        pay = next((t for t in range(1, len(f)) if cum[t] >= 0), None)
+        show(f"{name}.{series}.paybackMonth", pay)
+        show(f"{name}.{series}.sum", f.sum())
+    if m["B"] > 0:
+        show(f"{name}.debtPrincipal", m["B"])
+        show(f"{name}.debtPayment(-npf.pmt)", m["pay"])
+        show(f"{name}.totalInterest", m["interest"].sum())
+    show(f"{name}.costPerGPUHour", cost_per_gpu_hour(inp, **over))
+    targets = [0.0, a["disc"]] + list(over.get("extra", []))
+    for target in targets:
+        show(f"{name}.breakEvenStart@{target}", break_even_start(inp, target, **over))
+    show(f"{name}.breakEvenUtilization", break_even_util(inp, **over))
+    return m
+
+
+def main():
+    np.set_printoptions(precision=17)
+    print("# numeric core")
+    show("npf.pmt(0.01, 36, 100000)", npf.pmt(0.01, 36, 100000))
+    show("npf.pmt(monthly(0.12), 48, 1e6)", npf.pmt(monthly(0.12), 48, 1e6))
+    show("monthly(0.12)", monthly(0.12))
+    show("annual(0.01)", annual(0.01))
+    show("npf.npv(0.01, [-1000, 300, 400, 500])", npf.npv(0.01, [-1000, 300, 400, 500]))
+    show("npf.npv(monthly(0.12), [-10000] + [450]*24)", npf.npv(monthly(0.12), [-10000] + [450] * 24))
+    show("npf.irr([-1000, 300, 400, 500])", npf.irr([-1000, 300, 400, 500]))
+    show("brentq irr [-1000, 300, 400, 500]", irr_brentq([-1000, 300, 400, 500]))
+    long = [-10000] + [450] * 24
+    show("npf.irr([-10000] + [450]*24)", npf.irr(long))
+    show("brentq irr [-10000] + [450]*24", irr_brentq(long))
+    show("annual(brentq irr [-10000] + [450]*24)", annual(irr_brentq(long)))
+    # [-100, 230, -132]: -100 y^2 + 230 y - 132 = 0 with y = 1 + r  ->  y = 1.1, 1.2
+    show("np.roots([-100, 230, -132]) - 1", np.sort(np.roots([-100, 230, -132]) - 1))
+    show("brentq root in [0.05, 0.15]", brentq(lambda r: npf.npv(r, [-100, 230, -132]), 0.05, 0.15, xtol=1e-15))
+    show("brentq root in [0.15, 0.25]", brentq(lambda r: npf.npv(r, [-100, 230, -132]), 0.15, 0.25, xtol=1e-15))
+    # A root above the search range: [-1, 3] has IRR 200 % per month.
+    show("npf.irr([-1, 3])", npf.irr([-1, 3]))
+    # Payback of [-1000, 300, 400, 500]: cumulative -1000, -700, -300, 200 -> month 3.
+    show("cumsum([-1000, 300, 400, 500])", np.cumsum([-1000, 300, 400, 500]))
+    show("brentq x^3 - 2 on [0, 2]", brentq(lambda x: x ** 3 - 2, 0, 2, xtol=1e-15))
+
+    # Worked example (docs/finance.md): 1 node, 8 GPUs, 10 kW, $300k, 3 years.
+    worked = dict(gpus=8, nodes=1, kw=10.0, hardware=300000.0)
+    worked_a = dict(years=3, util=[0.8], price=3.0, path=("linear", 0.5), kwh=0.10, pue=1.25,
+                    draw=0.8, facility=("colo", 200.0), maint=0.03, insurance=0.005,
+                    bandwidth=100.0, sales=0.05, residual=0.10, debt=0.5, interest=0.12,
+                    term=36, tax=0.21, dep_years=5, disc=0.12, extra=[0.20])
+    m = describe("worked", worked, **worked_a)
+    print("worked.month1: price", m["price"][1], "revenue", m["rev"][1], "opex", m["opex"][1],
+          "pre", m["pre"][1], "interest", m["interest"][1], "principal", m["principal"][1],
+          "dep", m["dep"][1], "tax_u", m["tax_u"][1], "tax_l", m["tax_l"][1], "equity", m["equity"][1])
+    print("worked.month36: price", m["price"][36], "revenue", m["rev"][36], "opex", m["opex"][36],
+          "pre", m["pre"][36], "resid", m["resid"][36], "equity", m["equity"][36])
+    for y in range(3):
+        sl = slice(12 * y + 1, 12 * y + 13)
+        print(f"worked.year{y + 1}: revenue {m['rev'][sl].sum()!r} opex {m['opex'][sl].sum()!r} "
+              f"preTax {m['pre'][sl].sum()!r} taxU {m['tax_u'][sl].sum()!r}")
+    for u in (0.1, 0.5, 1.0):
+        show(f"worked.sweep@{u}", break_even_start(worked, 0.12, **{**worked_a, "util": [u]}))
+    # Hand-check factors for docs/finance.md (i = monthly(0.12), v = 1/(1+i)).
+    i = monthly(0.12)
+    v = 1 / (1 + i)
+    A = sum(v ** t for t in range(1, 37))
+    S = sum((1 - 0.5 * (t - 1) / 35) * v ** t for t in range(1, 37))
+    show("worked.annuityFactor A = sum v^t, t=1..36", A)
+    show("worked.v^36", v ** 36)
+    show("worked.S = sum multiplier(t) v^t", S)
+    show("worked.costPerGPUHour by formula (300000 + 3705 A - 30000 v^36) / (0.95 * 5840 * A)",
+         (300000 + 3705 * A - 30000 * v ** 36) / (0.95 * 5840 * A))
+    show("worked.breakEven@12% by formula (300000 + 3705 A - 30000 v^36) / (0.95 * 4672 * S)",
+         (300000 + 3705 * A - 30000 * v ** 36) / (0.95 * 4672 * S))
+    tco = m["capex"] + m["opex"].sum()
+    show("worked.tco", tco)
+    show("worked.tcoPerGPUHour", tco / (8 * HOURS * 36))
+    # Sensitivity tornado: each input x0.8 and x1.2; pre-tax NPV, equity NPV (at the possibly
+    # varied discount rate) and break-even start price at that rate.
+    variants = {
+        "capex": lambda f: ({**worked, "hardware": 300000.0 * f}, {}),
+        "marketPrice": lambda f: (worked, {"price": 3.0 * f}),
+        "priceDecline": lambda f: (worked, {"path": ("linear", 1 - 0.5 * f)}),
+        "utilization": lambda f: (worked, {"util": [min(1.0, 0.8 * f)]}),
+        "electricity": lambda f: (worked, {"kwh": 0.10 * f}),
+        "colocation": lambda f: (worked, {"facility": ("colo", 200.0 * f)}),
+        "discountRate": lambda f: (worked, {"disc": 0.12 * f}),
+        "interestRate": lambda f: (worked, {"interest": 0.12 * f}),
+    }
+    rows = []
+    for key, make in variants.items():
+        vals = []
+        for f in (0.8, 1.2):
+            inp, o = make(f)
+            aa = {**worked_a, **o}
+            mm = model(inp, **aa)
+            vals.append((npv(aa["disc"], mm["pre"]), npv(aa["disc"], mm["equity"]),
+                         break_even_start(inp, aa["disc"], **aa)))
+        rows.append((key, vals))
+        show(f"worked.sensitivity.{key}", vals)
+    order = sorted(rows, key=lambda r: -abs(r[1][1][0] - r[1][0][0]))
+    show("worked.sensitivity.order(by |pre-tax NPV swing|)",
+         [(k, abs(v[1][0] - v[0][0])) for k, v in order])
+
+    # Everything at once: lead time, per-year utilization, annual decline, contract, hosting,
+    # staff, software, spares, installation, shipping, residual, 60 % debt over 36 months.
+    full = dict(gpus=64, nodes=8, kw=82.0, hardware=2_000_000.0, spares=100_000.0)
+    full_a = dict(years=4, lead=3, util=[0.7, 0.8, 0.9, 0.9], price=2.5, path=("decline", 0.25),
+                  contract=(0.5, 2.2, 24), facility=("host", 1500.0), maint=0.02, ftes=0.5,
+                  fte_cost=180000.0, software=500.0, insurance=0.004, bandwidth=1000.0, sales=0.03,
+                  install=0.02, shipping=0.05, residual=0.1, debt=0.6, interest=0.1, term=36,
+                  tax=0.25, dep_years=4, disc=0.1, extra=[0.15])
+    describe("full", full, **full_a)
+
+    # A price path that falls below opex: 60 % annual decline over 5 years.
+    falling = dict(gpus=8, nodes=1, kw=10.2, hardware=250000.0)
+    falling_a = dict(years=5, util=[0.9], price=3.0, path=("decline", 0.6), tax=0.0)
+    m = describe("falling", falling, **falling_a)
+    print("falling.monthly pre-tax flows by year:",
+          [m["pre"][12 * y + 1] for y in range(5)])
+
+    # 100 % debt: no equity invested.
+    debt = dict(gpus=8, nodes=1, kw=10.2, hardware=250000.0)
+    debt_a = dict(years=5, util=[0.85], price=2.35, debt=1.0, interest=0.12, term=48)
+    m = describe("debt100", debt, **debt_a)
+    show("debt100.equity[0]", m["equity"][0])
+    show("debt100.principal.sum", m["principal"].sum())
+
+    # Zero utilization, no residual.
+    zero = dict(gpus=8, nodes=1, kw=10.2, hardware=250000.0)
+    m = model(zero, util=[0.0])
+    print("\n## scenario zero")
+    show("zero.sumPre", m["pre"].sum())
+    show("zero.npvPreTax", npv(0.12, m["pre"]))
+    show("zero.costPerGPUHour", cost_per_gpu_hour(zero, util=[0.0]))
+    show("zero.breakEvenUtilization", break_even_util(zero, util=[0.0]))
+
+    # Defaults only: an HGX H100 node at the domain.md prices.
+    h100 = dict(gpus=8, nodes=1, kw=10.2, hardware=256400.0)
+    describe("defaultsH100", h100)
+
+
+if __name__ == "__main__":
+    main()
