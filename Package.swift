@@ -12,11 +12,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
   ],
   targets: [
     .target(
       name: "NeoplanKit",
-      dependencies: [.product(name: "Yams", package: "Yams")],
+      dependencies: [
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
       resources: [.copy("../../catalogs"), .copy("../../templates")]
     ),
     .executableTarget(
@@ -32,11 +36,12 @@ let package = Package(
         "NeoplanKit",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
-      exclude: ["Finance/reference"]
+      exclude: ["Finance/reference", "Diff/Fixtures"]
     ),
     .testTarget(
       name: "neoplanTests",
-      dependencies: ["NeoplanKit"]
+      dependencies: ["NeoplanKit"],
+      exclude: ["Fixtures"]
     ),
   ]
 )

@@ -7,8 +7,8 @@ struct Neoplan: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "neoplan",
     abstract: "Plan and price GPU clusters: sizing, bill of materials, sourced prices.",
-    version: "0.1.0",
-    subcommands: [PlanCommand.self, TCOCommand.self, CatalogCommand.self])
+    version: NeoplanInfo.version,
+    subcommands: [PlanCommand.self, TCOCommand.self, QuoteCommand.self, DiffCommand.self, CatalogCommand.self])
 }
 
 /// Runs `body`, printing input problems like a compiler (exit 2) and engine bugs (exit 1).
@@ -39,13 +39,19 @@ struct PlanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan", abstract: "Size a cluster from a spec file and price its bill of materials.")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
 
   @Argument(help: "The spec file (YAML or JSON).")
   var spec: String
 
-  @Option(name: .long, help: "Output format: text, json or csv.")
+  @Option(name: .long, help: "Output format: text, json, csv or html (the engineering report).")
   var format: Format = .text
+
+  @Option(name: .long, help: "Report language for html: en or zh-CN.")
+  var lang: ReportLanguage = .en
+
+  @Option(name: .long, help: "A folder of Mustache templates overriding the embedded ones (html).")
+  var templates: String?
 
   @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
   var output: String?
@@ -60,6 +66,10 @@ struct PlanCommand: ParsableCommand {
       case .text: try emit(plan.text(), to: output)
       case .json: try emit(plan.json().rendered(), to: output)
       case .csv: try emit(plan.csv(), to: output)
+      case .html:
+        let html = try HTMLReport.render(
+          .plan, plan: plan, options: ReportOptions(language: lang), templatesDirectory: templates)
+        try emit(html, to: output)
       }
     }
   }
@@ -91,6 +101,61 @@ struct TCOCommand: ParsableCommand {
       case .text: try emit(plan.financeReportText(), to: output)
       case .json: try emit(plan.financeJSONDocument().rendered(), to: output)
       }
+    }
+  }
+}
+
+extension ReportLanguage: ExpressibleByArgument {}
+
+struct QuoteCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "quote",
+    abstract: "Render the investor quote: one self-contained HTML file (optionally printed to PDF).")
+
+  @Argument(help: "The spec file (YAML or JSON).")
+  var spec: String
+
+  @Option(name: .shortAndLong, help: "The HTML file to write.")
+  var output: String
+
+  @Option(name: .long, help: "Language: en or zh-CN.")
+  var lang: ReportLanguage = .en
+
+  @Option(name: .long, help: "Also print the quote to this PDF (needs headless Chromium).")
+  var pdf: String?
+
+  @Option(name: .long, help: "A folder of Mustache templates overriding the embedded ones.")
+  var templates: String?
+
+  @Option(name: .long, help: "The quote's date (YYYY-MM-DD); default: the spec's as_of. Never the clock.")
+  var date: String?
+
+  @Option(name: .long, help: "Who the quote is for (overrides quote.prepared_for).")
+  var preparedFor: String?
+
+  @Option(name: .long, help: "Who prepared it (overrides quote.prepared_by).")
+  var preparedBy: String?
+
+  @Option(name: .long, help: "A catalog folder that adds or overrides parts by id (repeatable).")
+  var catalog: [String] = []
+
+  func run() throws {
+    try runReportingErrors {
+      var day: Day?
+      if let date {
+        guard let parsed = Day(date) else {
+          throw InputError(
+            Diagnostic(
+              at: nil, file: "--date", keyPath: "", message: "'\(date)' is not a valid date",
+              expected: "expected YYYY-MM-DD"))
+        }
+        day = parsed
+      }
+      let plan = try Plan.make(specPath: spec, catalogDirectories: catalog)
+      let options = ReportOptions(language: lang, date: day, preparedFor: preparedFor, preparedBy: preparedBy)
+      let html = try HTMLReport.render(.quote, plan: plan, options: options, templatesDirectory: templates)
+      try emit(html, to: output)
+      if let pdf { try PDFPrinter.print(htmlPath: output, to: pdf) }
     }
   }
 }

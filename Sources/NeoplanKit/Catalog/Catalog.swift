@@ -112,59 +112,80 @@ public enum CatalogLoader {
     for name in files {
       let path = (directory as NSString).appendingPathComponent(name)
       let display = displayPrefix.map { ($0 as NSString).appendingPathComponent(name) } ?? path
-      do {
-        for part in try loadFile(path: path, display: display) {
-          if let first = seen[part.id] {
-            problems.append(
-              Diagnostic(
-                at: part.location, keyPath: "id",
-                message: "duplicate part id '\(part.id)'",
-                expected: "first defined at \(first.file):\(first.line):\(first.column)"))
-          } else {
-            seen[part.id] = part.location
-            parts.append(part)
-          }
+      let (fileParts, fileProblems) = loadFileCollecting(path: path, display: display)
+      problems += fileProblems
+      for part in fileParts {
+        if let first = seen[part.id] {
+          problems.append(
+            Diagnostic(
+              at: part.location, keyPath: "id",
+              message: "duplicate part id '\(part.id)'",
+              expected: "first defined at \(first.file):\(first.line):\(first.column)"))
+        } else {
+          seen[part.id] = part.location
+          parts.append(part)
         }
-      } catch let error as InputError {
-        problems += error.diagnostics
       }
     }
     if !problems.isEmpty { throw InputError(problems) }
     return Catalog(parts: parts)
   }
 
-  /// Loads one catalog file; keeps going after a bad part to report every problem.
-  public static func loadFile(path: String, display: String) throws -> [Part] {
-    guard let data = FileManager.default.contents(atPath: path),
-      let text = String(data: data, encoding: .utf8)
-    else {
-      throw InputError(
-        Diagnostic(at: nil, file: display, keyPath: "", message: "cannot read the file", expected: "UTF-8 text"))
+  /// Loads one catalog file, returning the good parts and every problem (bad parts are skipped).
+  static func loadFileCollecting(path: String, display: String) -> ([Part], [Diagnostic]) {
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+      return (
+        [], [Diagnostic(at: nil, file: display, keyPath: "", message: "cannot read the file", expected: "UTF-8 text")]
+      )
     }
-    return try parse(text, file: display)
+    return parseCollecting(text, file: display)
   }
 
-  /// Parses catalog text.
-  public static func parse(_ text: String, file: String) throws -> [Part] {
-    guard let root = try YAMLValue.parse(text, file: file) else {
-      throw InputError(
-        Diagnostic(at: nil, file: file, keyPath: "", message: "empty catalog file", expected: "schema: 1 and parts:"))
-    }
-    let map = try root.mapping()
-    try map.rejectUnknownKeys(["schema", "parts"])
-    let schemaValue = try map.required("schema", expected: "schema: 1")
-    guard try schemaValue.int() == 1 else {
-      throw schemaValue.error("unsupported catalog schema", expected: "expected schema: 1")
-    }
-    var parts: [Part] = []
-    var problems: [Diagnostic] = []
-    for item in try map.required("parts", expected: "a list of parts").sequence() {
-      do {
-        parts.append(try Part.decode(item))
-      } catch let error as InputError {
-        problems += error.diagnostics
+  /// Parses catalog text, returning the good parts and every problem.
+  static func parseCollecting(_ text: String, file: String) -> ([Part], [Diagnostic]) {
+    do {
+      guard let root = try YAMLValue.parse(text, file: file) else {
+        return (
+          [],
+          [
+            Diagnostic(
+              at: nil, file: file, keyPath: "", message: "empty catalog file", expected: "schema: 1 and parts:")
+          ]
+        )
       }
+      let map = try root.mapping()
+      try map.rejectUnknownKeys(["schema", "parts"])
+      let schemaValue = try map.required("schema", expected: "schema: 1")
+      guard try schemaValue.int() == 1 else {
+        throw schemaValue.error("unsupported catalog schema", expected: "expected schema: 1")
+      }
+      var parts: [Part] = []
+      var problems: [Diagnostic] = []
+      for item in try map.required("parts", expected: "a list of parts").sequence() {
+        do {
+          parts.append(try Part.decode(item))
+        } catch let error as InputError {
+          problems += error.diagnostics
+        }
+      }
+      return (parts, problems)
+    } catch let error as InputError {
+      return ([], error.diagnostics)
+    } catch {
+      return ([], [Diagnostic(at: nil, file: file, keyPath: "", message: "\(error)", expected: nil)])
     }
+  }
+
+  /// Loads one catalog file; reports every problem in it.
+  public static func loadFile(path: String, display: String) throws -> [Part] {
+    let (parts, problems) = loadFileCollecting(path: path, display: display)
+    if !problems.isEmpty { throw InputError(problems) }
+    return parts
+  }
+
+  /// Parses catalog text; reports every problem in it.
+  public static func parse(_ text: String, file: String) throws -> [Part] {
+    let (parts, problems) = parseCollecting(text, file: file)
     if !problems.isEmpty { throw InputError(problems) }
     return parts
   }

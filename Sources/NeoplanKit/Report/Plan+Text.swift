@@ -115,18 +115,22 @@ func truncate(_ s: String, _ width: Int) -> String {
   s.count <= width ? s : String(s.prefix(width - 1)) + "…"
 }
 
-/// Word-wraps `text` at `width` columns.
+/// Word-wraps `text` at `width` columns, keeping its leading spaces on the first line and
+/// starting continuation lines with `indent`.
 func wrap(_ text: String, width: Int, indent: String) -> [String] {
+  let lead = String(text.prefix { $0 == " " })
   var lines: [String] = []
-  var current = ""
-  for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-    if current.count + word.count + 1 > width, !current.trimmingCharacters(in: .whitespaces).isEmpty {
+  var current = lead
+  for word in text.dropFirst(lead.count).split(separator: " ") {
+    let candidate =
+      current.count == lead.count && lines.isEmpty || current == indent ? current + word : current + " " + word
+    if candidate.count > width, current.trimmingCharacters(in: .whitespaces).count > 0 {
       lines.append(current)
       current = indent + word
     } else {
-      current += current.isEmpty ? String(word) : " " + word
+      current = candidate
     }
   }
-  if !current.isEmpty { lines.append(current) }
+  if !current.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(current) }
   return lines
 }

@@ -53,7 +53,7 @@ extension ClusterSpec {
   /// Top-level keys of a spec file.
   static let topLevelKeys = [
     "name", "as_of", "currency", "fx", "compute", "backend", "frontend", "storage", "management",
-    "facility", "spares", "software", "services", "finance",
+    "facility", "spares", "software", "services", "finance", "quote",
   ]
 
   /// Parses and validates a spec (YAML or JSON) against `catalog`.
@@ -458,12 +458,21 @@ struct SpecDecoder {
       "software", kind: .software, defaults: backend?.kind == .infiniband ? DefaultParts.infinibandSoftware : [])
     let services = try partList("services", kind: .service, defaults: DefaultParts.services)
 
+    let quoteMap = try section(root, "quote", allowed: ["prepared_for", "prepared_by", "valid_days"])
+    let validValue = quoteMap?["valid_days"]
+    let validDays = try validValue?.int() ?? 30
+    guard (1...365).contains(validDays) else {
+      throw validValue!.error("\(validDays) days", expected: "expected 1…365 days")
+    }
+    let quote = QuoteDetails(
+      preparedFor: try quoteMap?["prepared_for"]?.string(), preparedBy: try quoteMap?["prepared_by"]?.string(),
+      validDays: validDays)
     let finance = try decodeFinance(root, facilityPUE: facility.pue, currency: currency, fxRates: fxRates)
 
     var spec = ClusterSpec(
       name: name, asOf: asOf, currency: currency, fxRates: fxRates, compute: compute, backend: backend,
       frontend: frontend, storage: storage, management: management, facility: facility, spares: spares,
-      software: software, services: services, finance: finance, locations: locations, file: file)
+      software: software, services: services, finance: finance, quote: quote, locations: locations, file: file)
     spec.locations = locations
     return spec
   }

@@ -39,6 +39,16 @@ public enum CoolingChoice: String, Sendable, CaseIterable {
   case auto, air, rdhx, liquid
 }
 
+/// Who a quote is for and by, and how long it is valid.
+public struct QuoteDetails: Sendable, Hashable {
+  /// The reader, e.g. a fund's name.
+  public var preparedFor: String?
+  /// The author, e.g. the neocloud's name.
+  public var preparedBy: String?
+  /// Days the quote stays valid after its as-of date.
+  public var validDays: Int
+}
+
 /// The validated cluster spec: every part resolved against the catalog, every default applied.
 public struct ClusterSpec: Sendable {
   /// Compute section.
@@ -136,6 +146,8 @@ public struct ClusterSpec: Sendable {
   public var services: [Part]
   /// Finance assumptions (the `finance:` section with its defaults).
   public var finance: FinanceAssumptions
+  /// Investor-quote details (the `quote:` section).
+  public var quote: QuoteDetails
   /// Where each key was written (for errors found while sizing).
   public var locations: [String: SourceLocation]
   /// The spec file as the user named it.

@@ -61,3 +61,19 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// Chronological order.
   public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 }
+
+extension Day {
+  /// The date `days` after this one (civil-from-days, Howard Hinnant).
+  public func adding(days: Int) -> Day {
+    let z = ordinal + days + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    return Day(year: y, month: m, day: d)!
+  }
+}

@@ -1,0 +1,232 @@
+import Foundation
+
+/// Compares two bills of materials (`neoplan diff A B`): lines added, removed and changed,
+/// subtotals by category, totals, and — when both sides are specs or plans — design and spec
+/// differences. Pure: no files, clock or locale.
+public enum BillOfMaterialsDiff {
+  /// Compares `b` with `a` in `a`'s currency. `catalog` identifies quote lines by part number or
+  /// description. Throws an input error when the currencies differ and neither side knows a rate.
+  public static func compare(_ a: DiffInput, _ b: DiffInput, catalog: Catalog) throws -> DiffReport {
+    var notes: [String] = a.notes + b.notes
+    let currency = a.currency ?? b.currency ?? "XXX"
+    if a.currency == nil, b.currency != nil {
+      notes.append("\(a.file) names no currency; its prices are taken as \(currency)")
+    }
+    if a.currency == nil, b.currency == nil {
+      notes.append("neither side names a currency; amounts are shown without one (XXX)")
+    }
+    let linesA = a.lines.map { relabel($0, to: currency) }
+    var linesB = b.lines
+    var conversion: ExchangeRate?
+    if let currencyB = b.currency, currencyB != currency {
+      guard let rate = exchangeRate(from: currencyB, to: currency, in: a.fxRates + b.fxRates) else {
+        throw InputError(
+          Diagnostic(
+            at: nil, file: b.file, keyPath: "",
+            message: "prices are in \(currencyB) but \(a.file) is in \(currency) and no exchange rate is known",
+            expected:
+              "give both sides in one currency, or compare with a spec or plan whose fx lists {from: \(currencyB), rate: <\(currency) per \(currencyB)>, as_of: YYYY-MM-DD, source: ...}"
+          ))
+      }
+      conversion = rate
+      notes.append(
+        "\(b.file) converted from \(currencyB) to \(currency) at \(rate.rate) (as of \(rate.asOf), \(rate.source)); unit prices rounded half-even to the cent"
+      )
+      linesB = linesB.map { line in
+        var converted = line
+        converted.unitPrice = line.unitPrice.converted(rate: rate.rate, to: currency)
+        converted.extendedPrice = converted.unitPrice.times(line.quantity)
+        return converted
+      }
+    } else {
+      linesB = linesB.map { relabel($0, to: currency) }
+      if b.currency == nil, a.currency != nil {
+        notes.append("\(b.file) names no currency; its prices are taken as \(currency)")
+      }
+    }
+
+    var matcher = LineMatcher(catalog: catalog, a: linesA, b: linesB)
+    let (resolvedA, resolvedB) = matcher.resolve()
+    let aggregatedA = aggregate(resolvedA, catalog: catalog)
+    let aggregatedB = aggregate(resolvedB, catalog: catalog)
+
+    var keys: [AggregateKey] = []
+    var seen = Set<AggregateKey>()
+    for key in aggregatedA.order + aggregatedB.order where seen.insert(key).inserted { keys.append(key) }
+    var lines: [(LineDiff, Int)] = []
+    for key in keys {
+      let sideA = aggregatedA.lines[key]
+      let sideB = aggregatedB.lines[key]
+      let partID = catalog[key.key] != nil ? key.key : (sideA?.amounts.partID ?? sideB?.amounts.partID)
+      let description =
+        catalog[key.key]?.displayName ?? sideA?.amounts.description ?? sideB?.amounts.description ?? key.key
+      let matches = [sideA?.match, sideB?.match].compactMap { $0 }
+      let match = matches.max { $0.strength < $1.strength } ?? .id
+      let order = sideA.map(\.order) ?? (resolvedA.count + (sideB?.order ?? 0))
+      let line = LineDiff(
+        key: key.key, partID: partID, description: description,
+        category: sideA?.category ?? sideB?.category ?? uncategorized, isSpare: key.isSpare,
+        a: sideA?.amounts, b: sideB?.amounts, match: match,
+        matchNotes: (sideA?.notes ?? []) + (sideB?.notes ?? []))
+      lines.append((line, order))
+    }
+    lines.sort { x, y in
+      (categoryRank(x.0.category), x.0.category, x.0.isSpare ? 1 : 0, x.1)
+        < (categoryRank(y.0.category), y.0.category, y.0.isSpare ? 1 : 0, y.1)
+    }
+
+    var subtotalsA: [String: Money] = [:]
+    var subtotalsB: [String: Money] = [:]
+    for line in resolvedA {
+      subtotalsA[line.category] = (subtotalsA[line.category] ?? .zero(currency)) + line.line.extendedPrice
+    }
+    for line in resolvedB {
+      subtotalsB[line.category] = (subtotalsB[line.category] ?? .zero(currency)) + line.line.extendedPrice
+    }
+    let categoryNames = Set(subtotalsA.keys).union(subtotalsB.keys).sorted {
+      (categoryRank($0), $0) < (categoryRank($1), $1)
+    }
+    let categories = categoryNames.map {
+      CategoryDelta(
+        category: $0, amounts: MoneyDelta(a: subtotalsA[$0] ?? .zero(currency), b: subtotalsB[$0] ?? .zero(currency)))
+    }
+    let total = MoneyDelta(
+      a: resolvedA.reduce(.zero(currency)) { $0 + $1.line.extendedPrice },
+      b: resolvedB.reduce(.zero(currency)) { $0 + $1.line.extendedPrice })
+
+    let gpusA = a.gpus ?? derivedGPUs(resolvedA, catalog: catalog, file: a.file, notes: &notes)
+    let gpusB = b.gpus ?? derivedGPUs(resolvedB, catalog: catalog, file: b.file, notes: &notes)
+    var perGPU: MoneyDelta?
+    if let gpusA, let gpusB, gpusA > 0, gpusB > 0 {
+      perGPU = MoneyDelta(a: total.a.divided(by: gpusA), b: total.b.divided(by: gpusB))
+    }
+
+    var groups: [FieldGroup] = []
+    if let designA = a.design, let designB = b.design {
+      groups.append(FieldGroup(name: "design", title: "Design", changes: fieldChanges(designA, designB)))
+    }
+    if let specA = a.specFields, let specB = b.specFields {
+      groups.append(FieldGroup(name: "spec", title: "Spec fields", changes: fieldChanges(specA, specB)))
+    }
+
+    return DiffReport(
+      a: DiffSideSummary(
+        file: a.file, kind: a.kind, name: a.name, currency: a.currency ?? currency, gpus: gpusA, conversion: nil),
+      b: DiffSideSummary(
+        file: b.file, kind: b.kind, name: b.name, currency: b.currency ?? currency, gpus: gpusB,
+        conversion: conversion),
+      currency: currency, lines: lines.map(\.0), categories: categories, total: total, perGPU: perGPU,
+      fieldGroups: groups, notes: notes)
+  }
+
+  /// The category name for quote lines that have none and match nothing that has one.
+  public static let uncategorized = "uncategorized"
+
+  /// Known categories first in BoM order, then others by name, `uncategorized` last.
+  static func categoryRank(_ category: String) -> Int {
+    if let index = PartCount.Category.allCases.firstIndex(where: { $0.rawValue == category }) { return index }
+    return category == uncategorized ? 1000 : 500
+  }
+
+  static func relabel(_ line: DiffInputLine, to currency: String) -> DiffInputLine {
+    var line = line
+    line.unitPrice.currency = currency
+    line.extendedPrice.currency = currency
+    return line
+  }
+
+  /// A rate `from` → `to` from the sides' rates, directly or as the inverse of `to` → `from`.
+  static func exchangeRate(from: String, to: String, in rates: [ExchangeRate]) -> ExchangeRate? {
+    if let direct = rates.first(where: { $0.from == from && $0.to == to }) { return direct }
+    if let inverse = rates.first(where: { $0.from == to && $0.to == from }), inverse.rate != 0 {
+      return ExchangeRate(
+        from: from, to: to, rate: 1 / inverse.rate, asOf: inverse.asOf,
+        source: "inverse of \(inverse.from)→\(inverse.to) \(inverse.rate), \(inverse.source)")
+    }
+    return nil
+  }
+
+  /// GPUs of a CSV side: installed (not spare) lines identified as catalog GPU nodes × GPUs per node.
+  static func derivedGPUs(_ lines: [ResolvedLine], catalog: Catalog, file: String, notes: inout [String]) -> Int? {
+    var gpus = 0
+    var parts: [String] = []
+    for line in lines where !line.line.isSpare {
+      if let part = catalog[line.key], case .gpuNode(let node) = part.specs {
+        gpus += line.line.quantity * node.gpus
+        parts.append("\(line.line.quantity) × \(part.id)")
+      }
+    }
+    guard !parts.isEmpty else { return nil }
+    notes.append("\(file): \(gpus) GPUs counted from its GPU-node lines (\(parts.joined(separator: " + ")))")
+    return gpus
+  }
+
+  /// The fields that differ, in A's order then B-only fields.
+  static func fieldChanges(_ a: [FieldValue], _ b: [FieldValue]) -> [FieldChange] {
+    let valuesA = Dictionary(a.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
+    let valuesB = Dictionary(b.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
+    var paths: [String] = []
+    var seen = Set<String>()
+    for field in a + b where seen.insert(field.path).inserted { paths.append(field.path) }
+    return paths.compactMap { path in
+      let x = valuesA[path]
+      let y = valuesB[path]
+      return x == y ? nil : FieldChange(path: path, a: x, b: y)
+    }
+  }
+
+  struct AggregateKey: Hashable {
+    var key: String
+    var isSpare: Bool
+  }
+
+  struct AggregatedLine {
+    var amounts: LineAmounts
+    var category: String
+    var match: LineMatch
+    var notes: [String]
+    var order: Int
+  }
+
+  /// Sums each side's lines with the same key and spare flag (a part may appear in several categories).
+  static func aggregate(_ lines: [ResolvedLine], catalog: Catalog) -> (
+    lines: [AggregateKey: AggregatedLine], order: [AggregateKey]
+  ) {
+    var result: [AggregateKey: AggregatedLine] = [:]
+    var order: [AggregateKey] = []
+    var unitPrices: [AggregateKey: Set<Money>] = [:]
+    for (index, resolved) in lines.enumerated() {
+      let line = resolved.line
+      let key = AggregateKey(key: resolved.key, isSpare: line.isSpare)
+      unitPrices[key, default: []].insert(line.unitPrice)
+      if var existing = result[key] {
+        existing.amounts.quantity += line.quantity
+        existing.amounts.extendedPrice = existing.amounts.extendedPrice + line.extendedPrice
+        existing.amounts.locations += line.location.map { [$0] } ?? []
+        if resolved.match.strength > existing.match.strength { existing.match = resolved.match }
+        existing.notes += resolved.note.map { [$0] } ?? []
+        result[key] = existing
+      } else {
+        var description = line.description
+        if description.hasSuffix(" (spare)") { description.removeLast(" (spare)".count) }
+        if description.isEmpty { description = line.partID ?? line.partNumber ?? resolved.key }
+        result[key] = AggregatedLine(
+          amounts: LineAmounts(
+            quantity: line.quantity, unitPrice: line.unitPrice, extendedPrice: line.extendedPrice,
+            description: description, partID: line.partID, locations: line.location.map { [$0] } ?? []),
+          category: resolved.category, match: resolved.match, notes: resolved.note.map { [$0] } ?? [],
+          order: index)
+        order.append(key)
+      }
+    }
+    for (key, prices) in unitPrices where prices.count > 1 {
+      var line = result[key]!
+      if line.amounts.quantity > 0 {
+        line.amounts.unitPrice = line.amounts.extendedPrice.divided(by: line.amounts.quantity)
+        line.notes.append("several lines at different unit prices; the unit price shown is their weighted average")
+      }
+      result[key] = line
+    }
+    return (result, order)
+  }
+}

@@ -1,0 +1,222 @@
+import Foundation
+
+/// Which column of a BoM CSV holds what, found from the header (case-insensitive, with synonyms).
+struct BoMCSVColumns {
+  enum Role: String, CaseIterable {
+    case id, partNumber, description, category, quantity, unitPrice, extendedPrice, currency, spare
+  }
+
+  /// Normalized header names (lowercase, runs of other characters as `_`) per role.
+  static let synonyms: [Role: [String]] = [
+    .id: ["id", "part", "part_id", "partid", "sku"],
+    .partNumber: ["part_number", "partnumber", "part_no", "pn", "p_n", "mpn"],
+    .description: ["description", "item", "desc", "item_description"],
+    .category: ["category", "section"],
+    .quantity: ["qty", "quantity"],
+    .unitPrice: ["unit_price", "price", "unit_cost", "unitprice", "price_each"],
+    .extendedPrice: ["extended_price", "extended", "ext_price", "line_total", "amount", "total"],
+    .currency: ["currency", "ccy"],
+    .spare: ["spare"],
+  ]
+
+  var index: [Role: Int] = [:]
+  let header: [CSVField]
+
+  /// `nil` when the header names no known column (the file is not a BoM CSV); throws when it names
+  /// some but misses a required one.
+  init?(header: [CSVField], file: String) {
+    self.header = header
+    for (position, field) in header.enumerated() {
+      let name = BoMCSVColumns.normalize(field.text)
+      for role in Role.allCases where index[role] == nil && BoMCSVColumns.synonyms[role]!.contains(name) {
+        index[role] = position
+      }
+    }
+    guard header.count >= 2, index.count >= 2 else { return nil }
+  }
+
+  /// The header cell text, normalized for synonym lookup.
+  static func normalize(_ text: String) -> String {
+    var out = ""
+    for scalar in text.lowercased().unicodeScalars {
+      if CharacterSet.alphanumerics.contains(scalar) {
+        out.unicodeScalars.append(scalar)
+      } else if !out.isEmpty, !out.hasSuffix("_") {
+        out.append("_")
+      }
+    }
+    while out.hasSuffix("_") { out.removeLast() }
+    return out
+  }
+
+  /// Problems with the header: a required column missing.
+  func missing(file: String) -> Diagnostic? {
+    var wanted: [String] = []
+    if index[.quantity] == nil { wanted.append("a quantity column (qty, quantity)") }
+    if index[.unitPrice] == nil { wanted.append("a unit price column (unit_price, price, unit cost)") }
+    if index[.id] == nil, index[.partNumber] == nil, index[.description] == nil {
+      wanted.append("an id, part number or description column (id, part_number, description, …)")
+    }
+    guard !wanted.isEmpty else { return nil }
+    return Diagnostic(
+      at: SourceLocation(file: file, line: header[0].line, column: header[0].column), keyPath: "",
+      message: "the CSV header lacks \(wanted.joined(separator: " and "))",
+      expected: "expected a BoM CSV header such as id,description,quantity,unit_price,currency")
+  }
+}
+
+extension DiffInput {
+  /// Reads a BoM CSV: `neoplan plan --format csv` output or a vendor quote.
+  static func csv(_ table: CSVTable, columns: BoMCSVColumns, file: String) throws -> DiffInput {
+    if let problem = columns.missing(file: file) { throw InputError(problem) }
+    var lines: [DiffInputLine] = []
+    var notes: [String] = []
+    var problems: [Diagnostic] = []
+    var currency: (code: String, field: CSVField)?
+    for record in table.records.dropFirst() {
+      let first = record[0]
+      func field(_ role: BoMCSVColumns.Role) -> CSVField? {
+        guard let position = columns.index[role] else { return nil }
+        if position < record.count { return record[position] }
+        let last = record[record.count - 1]
+        return CSVField(text: "", line: last.line, column: last.column + last.text.count + 1)
+      }
+      func text(_ role: BoMCSVColumns.Role) -> String? {
+        guard let value = field(role)?.text.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+      }
+      func problem(_ at: CSVField, _ message: String, _ expected: String) {
+        problems.append(
+          Diagnostic(
+            at: SourceLocation(file: file, line: at.line, column: at.column), keyPath: "", message: message,
+            expected: expected))
+      }
+      let name = text(.description) ?? text(.id) ?? text(.partNumber)
+      guard let quantityField = field(.quantity), text(.quantity) != nil else {
+        notes.append("\(file):\(first.line): skipped a row without a quantity (\(name ?? "no name"))")
+        continue
+      }
+      guard name != nil else {
+        problem(first, "a row without an id, part number or description", "expected an id, part number or description")
+        continue
+      }
+      var code: String?
+      if let currencyField = field(.currency), let value = text(.currency) {
+        let upper = value.uppercased()
+        if upper.count != 3 || !upper.allSatisfy({ $0.isASCII && $0.isLetter }) {
+          problem(currencyField, "'\(value)' is not a currency code", "expected an ISO 4217 code such as USD")
+          continue
+        }
+        if let seen = currency, seen.code != upper {
+          problem(
+            currencyField, "currency \(upper) differs from \(seen.code) at line \(seen.field.line)",
+            "expected one currency per file")
+          continue
+        }
+        if currency == nil { currency = (upper, currencyField) }
+        code = upper
+      }
+      let lineCurrency = code ?? currency?.code ?? "XXX"
+      guard let quantity = parseQuantity(quantityField.text) else {
+        problem(quantityField, "'\(quantityField.text)' is not a quantity", "expected a whole number such as 128")
+        continue
+      }
+      guard let unitField = field(.unitPrice), text(.unitPrice) != nil else {
+        problem(field(.unitPrice) ?? first, "missing unit price", "expected a price such as 36000.00")
+        continue
+      }
+      guard let unit = parseMoney(unitField.text, currency: lineCurrency) else {
+        problem(
+          unitField, "'\(unitField.text)' is not a price",
+          "expected a number with at most two decimals, such as 36000.00 or 36,000.00")
+        continue
+      }
+      var isSpare = false
+      if let spareField = field(.spare), let value = text(.spare) {
+        switch value.lowercased() {
+        case "yes", "y", "true", "1": isSpare = true
+        case "no", "n", "false", "0": isSpare = false
+        default:
+          problem(spareField, "'\(value)' is not yes or no", "expected yes or no")
+          continue
+        }
+      }
+      var description = text(.description) ?? ""
+      if description.lowercased().hasSuffix("(spare)") {
+        isSpare = true
+        description = String(description.dropLast("(spare)".count)).trimmingCharacters(in: .whitespaces)
+      }
+      let line = DiffInputLine(
+        partID: text(.id), partNumber: text(.partNumber), description: description, category: text(.category),
+        quantity: quantity, unitPrice: unit, isSpare: isSpare,
+        location: SourceLocation(file: file, line: first.line, column: first.column))
+      if let extendedField = field(.extendedPrice), text(.extendedPrice) != nil {
+        if let extended = parseMoney(extendedField.text, currency: lineCurrency) {
+          if extended != line.extendedPrice {
+            notes.append(
+              "\(file):\(extendedField.line):\(extendedField.column): extended price \(extended.plainString) is not quantity × unit price; using \(quantity) × \(unit.plainString) = \(line.extendedPrice.plainString)"
+            )
+          }
+        } else {
+          problem(extendedField, "'\(extendedField.text)' is not a price", "expected a number such as 72000.00")
+          continue
+        }
+      }
+      lines.append(line)
+    }
+    if !problems.isEmpty { throw InputError(problems) }
+    // Rows written before the first currency cell take the file's currency.
+    if let code = currency?.code {
+      for index in lines.indices where lines[index].unitPrice.currency == "XXX" {
+        lines[index].unitPrice.currency = code
+        lines[index].extendedPrice.currency = code
+      }
+    }
+    return DiffInput(kind: .csv, file: file, currency: currency?.code, lines: lines, notes: notes)
+  }
+
+  /// A whole quantity: `128`, `1,024`, `2.0`.
+  static func parseQuantity(_ text: String) -> Int? {
+    var body = text.trimmingCharacters(in: .whitespaces)
+    body = stripGrouping(body) ?? body
+    if let dot = body.firstIndex(of: "."), body[body.index(after: dot)...].allSatisfy({ $0 == "0" }) {
+      body = String(body[..<dot])
+    }
+    guard !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(body) else { return nil }
+    return value
+  }
+
+  /// An exact price: `36000`, `36,000.00`, `$36,000.00`, `-500.00`, `(500.00)`; at most two decimals.
+  static func parseMoney(_ text: String, currency: String) -> Money? {
+    var body = text.trimmingCharacters(in: .whitespaces)
+    var negative = false
+    if body.hasPrefix("("), body.hasSuffix(")") {
+      negative = true
+      body = String(body.dropFirst().dropLast())
+    }
+    if body.hasPrefix("-") {
+      negative.toggle()
+      body.removeFirst()
+    }
+    if let first = body.first, "$€£¥".contains(first) { body.removeFirst() }
+    body = body.trimmingCharacters(in: .whitespaces)
+    body = stripGrouping(body) ?? body
+    let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
+    guard !body.isEmpty, pieces.count <= 2, !pieces[0].isEmpty,
+      pieces.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      pieces.count == 1 || (1...2).contains(pieces[1].count),
+      let value = Decimal(string: body, locale: Locale(identifier: "en_US_POSIX")),
+      let money = Money(major: negative ? -value : value, currency: currency)
+    else { return nil }
+    return money
+  }
+
+  /// `1,234,567.50` → `1234567.50`; `nil` when the commas are not thousands separators.
+  static func stripGrouping(_ text: String) -> String? {
+    guard text.contains(",") else { return nil }
+    let integer = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+    let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+    guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+    return text.replacingOccurrences(of: ",", with: "")
+  }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// One line of a bill of materials as read from one side of a diff, before matching.
+public struct DiffInputLine: Sendable, Hashable {
+  /// The catalog part id (or whatever the file's id column holds); `nil` when absent.
+  public var partID: String?
+  /// A manufacturer part number, when the file gives one.
+  public var partNumber: String?
+  /// What the file calls the line.
+  public var description: String
+  /// The BoM category, when the file gives one.
+  public var category: String?
+  /// How many.
+  public var quantity: Int
+  /// Price per unit in the side's currency.
+  public var unitPrice: Money
+  /// `unitPrice × quantity`.
+  public var extendedPrice: Money
+  /// A spare, not installed.
+  public var isSpare: Bool
+  /// Where the line is written (CSV and plan files), for notes.
+  public var location: SourceLocation?
+
+  /// Creates a line; the extended price is `unitPrice × quantity`.
+  public init(
+    partID: String?, partNumber: String? = nil, description: String, category: String?, quantity: Int,
+    unitPrice: Money, isSpare: Bool = false, location: SourceLocation? = nil
+  ) {
+    self.partID = partID
+    self.partNumber = partNumber
+    self.description = description
+    self.category = category
+    self.quantity = quantity
+    self.unitPrice = unitPrice
+    self.extendedPrice = unitPrice.times(quantity)
+    self.isSpare = isSpare
+    self.location = location
+  }
+}
+
+/// A named value of a design or spec, compared between the two sides (`fabrics.backend.tiers` = `2`).
+public struct FieldValue: Sendable, Hashable {
+  /// Dotted path, e.g. `fabrics.backend.switches.leaf` or `backend.switch`.
+  public var path: String
+  /// The value as text (numbers without locale).
+  public var value: String
+
+  /// Creates a value.
+  public init(path: String, value: String) {
+    self.path = path
+    self.value = value
+  }
+}
+
+/// One side of a diff: a spec (planned on the fly), a saved plan or a BoM CSV, reduced to what the
+/// diff compares.
+public struct DiffInput: Sendable {
+  /// What the file was.
+  public enum Kind: String, Sendable {
+    /// A spec file, planned on the fly.
+    case spec
+    /// `neoplan plan --format json` output.
+    case plan
+    /// A BoM CSV: `neoplan plan --format csv` output or a vendor quote.
+    case csv
+  }
+
+  /// What the file was.
+  public var kind: Kind
+  /// The file as the user named it.
+  public var file: String
+  /// The plan's name (specs and plans).
+  public var name: String?
+  /// The currency of the prices; `nil` for a CSV without a currency column.
+  public var currency: String?
+  /// The lines in file order.
+  public var lines: [DiffInputLine]
+  /// Nodes, when known.
+  public var nodes: Int?
+  /// GPUs, when known (a CSV's count is derived while matching, from its GPU-node lines).
+  public var gpus: Int?
+  /// Exchange rates the side carries (a spec's `fx:`, a plan's `bom.fxRates`).
+  public var fxRates: [ExchangeRate]
+  /// The sized design, flattened (specs and plans).
+  public var design: [FieldValue]?
+  /// The resolved spec, flattened (spec inputs only).
+  public var specFields: [FieldValue]?
+  /// Things the reader should know about how the file was read (skipped rows, say).
+  public var notes: [String]
+
+  /// Creates a side from its parts.
+  public init(
+    kind: Kind, file: String, name: String? = nil, currency: String?, lines: [DiffInputLine], nodes: Int? = nil,
+    gpus: Int? = nil, fxRates: [ExchangeRate] = [], design: [FieldValue]? = nil, specFields: [FieldValue]? = nil,
+    notes: [String] = []
+  ) {
+    self.kind = kind
+    self.file = file
+    self.name = name
+    self.currency = currency
+    self.lines = lines
+    self.nodes = nodes
+    self.gpus = gpus
+    self.fxRates = fxRates
+    self.design = design
+    self.specFields = specFields
+    self.notes = notes
+  }
+
+  /// A side from a plan made in memory (a spec input).
+  public init(plan: Plan, file: String) {
+    let lines = plan.bom.lines.map { line in
+      DiffInputLine(
+        partID: line.partID, partNumber: nil, description: line.description, category: line.category.rawValue,
+        quantity: line.quantity, unitPrice: line.unitPrice, isSpare: line.isSpare)
+    }
+    self.init(
+      kind: .spec, file: file, name: plan.spec.name, currency: plan.bom.currency, lines: lines,
+      nodes: plan.design.nodes, gpus: plan.design.gpus, fxRates: plan.spec.fxRates,
+      design: DiffInput.flattenDesign(plan.json()), specFields: DiffInput.specFields(plan.spec))
+  }
+
+  /// Reads `path` and detects what it is.
+  public static func load(path: String, catalog: Catalog) throws -> DiffInput {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError(
+        Diagnostic(
+          at: nil, file: path, keyPath: "", message: "cannot read the file",
+          expected: "expected an existing spec, saved plan (neoplan plan --format json) or BoM CSV"))
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw InputError(
+        Diagnostic(
+          at: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: "the file is not UTF-8 text",
+          expected: "expected a spec, saved plan or BoM CSV in UTF-8"))
+    }
+    return try parse(text, file: path, catalog: catalog)
+  }
+
+  /// Detects the kind from the content — a JSON or YAML mapping with `schemaVersion` is a saved
+  /// plan, one with `compute` a spec, a CSV header naming quantity and price columns a BoM CSV —
+  /// and reads it.
+  public static func parse(_ text: String, file: String, catalog: Catalog) throws -> DiffInput {
+    let start = text.unicodeScalars.first { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "\u{FEFF}" }
+    let looksLikeJSON = start == "{" || start == "["
+    var document: YAMLValue?
+    if looksLikeJSON {
+      document = try YAMLValue.parse(text, file: file)
+    } else {
+      document = try? YAMLValue.parse(text, file: file)
+    }
+    if let document, case .mapping = document.node {
+      let map = try document.mapping()
+      if map["schemaVersion"] != nil { return try plan(document, file: file) }
+      if map["compute"] != nil {
+        let spec = try ClusterSpec.parse(text, file: file, catalog: catalog)
+        return DiffInput(plan: try Plan.make(spec), file: file)
+      }
+      if looksLikeJSON || !text.contains(",") {
+        throw InputError(
+          Diagnostic(
+            at: document.location, keyPath: "",
+            message: "neither a saved plan (no schemaVersion) nor a spec (no compute section)",
+            expected: "expected a spec, a saved plan (neoplan plan --format json) or a BoM CSV"))
+      }
+    } else if looksLikeJSON {
+      throw InputError(
+        Diagnostic(
+          at: document?.location ?? SourceLocation(file: file, line: 1, column: 1), keyPath: "",
+          message: "a JSON document that is not an object",
+          expected: "expected a saved plan (neoplan plan --format json) or a spec"))
+    }
+    let table = try CSVTable.parse(text, file: file)
+    if let header = table.records.first, let columns = BoMCSVColumns(header: header, file: file) {
+      return try csv(table, columns: columns, file: file)
+    }
+    // Not CSV either: point at a YAML syntax error if there is one, it is the likeliest intent.
+    if !looksLikeJSON, text.contains(":") {
+      do {
+        _ = try YAMLValue.parse(text, file: file)
+      } catch let error as InputError {
+        throw error
+      }
+    }
+    throw InputError(
+      Diagnostic(
+        at: SourceLocation(file: file, line: 1, column: 1), keyPath: "",
+        message: "not a spec, a saved plan or a BoM CSV",
+        expected:
+          "expected a spec (YAML with compute:), a saved plan (neoplan plan --format json) or a CSV with a header naming id, part number or description, quantity and unit price"
+      ))
+  }
+}

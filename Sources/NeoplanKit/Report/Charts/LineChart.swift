@@ -1,0 +1,298 @@
+import Foundation
+
+/// Lines over a numeric x axis (months, years), with nice ticks on both axes, a zero line when the
+/// values change sign (e.g. cumulative cash flow), optional horizontal reference lines (e.g. a
+/// break-even rate) and an optional marked point with a label (e.g. the payback month).
+///
+/// Series are told apart by colour and dash pattern, so the chart stays readable in grayscale.
+/// Non-finite points are skipped and break the line.
+public struct LineChart: Sendable {
+  /// A data point.
+  public struct Point: Sendable, Equatable {
+    /// Position on the x axis.
+    public var x: Double
+    /// Value.
+    public var y: Double
+
+    /// Creates a point.
+    public init(x: Double, y: Double) {
+      self.x = x
+      self.y = y
+    }
+  }
+
+  /// One line.
+  public struct Series: Sendable, Equatable {
+    /// Legend label (no legend entry when empty).
+    public var name: String
+    /// Points in drawing order.
+    public var points: [Point]
+
+    /// Creates a series from points.
+    public init(name: String, points: [Point]) {
+      self.name = name
+      self.points = points
+    }
+
+    /// Creates a series from values at x = `startX`, `startX + 1`, ….
+    public init(name: String, values: [Double], startX: Double = 0) {
+      self.name = name
+      self.points = values.enumerated().map { Point(x: startX + Double($0.offset), y: $0.element) }
+    }
+  }
+
+  /// A horizontal dashed line across the plot with a label at its right end.
+  public struct ReferenceLine: Sendable, Equatable {
+    /// Value where the line is drawn.
+    public var y: Double
+    /// Label, e.g. "Break-even $1.85/GPU-h".
+    public var label: String
+
+    /// Creates a reference line.
+    public init(y: Double, label: String) {
+      self.y = y
+      self.label = label
+    }
+  }
+
+  /// A highlighted point with a label and a dotted guide down to the x axis.
+  public struct Marker: Sendable, Equatable {
+    /// Position on the x axis.
+    public var x: Double
+    /// Value.
+    public var y: Double
+    /// Label, e.g. "Payback: month 23".
+    public var label: String
+
+    /// Creates a marker.
+    public init(x: Double, y: Double, label: String) {
+      self.x = x
+      self.y = y
+      self.label = label
+    }
+  }
+
+  /// Accessible title (`<title>`).
+  public var title: String
+  /// Accessible description (`<desc>`); the title when empty.
+  public var summary: String
+  /// The lines.
+  public var series: [Series]
+  /// Horizontal reference lines.
+  public var referenceLines: [ReferenceLine]
+  /// Optional marked point.
+  public var marker: Marker?
+  /// Caption under the x axis (e.g. "Month"); none when empty.
+  public var xAxisTitle: String
+  /// Caption above the value axis (e.g. "Cumulative cash flow, USD"); none when empty.
+  public var yAxisTitle: String
+  /// Explicit x tick positions (e.g. every 12 months); nice ticks when `nil`.
+  public var xTicks: [Double]?
+  /// Whether the value axis always includes zero.
+  public var includesZero: Bool
+  /// Formats x tick labels.
+  public var formatX: ChartValueFormatter
+  /// Formats value tick labels.
+  public var formatY: ChartValueFormatter
+  /// Width in user units.
+  public var width: Double
+  /// Height in user units.
+  public var height: Double
+  /// Message shown when no series has a finite point.
+  public var noDataText: String
+  /// Colours; series *i* uses series colour *i*.
+  public var palette: ChartPalette
+
+  /// Creates a line chart.
+  public init(
+    title: String, summary: String = "", series: [Series], referenceLines: [ReferenceLine] = [],
+    marker: Marker? = nil, xAxisTitle: String = "", yAxisTitle: String = "", xTicks: [Double]? = nil,
+    includesZero: Bool = true, formatX: @escaping ChartValueFormatter = ChartFormat.decimal(grouping: ""),
+    formatY: @escaping ChartValueFormatter = ChartFormat.compact(), width: Double = 720, height: Double = 360,
+    noDataText: String = "No data", palette: ChartPalette = .standard
+  ) {
+    self.title = title
+    self.summary = summary
+    self.series = series
+    self.referenceLines = referenceLines
+    self.marker = marker
+    self.xAxisTitle = xAxisTitle
+    self.yAxisTitle = yAxisTitle
+    self.xTicks = xTicks
+    self.includesZero = includesZero
+    self.formatX = formatX
+    self.formatY = formatY
+    self.width = width
+    self.height = height
+    self.noDataText = noDataText
+    self.palette = palette
+  }
+
+  /// The chart as a standalone `<svg>` element.
+  public func svg() -> String {
+    let chartWidth = width.isFinite ? min(max(width, 240), 4_000) : 720
+    let chartHeight = height.isFinite ? min(max(height, 160), 4_000) : 360
+    let finitePoints = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
+    guard !finitePoints.isEmpty else {
+      return SVGWriter.noData(
+        width: chartWidth, height: chartHeight, title: title, summary: summary, message: noDataText,
+        palette: palette, kind: "line")
+    }
+    let pad = ChartStyle.padding
+    let tickSize = ChartStyle.tickSize
+    var writer = SVGWriter(palette: palette)
+
+    // Legend and value-axis caption on top.
+    let legend = LegendLayout(names: series.map(\.name), maxWidth: chartWidth - 2 * pad)
+    legend.draw(into: &writer, left: pad, top: pad, swatch: .line)
+    var top = pad + legend.height + (legend.rowCount > 0 ? 6 : 0)
+    if !yAxisTitle.isEmpty {
+      let caption = SVGText.truncate(yAxisTitle, maxWidth: chartWidth - 2 * pad, fontSize: tickSize)
+      writer.text(caption, x: pad, y: top + 8, size: tickSize, fill: palette.mutedText, cssClass: "axis-title")
+      top += 18
+    }
+    top += 8
+    var bottom = chartHeight - pad - tickSize - 8
+    if !xAxisTitle.isEmpty { bottom -= 18 }
+    let plotHeight = max(40, bottom - top)
+
+    // Value axis.
+    var yValues = finitePoints.map(\.y) + referenceLines.map(\.y).filter(\.isFinite)
+    if let marker, marker.y.isFinite { yValues.append(marker.y) }
+    if includesZero { yValues.append(0) }
+    let yTicks = ChartTicks.nice(
+      lower: yValues.min()!, upper: yValues.max()!, targetCount: max(2, Int(plotHeight / 50)))
+    let yLabels = yTicks.map(formatY)
+    let yLabelWidth = yLabels.map { SVGText.estimatedWidth($0, fontSize: tickSize) }.max() ?? 0
+    let plotLeft = pad + yLabelWidth + 8
+    let yScale = LinearScale(
+      domainLow: yTicks.first!, domainHigh: yTicks.last!, rangeLow: top + plotHeight, rangeHigh: top)
+
+    // X axis: domain is the data range widened to the ticks.
+    var xValues = finitePoints.map(\.x)
+    if let marker, marker.x.isFinite { xValues.append(marker.x) }
+    let explicitTicks = (xTicks ?? []).filter(\.isFinite)
+    let provisionalRight = chartWidth - pad - 20
+    let xTickValues =
+      explicitTicks.isEmpty
+      ? ChartTicks.nice(
+        lower: xValues.min()!, upper: xValues.max()!,
+        targetCount: max(2, Int((provisionalRight - plotLeft) / 90)))
+      : explicitTicks
+    let xLabels = xTickValues.map(formatX)
+    let xWidths = xLabels.map { SVGText.estimatedWidth($0, fontSize: tickSize) }
+    let xLow = min(xValues.min()!, xTickValues.min()!)
+    var xHigh = max(xValues.max()!, xTickValues.max()!)
+    if xHigh == xLow { xHigh = xLow + 1 }
+    // Right margin: half of the last tick label if it sits at the right edge.
+    let lastHalf = (xTickValues.last == xHigh ? (xWidths.last ?? 0) / 2 : 0)
+    let plotRight = chartWidth - pad - max(8, lastHalf)
+    let xScale = LinearScale(domainLow: xLow, domainHigh: xHigh, rangeLow: plotLeft, rangeHigh: plotRight)
+
+    // Grid, ticks, zero line.
+    for (tick, label) in zip(yTicks, yLabels) {
+      let y = yScale(tick)
+      writer.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: palette.grid, cssClass: "grid")
+      writer.text(
+        label, x: plotLeft - 6, y: y, size: tickSize, anchor: .end, fill: palette.mutedText, cssClass: "tick")
+    }
+    let axisY = top + plotHeight
+    writer.line(x1: plotLeft, y1: axisY, x2: plotRight, y2: axisY, stroke: palette.axis, cssClass: "axis")
+    let xPositions = xTickValues.map { xScale($0) }
+    for index in thinnedLabelIndices(positions: xPositions, widths: xWidths) {
+      let x = xPositions[index]
+      writer.line(x1: x, y1: axisY, x2: x, y2: axisY + 4, stroke: palette.axis)
+      writer.text(
+        xLabels[index], x: x, y: axisY + 6 + tickSize / 2, size: tickSize, anchor: .middle, fill: palette.mutedText,
+        cssClass: "tick")
+    }
+    if !xAxisTitle.isEmpty {
+      let caption = SVGText.truncate(xAxisTitle, maxWidth: plotRight - plotLeft, fontSize: tickSize)
+      writer.text(
+        caption, x: (plotLeft + plotRight) / 2, y: axisY + 6 + tickSize + 14, size: tickSize, anchor: .middle,
+        fill: palette.mutedText, cssClass: "axis-title")
+    }
+    if yTicks.first! < 0 && yTicks.last! > 0 {
+      let y = yScale(0)
+      writer.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: palette.axis, width: 1.25, cssClass: "zero")
+    }
+
+    // Reference lines (labels are placed later, above everything).
+    let references = referenceLines.filter(\.y.isFinite).sorted { $0.y > $1.y }
+    var placer = LabelPlacer(bounds: LabelBox(minX: plotLeft, minY: top - 4, maxX: plotRight, maxY: axisY))
+    for reference in references {
+      let y = yScale(reference.y)
+      writer.line(
+        x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: palette.mutedText, width: 1.25, dash: "6 3",
+        cssClass: "reference")
+      placer.segments.append(((plotLeft, y), (plotRight, y)))
+    }
+
+    // Lines, broken at non-finite points; a lone point is drawn as a dot.
+    for (index, line) in series.enumerated() {
+      var runs: [[(x: Double, y: Double)]] = [[]]
+      for point in line.points {
+        if point.x.isFinite && point.y.isFinite {
+          runs[runs.count - 1].append((xScale(point.x), yScale(point.y)))
+        } else if !runs[runs.count - 1].isEmpty {
+          runs.append([])
+        }
+      }
+      let dash = ChartStyle.dashes[index % ChartStyle.dashes.count]
+      for run in runs where !run.isEmpty {
+        if run.count == 1 {
+          writer.circle(
+            cx: run[0].x, cy: run[0].y, radius: 2.5, fill: palette.color(index), stroke: palette.color(index),
+            strokeWidth: 1)
+        } else {
+          writer.polyline(run, stroke: palette.color(index), width: 2.25, dash: dash, cssClass: "series")
+          placer.segments += zip(run, run.dropFirst()).map { ($0, $1) }
+        }
+      }
+    }
+
+    // Marker with a dotted guide to the x axis; its label goes where it crosses no line.
+    var labels: [(text: String, at: LabelPlacer.Candidate, size: Double, bold: Bool, cssClass: String)] = []
+    if let marker, marker.x.isFinite, marker.y.isFinite {
+      let x = xScale(marker.x)
+      let y = yScale(marker.y)
+      writer.line(x1: x, y1: y, x2: x, y2: axisY, stroke: palette.text, dash: "2 3", cssClass: "marker-guide")
+      writer.circle(cx: x, cy: y, radius: 4.5, fill: palette.background, stroke: palette.text)
+      placer.segments.append(((x, y), (x, axisY)))
+      placer.taken.append(LabelBox(minX: x - 6, minY: y - 6, maxX: x + 6, maxY: y + 6))
+      let size = ChartStyle.labelSize
+      let text = SVGText.truncate(marker.label, maxWidth: (plotRight - plotLeft) * 0.5, fontSize: size, bold: true)
+      let width = SVGText.estimatedWidth(text, fontSize: size, bold: true)
+      let candidates: [LabelPlacer.Candidate] = [
+        .init(x: x + 10, y: y - 14, anchor: .start), .init(x: x - 10, y: y - 14, anchor: .end),
+        .init(x: x + 10, y: y + 16, anchor: .start), .init(x: x - 10, y: y + 16, anchor: .end),
+        .init(x: x, y: y - 18, anchor: .middle), .init(x: x, y: y + 20, anchor: .middle),
+      ]
+      if let at = placer.place(width: width, fontSize: size, candidates: candidates) {
+        labels.append((text, at, size, true, "marker-label"))
+      }
+    }
+    for reference in references {
+      let y = yScale(reference.y)
+      let text = SVGText.truncate(reference.label, maxWidth: (plotRight - plotLeft) * 0.6, fontSize: tickSize)
+      let width = SVGText.estimatedWidth(text, fontSize: tickSize)
+      let candidates: [LabelPlacer.Candidate] = [
+        .init(x: plotRight - 4, y: y - 9, anchor: .end), .init(x: plotRight - 4, y: y + 9, anchor: .end),
+        .init(x: plotLeft + 4, y: y - 9, anchor: .start), .init(x: plotLeft + 4, y: y + 9, anchor: .start),
+        .init(x: (plotLeft + plotRight) / 2, y: y - 9, anchor: .middle),
+        .init(x: (plotLeft + plotRight) / 2, y: y + 9, anchor: .middle),
+      ]
+      if let at = placer.place(width: width, fontSize: tickSize, candidates: candidates) {
+        labels.append((text, at, tickSize, false, "reference-label"))
+      }
+    }
+    for label in labels {
+      writer.text(
+        label.text, x: label.at.x, y: label.at.y, size: label.size, anchor: label.at.anchor, bold: label.bold,
+        halo: true, cssClass: label.cssClass)
+    }
+    return SVGWriter.document(
+      width: chartWidth, height: chartHeight, title: title, summary: summary, palette: palette, kind: "line",
+      body: writer.body)
+  }
+}

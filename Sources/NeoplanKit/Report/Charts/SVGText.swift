@@ -1,0 +1,145 @@
+import Foundation
+
+/// Text and number handling shared by every chart builder.
+///
+/// Every caller-supplied string that reaches an SVG document — labels, titles, legend entries,
+/// tick labels, colours in attributes — passes through ``escape(_:)``, the single escaping point.
+/// Numbers are written by ``number(_:decimals:)``, which never depends on the locale and never
+/// produces `nan`, `inf` or exponent notation.
+public enum SVGText {
+  /// Escapes a string for use as XML character data or inside a double- or single-quoted attribute.
+  ///
+  /// Replaces `&` `<` `>` `"` `'` with entity references, and `{` `}` with numeric character
+  /// references so that a template engine that later scans the report for `{{ … }}` finds
+  /// nothing to expand. Characters that XML 1.0 forbids (C0 controls other than tab, line feed
+  /// and carriage return; U+FFFE and U+FFFF) are dropped; tab, line feed and carriage return become
+  /// spaces because every chart label is a single line.
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&apos;"
+      case "{": out += "&#123;"
+      case "}": out += "&#125;"
+      case "\t", "\n", "\r": out += " "
+      default:
+        let value = scalar.value
+        if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Formats `value` with at most `decimals` fraction digits (0…6), trailing zeros removed,
+  /// `.` as the decimal separator and no grouping. Non-finite values become `0`; `-0` becomes `0`.
+  ///
+  /// Used for coordinates and lengths; deterministic across platforms and locales.
+  public static func number(_ value: Double, decimals: Int = 2) -> String {
+    fixed(value, decimals: decimals, trimZeros: true)
+  }
+
+  /// Formats `value` with exactly `decimals` fraction digits (0…6) unless `trimZeros`, with an
+  /// optional grouping separator for the integer part. Rounds half away from zero.
+  static func fixed(
+    _ value: Double, decimals: Int, trimZeros: Bool = false, grouping: String = "", decimalSeparator: String = "."
+  ) -> String {
+    guard value.isFinite else { return "0" }
+    let limit = 9.2e18
+    // Fraction digits are dropped once they cannot be represented; beyond 9.2 × 10¹⁸ the value
+    // is clamped (charts never show such numbers meaningfully).
+    var places = min(max(decimals, 0), 6)
+    while places > 0 && abs(value) * pow(10, Double(places)) >= limit { places -= 1 }
+    var factor: UInt64 = 1
+    for _ in 0..<places { factor *= 10 }
+    let magnitude = (abs(value) * Double(factor)).rounded(.toNearestOrAwayFromZero)
+    let scaled: UInt64 = magnitude < limit ? UInt64(magnitude) : 9_200_000_000_000_000_000
+    let integerPart = scaled / factor
+    var fraction = places > 0 ? String(scaled % factor) : ""
+    if places > 0 {
+      fraction = String(repeating: "0", count: places - fraction.count) + fraction
+      if trimZeros {
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+      }
+    }
+    var digits = String(integerPart)
+    if !grouping.isEmpty && digits.count > 3 {
+      var grouped = ""
+      for (index, character) in digits.enumerated() {
+        if index > 0 && (digits.count - index) % 3 == 0 { grouped += grouping }
+        grouped.append(character)
+      }
+      digits = grouped
+    }
+    let sign = scaled == 0 ? "" : (value < 0 ? "-" : "")
+    return sign + digits + (fraction.isEmpty ? "" : decimalSeparator + fraction)
+  }
+
+  /// An estimate of the rendered width of `text` at `fontSize` in a proportional sans-serif face.
+  ///
+  /// Deliberately generous (wide letters, digits and CJK are over- rather than under-estimated)
+  /// so that layouts based on it leave room instead of overlapping.
+  public static func estimatedWidth(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
+    var ems = 0.0
+    for character in text {
+      ems += characterEms(character)
+    }
+    return ems * fontSize * (bold ? 1.07 : 1.0)
+  }
+
+  /// `text` shortened with a trailing ellipsis (`…`) so that its estimated width is at most `maxWidth`.
+  /// Returns `text` unchanged when it fits, and an empty string when not even the ellipsis fits.
+  public static func truncate(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool = false) -> String {
+    let scale = fontSize * (bold ? 1.07 : 1.0)
+    guard maxWidth.isFinite, scale > 0 else { return "" }
+    if estimatedWidth(text, fontSize: fontSize, bold: bold) <= maxWidth { return text }
+    let budget = maxWidth / scale - characterEms("…")
+    guard budget > 0 else { return "" }
+    var kept = ""
+    var used = 0.0
+    for character in text {
+      let width = characterEms(character)
+      if used + width > budget { break }
+      used += width
+      kept.append(character)
+    }
+    while kept.last?.isWhitespace == true { kept.removeLast() }
+    return kept + "…"
+  }
+
+  /// Width of one grapheme in ems, by broad class.
+  static func characterEms(_ character: Character) -> Double {
+    guard let scalar = character.unicodeScalars.first else { return 0 }
+    let value = scalar.value
+    if isWide(value) { return 1.0 }
+    switch character {
+    case " ": return 0.3
+    case "i", "j", "l", "I", "!", "|", ".", ",", ":", ";", "'", "`": return 0.3
+    case "f", "t", "r", "(", ")", "[", "]", "-", "\"": return 0.4
+    case "m", "w", "M", "W", "@", "%", "—": return 0.9
+    case "…": return 0.9
+    default: break
+    }
+    if character.isUppercase { return 0.7 }
+    if character.isNumber { return 0.58 }
+    if character.isLowercase { return 0.58 }
+    return 0.62
+  }
+
+  /// East Asian wide / fullwidth ranges and emoji, rendered about one em wide.
+  private static func isWide(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
+      return true
+    default:
+      return false
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Report languages.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+  case en
+  case zhCN = "zh-CN"
+}
+
+/// Translated strings (templates/locales/LANG.yaml) and deterministic, locale-independent number,
+/// money and date formatting for one report language.
+public struct ReportLocale: Sendable {
+  /// The language.
+  public var language: ReportLanguage
+  /// Key → text.
+  public var strings: [String: String]
+
+  /// The text for `key`; a missing key shows as `[key]` (and the locale tests catch it).
+  public func t(_ key: String) -> String { strings[key] ?? "[\(key)]" }
+
+  /// `t(key)` with `{name}` placeholders filled.
+  public func t(_ key: String, _ values: [String: String]) -> String {
+    var text = t(key)
+    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+    return text
+  }
+
+  /// Loads `locales/<lang>.yaml` from the first folder that has it.
+  public static func load(_ language: ReportLanguage, templateDirectories: [String]) throws -> ReportLocale {
+    for directory in templateDirectories {
+      let path = (directory as NSString).appendingPathComponent("locales/\(language.rawValue).yaml")
+      guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+      else { continue }
+      guard let root = try YAMLValue.parse(text, file: path) else { continue }
+      var strings: [String: String] = [:]
+      for entry in try root.mapping().entries { strings[entry.key] = try entry.value.string() }
+      return ReportLocale(language: language, strings: strings)
+    }
+    throw InputError(
+      Diagnostic(
+        at: nil, file: "locales/\(language.rawValue).yaml", keyPath: "", message: "no strings for \(language.rawValue)",
+        expected: "expected locales/\(language.rawValue).yaml in the templates folder"))
+  }
+
+  /// `USD 1,234,567.89`.
+  public func money(_ m: Money) -> String { "\(m.currency) \(m.groupedString)" }
+
+  /// Compact money for summaries: `USD 48.19M` (en), `USD 4,819.05万` (zh-CN).
+  public func compactMoney(_ m: Money) -> String {
+    let value = Double(m.cents) / 100
+    let magnitude = abs(value)
+    let sign = value < 0 ? "−" : ""
+    switch language {
+    case .en:
+      let (scaled, suffix): (Double, String) =
+        magnitude >= 1e9
+        ? (magnitude / 1e9, "B")
+        : magnitude >= 1e6
+          ? (magnitude / 1e6, "M")
+          : magnitude >= 1e3 ? (magnitude / 1e3, "k") : (magnitude, "")
+      return "\(m.currency) \(sign)\(grouped(scaled, decimals: compactDecimals(scaled, suffix)))\(suffix)"
+    case .zhCN:
+      let (scaled, suffix): (Double, String) =
+        magnitude >= 1e8 ? (magnitude / 1e8, "亿") : magnitude >= 1e4 ? (magnitude / 1e4, "万") : (magnitude, "")
+      return "\(m.currency) \(sign)\(grouped(scaled, decimals: compactDecimals(scaled, suffix)))\(suffix)"
+    }
+  }
+
+  /// Three significant digits for scaled amounts (`48.2M`, `4,819万`), cents for small ones.
+  func compactDecimals(_ scaled: Double, _ suffix: String) -> Int {
+    if suffix.isEmpty { return 2 }
+    return scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2
+  }
+
+  /// A price per GPU-hour with 2 decimals: `USD 2.35`.
+  public func rate(_ value: Double?, currency: String) -> String {
+    guard let value, value.isFinite else { return t("not_available") }
+    return "\(currency) \(grouped(value, decimals: 2))"
+  }
+
+  /// `12.3%`; `n/a` for nil.
+  public func percent(_ fraction: Double?, decimals: Int = 1) -> String {
+    guard let fraction, fraction.isFinite else { return t("not_available") }
+    return "\(grouped(fraction * 100, decimals: decimals))%"
+  }
+
+  /// A grouped decimal with fixed decimals, `1,234.50`.
+  public func grouped(_ value: Double, decimals: Int) -> String {
+    guard value.isFinite else { return t("not_available") }
+    let text = formatFixed(abs(value), decimals: decimals, trimZeros: false)
+    let parts = text.split(separator: ".", maxSplits: 1)
+    let whole = groupThousands(UInt64(parts[0]) ?? 0)
+    let sign = value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "−" : ""
+    return sign + whole + (parts.count > 1 ? "." + parts[1] : "")
+  }
+
+  /// A whole number with grouping.
+  public func count(_ n: Int) -> String { (n < 0 ? "−" : "") + groupThousands(UInt64(abs(n))) }
+
+  /// `2026-11-21` (en) or `2026年11月21日` (zh-CN).
+  public func date(_ day: Day) -> String {
+    switch language {
+    case .en: return day.description
+    case .zhCN: return "\(day.year)年\(day.month)月\(day.day)日"
+    }
+  }
+}

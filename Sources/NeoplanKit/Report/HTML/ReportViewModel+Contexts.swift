@@ -1,0 +1,214 @@
+import Foundation
+
+extension ReportViewModel {
+  /// The context of `quote.html`.
+  public func quoteContext() -> [String: Any] {
+    let f = plan.finance
+    let a = plan.financeAssumptions
+    let c = currency
+    let hurdle = f.breakEven.first { $0.targetIRR == a.discountRate }?.startPricePerGPUHour
+    let cash = f.breakEven.first { $0.targetIRR == 0 }?.startPricePerGPUHour
+    var summary: [[String: String]] = [
+      [
+        "label": locale.t("capex"), "value": locale.compactMoney(money(f.capex.total)),
+        "note": locale.money(money(f.capex.total)),
+      ],
+      [
+        "label": locale.t("capex_per_gpu"),
+        "value": locale.money(money(f.capex.total / Double(max(1, plan.design.gpus)))), "note": "",
+      ],
+      [
+        "label": locale.t("cost_per_gpu_hour"), "value": locale.rate(f.costPerGPUHour, currency: c),
+        "note": locale.t("cost_per_gpu_hour_note"),
+      ],
+      [
+        "label": locale.t("market_price"), "value": locale.rate(a.marketPricePerGPUHour, currency: c),
+        "note": pathText(a.pricePath),
+      ],
+      ["label": locale.t("break_even_cash"), "value": locale.rate(cash, currency: c), "note": ""],
+      [
+        "label": "\(locale.t("break_even_hurdle")) (\(locale.percent(a.discountRate)))",
+        "value": locale.rate(hurdle, currency: c), "note": "",
+      ],
+    ]
+    for target in f.breakEven where target.targetIRR != 0 && target.targetIRR != a.discountRate {
+      summary.append([
+        "label": "\(locale.t("break_even_target")) \(locale.percent(target.targetIRR))",
+        "value": locale.rate(target.startPricePerGPUHour, currency: c), "note": "",
+      ])
+    }
+    summary += [
+      [
+        "label": locale.t("project_irr"), "value": locale.percent(f.projectIRR.annual),
+        "note": f.projectIRR.explanation ?? "",
+      ],
+      [
+        "label": locale.t("equity_irr"), "value": locale.percent(f.equityIRR.annual),
+        "note": f.equityIRR.explanation ?? "",
+      ],
+      ["label": locale.t("npv"), "value": locale.compactMoney(money(f.npv)), "note": locale.percent(a.discountRate)],
+      [
+        "label": locale.t("moic"),
+        "value": f.moic.map { locale.grouped($0, decimals: 2) + "×" } ?? locale.t("not_available"), "note": "",
+      ],
+      [
+        "label": locale.t("payback"),
+        "value": f.paybackMonth.map { locale.t("payback_format", ["n": "\($0)"]) } ?? locale.t("payback_never"),
+        "note": "",
+      ],
+    ]
+    let verdictValues = [
+      "hurdle": locale.percent(a.discountRate),
+      "market": locale.rate(a.marketPricePerGPUHour, currency: c),
+    ]
+    let (verdict, verdictClass): (String, String)
+    if let hurdle, a.marketPricePerGPUHour >= hurdle {
+      verdict = locale.t(
+        "verdict_meets", verdictValues.merging(["breakeven": locale.rate(hurdle, currency: c)]) { a, _ in a })
+      verdictClass = "good"
+    } else if let cash, a.marketPricePerGPUHour >= cash {
+      verdict = locale.t(
+        "verdict_cash", verdictValues.merging(["breakeven": locale.rate(hurdle, currency: c)]) { a, _ in a })
+      verdictClass = "warn"
+    } else {
+      verdict = locale.t(
+        "verdict_loss", verdictValues.merging(["breakeven": locale.rate(cash, currency: c)]) { a, _ in a })
+      verdictClass = "bad"
+    }
+    var charts = financeCharts()
+    charts["topology"] = topologySVG()
+    return [
+      "L": labels(),
+      "version": NeoplanInfo.version,
+      "cover": cover(title: locale.t("quote_title")),
+      "summary": summary,
+      "verdict": verdict,
+      "verdictClass": verdictClass,
+      "topologySummary": topologySummary(),
+      "bom": bomCategories(),
+      "totals": ["total": locale.money(plan.bom.total), "perGPU": locale.money(plan.bom.perGPU)],
+      "charts": charts,
+      "assumptions": assumptionRows(),
+      "prices": pricesUsed(),
+      "warnings": plan.warnings,
+      "hasWarnings": !plan.warnings.isEmpty,
+    ]
+  }
+
+  /// The context of `plan.html`.
+  public func planContext() -> [String: Any] {
+    let d = plan.design
+    var context: [String: Any] = [
+      "L": labels(),
+      "version": NeoplanInfo.version,
+      "cover": cover(title: locale.t("plan_title")),
+      "topologySummary": topologySummary(),
+      "charts": ["topology": topologySVG()],
+      "bom": bomCategories(),
+      "totals": ["total": locale.money(plan.bom.total), "perGPU": locale.money(plan.bom.perGPU)],
+      "prices": pricesUsed(),
+      "warnings": plan.warnings,
+      "hasWarnings": !plan.warnings.isEmpty,
+      "hasBackend": d.backend != nil,
+    ]
+    if let b = d.backend {
+      let t = b.tree
+      let lpm = ClusterSizer.linksPerModule(plan.spec.backend!.switchTransceiver, linkSpeed: b.linkSpeedGbps)
+      func modules(_ usage: [SwitchUsage]) -> Int {
+        usage.reduce(0) { $0 + ($1.down + lpm - 1) / lpm + ($1.up + lpm - 1) / lpm }
+      }
+      var tiers: [[String: String]] = []
+      for (name, usage, up) in [
+        ("leaf", t.leaves, t.leafToSpineLinks), ("spine", t.spines, t.spineToCoreLinks), ("core", t.cores, 0),
+      ]
+      where !usage.isEmpty {
+        let used = usage.reduce(0) { $0 + $1.used }
+        tiers.append([
+          "name": name, "count": locale.count(usage.count),
+          "portsUsed": "\(locale.count(used)) / \(locale.count(usage.count * b.radix))",
+          "linksUp": locale.count(up), "transceivers": locale.count(modules(usage)),
+        ])
+      }
+      context["tiers"] = tiers
+      context["backendRows"] = [
+        [
+          "label": locale.t("links"),
+          "value":
+            "\(locale.count(t.nodeToLeafLinks)) node–leaf, \(locale.count(t.leafToSpineLinks)) leaf–spine, \(locale.count(t.spineToCoreLinks)) spine–core",
+        ],
+        [
+          "label": locale.t("cables"),
+          "value":
+            "\(locale.count(b.cables)) (\(locale.count(b.fiberCables)) fibre, \(locale.count(b.copperCables)) copper)",
+        ],
+        [
+          "label": locale.t("transceivers"),
+          "value":
+            "\(locale.count(b.switchSideTransceivers)) \(locale.t("switch_side")), \(locale.count(b.nodeSideTransceivers + b.fabricManagerTransceivers)) \(locale.t("node_side"))",
+        ],
+        [
+          "label": "SU",
+          "value":
+            "\(t.scalableUnits) × \(t.scalableUnitNodes), \(t.leavesPerScalableUnit) leaves/SU, \(t.railsPerLeaf) rail(s)/leaf, \(t.leafUplinks) uplinks/leaf",
+        ],
+      ]
+    }
+    var network: [[String: String]] = []
+    if let fe = d.frontend, let spec = plan.spec.frontend {
+      network.append([
+        "label": locale.t("frontend"),
+        "value":
+          "\(spec.portsPerNode) × \(spec.portSpeedGbps)G/node, \(locale.count(fe.endpoints)) ports, \(fe.leaves) leaf + \(fe.spines) spine × \(spec.switchPart.model), \(locale.count(fe.cables)) \(locale.t("cables"))",
+      ])
+    } else {
+      network.append(["label": locale.t("frontend"), "value": locale.t("none")])
+    }
+    if let s = d.storage, let spec = plan.spec.storage {
+      network.append([
+        "label": locale.t("storage"),
+        "value":
+          "\(locale.grouped(s.capacityPB, decimals: 2)) PB: \(s.servers) × \(spec.server.model) (\(locale.grouped(s.usableTB, decimals: 0)) TB)",
+      ])
+    } else {
+      network.append(["label": locale.t("storage"), "value": locale.t("none")])
+    }
+    network.append([
+      "label": locale.t("oob"),
+      "value": plan.spec.management.oob
+        ? "\(locale.count(d.management.ports)) ports, \(d.management.switches) × \(plan.spec.management.switchPart.model), \(d.management.servers) control-plane servers"
+        : locale.t("none"),
+    ])
+    context["networkRows"] = network
+    let fac = d.facility
+    context["facilityRows"] = [
+      ["label": locale.t("racks"), "value": locale.count(fac.racks)],
+      [
+        "label": locale.t("node_racks"),
+        "value": "\(locale.count(fac.nodeRacks)) (\(fac.nodesPerRack) \(locale.t("nodes_per_rack")))",
+      ],
+      ["label": locale.t("network_racks"), "value": locale.count(fac.networkRacks)],
+      ["label": locale.t("storage_racks"), "value": locale.count(fac.storageRacks)],
+      [
+        "label": locale.t("rack_kw"),
+        "value":
+          "\(locale.grouped(fac.nodeRackKW, decimals: 1)) kW / \(locale.grouped(plan.spec.facility.rackPowerKW, decimals: 1)) kW",
+      ],
+      ["label": locale.t("pdus"), "value": locale.count(fac.pdus)],
+      [
+        "label": locale.t("cooling"),
+        "value":
+          "\(fac.cooling.rawValue)\(fac.rdhxUnits > 0 ? ", \(fac.rdhxUnits) RDHx" : "")\(fac.cduUnits > 0 ? ", \(fac.cduUnits) CDU" : "")",
+      ],
+      [
+        "label": locale.t("it_power"),
+        "value":
+          "\(locale.grouped(fac.itPowerKW, decimals: 1)) kW (typ. \(locale.grouped(fac.itPowerTypicalKW, decimals: 1)) kW)",
+      ],
+      [
+        "label": locale.t("facility_power"),
+        "value": "\(locale.grouped(fac.facilityPowerKW, decimals: 1)) kW, PUE \(locale.grouped(fac.pue, decimals: 2))",
+      ],
+    ]
+    return context
+  }
+}

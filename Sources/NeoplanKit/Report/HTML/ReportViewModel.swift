@@ -1,0 +1,210 @@
+import Foundation
+
+/// Options of a rendered report that do not come from the spec.
+public struct ReportOptions: Sendable {
+  /// Language of the document.
+  public var language: ReportLanguage = .en
+  /// Overrides the spec's as-of date for the cover (the plan itself keeps its as-of date).
+  public var date: Day?
+  /// Overrides `quote.prepared_for`.
+  public var preparedFor: String?
+  /// Overrides `quote.prepared_by`.
+  public var preparedBy: String?
+
+  /// Creates options.
+  public init(language: ReportLanguage = .en, date: Day? = nil, preparedFor: String? = nil, preparedBy: String? = nil) {
+    self.language = language
+    self.date = date
+    self.preparedFor = preparedFor
+    self.preparedBy = preparedBy
+  }
+}
+
+/// Builds the Mustache contexts of the HTML reports from a plan. All arithmetic and formatting
+/// happens here; templates only place the strings (escaped with `{{ }}`); the only raw inserts
+/// (`{{{ }}}`) are SVG charts built and escaped by `Report/Charts`.
+public struct ReportViewModel {
+  let plan: Plan
+  let locale: ReportLocale
+  let options: ReportOptions
+
+  /// Creates a builder.
+  public init(plan: Plan, locale: ReportLocale, options: ReportOptions) {
+    self.plan = plan
+    self.locale = locale
+    self.options = options
+  }
+
+  var currency: String { plan.bom.currency }
+  func money(_ value: Double) -> Money { Money(roundingMajor: value, currency: currency) }
+  func categoryLabel(_ raw: String) -> String {
+    let key = raw == "shipping & taxes" ? "shippingAndTaxes" : raw
+    return locale.t("cat_" + key)
+  }
+
+  /// A short, content-derived quote id: FNV-1a 64 of the plan's JSON, `NP-` and 12 hex digits.
+  public static func quoteID(for plan: Plan) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in plan.json().rendered().utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16, uppercase: true)
+    let padded = String(repeating: "0", count: 16 - hex.count) + hex
+    return "NP-" + padded.prefix(12)
+  }
+
+  // MARK: - Shared pieces
+
+  func cover(title: String) -> [String: Any] {
+    let asOf = options.date ?? plan.spec.asOf
+    return [
+      "title": title,
+      "project": plan.spec.name,
+      "quoteID": ReportViewModel.quoteID(for: plan),
+      "asOf": locale.date(asOf),
+      "validUntil": locale.date(asOf.adding(days: plan.spec.quote.validDays)),
+      "preparedFor": options.preparedFor ?? plan.spec.quote.preparedFor ?? "",
+      "preparedBy": options.preparedBy ?? plan.spec.quote.preparedBy ?? "",
+      "hasPreparedFor": (options.preparedFor ?? plan.spec.quote.preparedFor) != nil,
+      "hasPreparedBy": (options.preparedBy ?? plan.spec.quote.preparedBy) != nil,
+      "currency": currency,
+    ]
+  }
+
+  func labels() -> [String: String] { locale.strings }
+
+  func bomCategories() -> [[String: Any]] {
+    let total = plan.bom.total
+    return plan.bom.categoryTotals.map { category in
+      let lines = plan.bom.lines.filter { $0.category == category.category }
+      let share = total.cents > 0 ? Double(category.total.cents) / Double(total.cents) : 0
+      return [
+        "name": locale.t("cat_" + category.category.rawValue),
+        "subtotal": locale.money(category.total),
+        "perGPU": locale.money(category.total.divided(by: max(1, plan.design.gpus))),
+        "share": locale.percent(share),
+        "lines": lines.map { line -> [String: Any] in
+          [
+            "id": line.partID,
+            "description": line.description,
+            "spare": line.isSpare,
+            "quantity": locale.count(line.quantity),
+            "unitPrice": locale.money(line.unitPrice),
+            "extended": locale.money(line.extendedPrice),
+            "confidence": line.confidence.rawValue,
+            "isEstimate": line.confidence == .estimate,
+          ]
+        },
+      ]
+    }
+  }
+
+  func topologySummary() -> [[String: String]] {
+    let d = plan.design
+    var rows: [[String: String]] = [
+      ["label": locale.t("node_model"), "value": plan.spec.compute.node.displayName],
+      ["label": locale.t("nodes"), "value": locale.count(d.nodes)],
+      ["label": locale.t("gpus"), "value": "\(locale.count(d.gpus)) × \(plan.spec.compute.nodeSpecs.gpuModel)"],
+    ]
+    if let b = d.backend {
+      rows.append([
+        "label": locale.t("fabric"),
+        "value":
+          "\(b.kind.rawValue) \(b.design.rawValue), \(b.linkSpeedGbps)G, \(plan.spec.backend!.switchPart.displayName) (\(b.oversubscription))",
+      ])
+      rows.append(["label": locale.t("tiers"), "value": "\(b.tree.tiers)"])
+      rows.append(["label": locale.t("switches"), "value": locale.count(d.switchCount)])
+    } else {
+      rows.append(["label": locale.t("fabric"), "value": locale.t("none")])
+    }
+    rows.append(["label": locale.t("racks"), "value": locale.count(d.facility.racks)])
+    rows.append(["label": locale.t("it_power"), "value": "\(locale.grouped(d.facility.itPowerKW, decimals: 1)) kW"])
+    rows.append([
+      "label": locale.t("facility_power"), "value": "\(locale.grouped(d.facility.facilityPowerKW, decimals: 1)) kW",
+    ])
+    rows.append(["label": locale.t("cooling"), "value": d.facility.cooling.rawValue])
+    return rows
+  }
+
+  func pathText(_ path: PricePath) -> String {
+    switch path {
+    case .none: return locale.t("path_none")
+    case .linear(let end): return locale.t("path_linear", ["end": locale.percent(end, decimals: 0)])
+    case .annualDecline(let rate): return locale.t("path_annual", ["rate": locale.percent(rate, decimals: 0)])
+    case .perYear(let list):
+      return locale.t("path_per_year", ["list": list.map { locale.grouped($0, decimals: 2) }.joined(separator: " / ")])
+    }
+  }
+
+  func given(_ key: String) -> String {
+    plan.spec.locations["finance." + key] != nil ? locale.t("spec_source") : locale.t("finance_default_source")
+  }
+
+  func assumptionRows() -> [[String: String]] {
+    let a = plan.financeAssumptions
+    let f = plan.spec.facility
+    var rows: [[String: String]] = []
+    func row(_ label: String, _ value: String, _ source: String) {
+      rows.append(["label": locale.t(label), "value": value, "source": source])
+    }
+    row("horizon", "\(a.horizonYears) \(locale.t("years"))", given("horizon_years"))
+    row("market_price", locale.rate(a.marketPricePerGPUHour, currency: currency), given("market_price"))
+    row("price_path", pathText(a.pricePath), given("price_path"))
+    row("utilization_assumed", a.utilization.map { locale.percent($0) }.joined(separator: " / "), given("utilization"))
+    row("discount_rate", locale.percent(a.discountRate), given("discount_rate"))
+    row(
+      "electricity", "\(currency) \(locale.grouped(a.electricityPerKWh, decimals: 3))/kWh", given("electricity_per_kwh")
+    )
+    row(
+      "pue", locale.grouped(a.effectivePUE(facilityPUE: f.pue), decimals: 2),
+      plan.spec.locations["facility.pue"] != nil || plan.spec.locations["finance.pue"] != nil
+        ? locale.t("spec_source") : locale.t("finance_default_source"))
+    row("average_draw", locale.percent(a.averageDrawFraction), given("average_draw"))
+    switch a.facilityCost {
+    case .colocation(let perKW):
+      row("colocation", "\(currency) \(locale.grouped(perKW, decimals: 2))/kW-month", given("colocation_per_kw_month"))
+    case .hosting(let perNode):
+      row("hosting", "\(currency) \(locale.grouped(perNode, decimals: 2))/node-month", given("hosting_per_node_month"))
+    }
+    row("maintenance", locale.percent(a.maintenancePercentOfHardwarePerYear), given("maintenance_per_year"))
+    row("insurance", locale.percent(a.insurancePercentPerYear), given("insurance_per_year"))
+    let subscriptions = a.softwarePerGPUYear - plan.spec.finance.softwarePerGPUYear
+    row(
+      "software", "\(currency) \(locale.grouped(a.softwarePerGPUYear, decimals: 2))",
+      subscriptions > 0.005
+        ? "\(given("software_per_gpu_year")) + \(locale.t("subscription_source"))" : given("software_per_gpu_year"))
+    row(
+      "staff", "\(locale.grouped(a.staff.fteCount, decimals: 1)) × \(locale.money(money(a.staff.costPerFTEYear)))",
+      given("staff"))
+    row("residual_value", locale.percent(a.residualValuePercent), given("residual_value"))
+    row("lead_time", "\(a.leadTimeMonths) \(locale.t("months"))", given("lead_time_months"))
+    row("debt", locale.percent(a.debtShare), given("financing"))
+    row("interest", locale.percent(a.interestRateAnnual), given("financing"))
+    row("tax_rate", locale.percent(a.taxRate), given("tax"))
+    row("depreciation", "\(a.depreciationYears) \(locale.t("years"))", given("tax"))
+    return rows
+  }
+
+  func pricesUsed() -> [[String: Any]] {
+    var seen = Set<String>()
+    var rows: [[String: Any]] = []
+    for line in plan.bom.lines where seen.insert(line.partID).inserted {
+      let stale = line.asOf.days(to: plan.spec.asOf) > Pricer.staleAfterDays
+      let estimate = line.confidence == .estimate
+      var flags: [String] = []
+      if estimate { flags.append(locale.t("estimated_price")) }
+      if stale { flags.append(locale.t("stale_price")) }
+      rows.append([
+        "id": line.partID,
+        "price": "\(line.sourcePrice.currency) \(line.sourcePrice.groupedString)",
+        "asOf": line.asOf.description,
+        "source": line.source,
+        "confidence": line.confidence.rawValue,
+        "flagged": !flags.isEmpty,
+        "flags": flags.joined(separator: ", "),
+      ])
+    }
+    return rows
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Prints an HTML file to PDF through headless Chromium, when it is installed.
+public enum PDFPrinter {
+  /// Browser executables tried, in order, on the `PATH`.
+  public static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+
+  /// The first browser found on `PATH`, if any.
+  public static func findBrowser() -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for name in browsers {
+      for directory in path.split(separator: ":") {
+        let candidate = "\(directory)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      }
+    }
+    return nil
+  }
+
+  /// Prints `htmlPath` to `pdfPath` (written atomically). Throws `InternalError` with install
+  /// instructions when no browser is found, or when the browser writes nothing.
+  public static func print(htmlPath: String, to pdfPath: String) throws {
+    guard let browser = findBrowser() else {
+      throw InternalError(
+        "--pdf needs headless Chromium, which is not installed; install it with `sudo apt-get install chromium` (Debian/Ubuntu) or your system's package manager, then run again. The HTML was written."
+      )
+    }
+    let html = URL(fileURLWithPath: htmlPath).standardizedFileURL
+    let target = URL(fileURLWithPath: pdfPath)
+    let temporary = target.deletingLastPathComponent()
+      .appendingPathComponent(
+        ".\(target.lastPathComponent).neoplan-\(ProcessInfo.processInfo.processIdentifier).tmp.pdf")
+    try? FileManager.default.removeItem(at: temporary)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: browser)
+    process.arguments = [
+      "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+      "--run-all-compositor-stages-before-draw", "--print-to-pdf=\(temporary.path)", html.absoluteString,
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let size = (try? FileManager.default.attributesOfItem(atPath: temporary.path)[.size] as? Int) ?? 0
+    guard size > 0 else {
+      try? FileManager.default.removeItem(at: temporary)
+      throw InternalError("\(browser) wrote no PDF for \(htmlPath) (exit \(process.terminationStatus))")
+    }
+    guard rename(temporary.path, target.path) == 0 else {
+      try? FileManager.default.removeItem(at: temporary)
+      throw InternalError("cannot move the PDF to \(pdfPath)")
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import NeoplanKit
+
+struct DiffCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "Compare two bills of materials: specs, saved plans or BoM CSVs (vendor quotes too).",
+    discussion: """
+      A and B may each be a spec (planned on the fly), a saved plan (neoplan plan --format json) or \
+      a BoM CSV (neoplan plan --format csv, or a quote with id/part number/description, quantity and \
+      unit price columns). Changes are B − A, in A's currency. Exit 0 on success (with --exit-code: \
+      1 when A and B differ), 2 on bad input. See docs/diff.md.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+  @Argument(help: "Side A (the reference): a spec, a saved plan (JSON) or a BoM CSV.")
+  var a: String
+
+  @Argument(help: "Side B: a spec, a saved plan (JSON) or a BoM CSV.")
+  var b: String
+
+  @Option(name: .long, help: "Output format: text, json or csv (HTML is not available yet).")
+  var format: Format = .text
+
+  @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+
+  @Flag(name: .long, help: "Exit with status 1 when A and B differ (0 when they are the same).")
+  var exitCode = false
+
+  @Option(name: .long, help: "A catalog folder that adds or overrides parts by id (repeatable).")
+  var catalog: [String] = []
+
+  func run() throws {
+    var differ = false
+    try runReportingErrors {
+      let loaded = try CatalogLoader.load(extraDirectories: catalog)
+      let sideA = try DiffInput.load(path: a, catalog: loaded)
+      let sideB = try DiffInput.load(path: b, catalog: loaded)
+      let report = try BillOfMaterialsDiff.compare(sideA, sideB, catalog: loaded)
+      switch format {
+      case .text: try emit(report.text(), to: output)
+      case .json: try emit(report.json().rendered(), to: output)
+      case .csv: try emit(report.csv(), to: output)
+      }
+      differ = report.hasDifferences
+    }
+    if exitCode && differ { throw ExitCode(1) }
+  }
+}

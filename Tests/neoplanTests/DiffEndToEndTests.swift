@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `neoplan diff` run as a user would: exit codes 0 / 1 / 2, the three formats, -o.
+@Suite("neoplan diff (end to end)")
+struct DiffEndToEndTests {
+  static let fixtures = Repo.root.appendingPathComponent("Tests/NeoplanKitTests/Diff/Fixtures")
+  static let ib = Repo.examples.appendingPathComponent("h100-ib-128.yaml").path
+  static let eth = Repo.examples.appendingPathComponent("h100-eth-128.yaml").path
+  static let smallSpec = fixtures.appendingPathComponent("h100-ib-32.yaml").path
+  static let quote = fixtures.appendingPathComponent("vendor-quote.csv").path
+
+  @Test("a spec, its saved plan and its CSV against themselves: no change, exit 0 with --exit-code")
+  func selfDiffs() throws {
+    let folder = try TempDir.make("diff-self")
+    let json = try CLI.run(["plan", Self.ib, "--format", "json", "-o", "plan.json"], in: folder)
+    let csv = try CLI.run(["plan", Self.ib, "--format", "csv", "-o", "plan.csv"], in: folder)
+    #expect(json.exitCode == 0 && csv.exitCode == 0)
+    for pair in [
+      [Self.ib, Self.ib], ["plan.json", "plan.json"], ["plan.csv", "plan.csv"], [Self.ib, "plan.json"],
+      ["plan.csv", Self.ib],
+    ] {
+      let result = try CLI.run(["diff"] + pair + ["--exit-code"], in: folder)
+      #expect(result.exitCode == 0, "\(pair): \(result)")
+      #expect(result.stdoutText.contains("No differences."))
+    }
+  }
+
+  @Test("InfiniBand vs Ethernet: exit 0, or 1 with --exit-code; the fabric swap in every format")
+  func fabricSwap() throws {
+    let plain = try CLI.run(["diff", Self.ib, Self.eth])
+    #expect(plain.exitCode == 0, "\(plain)")
+    let text = plain.stdoutText
+    #expect(text.contains("− nvidia-qm9700"))
+    #expect(text.contains("+ nvidia-sn5600"))
+    #expect(text.contains("− nvidia-ufm-enterprise"))
+    // 48 × 36,000.00 removed; 24 × 45,000.00 added (see BillOfMaterialsDiffTests for the counts).
+    #expect(text.contains("-1,728,000.00"))
+    #expect(text.contains("+1,080,000.00"))
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= 100 })
+    #expect(try CLI.run(["diff", Self.ib, Self.eth, "--exit-code"]).exitCode == 1)
+
+    let json = try JSON.parse(try CLI.run(["diff", Self.ib, Self.eth, "--format", "json"]).stdoutText)
+    #expect(json[path: "identical"] == .bool(false))
+    let backend = json[path: "categories"]?.array?.first { $0[path: "category"]?.string == "backend-network" }
+    // 1,080,000 − 1,728,000 = −648,000.
+    #expect(backend?[path: "delta"]?.decimal == -648_000)
+    let leaf = json[path: "fields"]?[path: "design"]?.array?.first {
+      $0[path: "path"]?.string == "fabrics.backend.switches.leaf"
+    }
+    #expect(leaf?[path: "a"]?.string == "32")
+    #expect(leaf?[path: "b"]?.string == "16")
+
+    let csv = try CSV.records(try CLI.run(["diff", Self.ib, Self.eth, "--format", "csv"]).stdoutText)
+    #expect(csv.first?.first == "status")
+    let sn = csv.first { $0[3] == "nvidia-sn5600" }
+    #expect(sn?[0] == "added")
+    #expect(sn?[7] == "24")
+  }
+
+  @Test("a vendor quote against a plan: differences found, exit 1 with --exit-code; -o writes the file")
+  func vendorQuote() throws {
+    let folder = try TempDir.make("diff-quote")
+    let result = try CLI.run(
+      ["diff", Self.smallSpec, Self.quote, "--exit-code", "--format", "json", "-o", "diff.json"], in: folder)
+    #expect(result.exitCode == 1, "\(result)")
+    #expect(result.stdout.isEmpty)
+    let json = try JSON.parse(try String(contentsOf: folder.appendingPathComponent("diff.json"), encoding: .utf8))
+    // −224,000 + 15,000 − 45,000 + 38,400 = −215,600.00 (derived in BillOfMaterialsDiffTests).
+    #expect(json[path: "total.delta"]?.decimal == Decimal(string: "-215600.00"))
+    let matches = json[path: "lines"]?.array?.compactMap { $0[path: "match"]?.string } ?? []
+    #expect(matches.contains("part-number"))
+    #expect(matches.contains("description"))
+    #expect(matches.contains("description-fuzzy"))
+    #expect(matches.contains("unidentified"))
+    #expect(TempDir.contents(of: folder) == ["diff.json"])
+  }
+
+  @Test("bad input: exit 2 with a located diagnostic and no output file")
+  func badInput() throws {
+    let folder = try TempDir.make("diff-bad")
+    try "just words\n".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+    try "id,qty,unit_price\nfoo,2,12.345\n".write(
+      to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+    let notBoM = try CLI.run(["diff", "notes.txt", Self.ib, "-o", "out.txt"], in: folder)
+    #expect(notBoM.exitCode == 2)
+    #expect(notBoM.stderrText.hasPrefix("notes.txt:1:1: error: not a spec, a saved plan or a BoM CSV"))
+    let badNumber = try CLI.run(["diff", Self.ib, "bad.csv", "--exit-code"], in: folder)
+    #expect(badNumber.exitCode == 2)
+    #expect(badNumber.stderrText.hasPrefix("bad.csv:2:7: error: '12.345' is not a price"))
+    let missing = try CLI.run(["diff", Self.ib, "nope.yaml"], in: folder)
+    #expect(missing.exitCode == 2)
+    #expect(missing.stderrText.hasPrefix("nope.yaml: error: cannot read the file"))
+    #expect(!TempDir.contents(of: folder).contains("out.txt"))
+    let html = try CLI.run(["diff", Self.ib, Self.eth, "--format", "html"], in: folder)
+    #expect(html.exitCode != 0)
+  }
+}
