@@ -109,6 +109,34 @@ public enum BillOfMaterialsDiff {
       groups.append(FieldGroup(name: "spec", title: "Spec fields", changes: fieldChanges(specA, specB)))
     }
 
+    var finance: [FinanceChange]?
+    if let financeA = a.finance, var financeB = b.finance {
+      if financeB.currency != financeA.currency {
+        if let rate = exchangeRate(from: financeB.currency, to: financeA.currency, in: a.fxRates + b.fxRates) {
+          financeB = financeB.converted(rate: rate.rate, to: financeA.currency)
+          notes.append(
+            "\(b.file) finance converted from \(rate.from) to \(rate.to) at \(rate.rate): money rounded half-even to the cent, rates per GPU-hour to 4 decimals"
+          )
+        } else {
+          notes.append(
+            "finance is not compared: \(a.file) is in \(financeA.currency), \(b.file) in \(financeB.currency), and no exchange rate is known"
+          )
+        }
+      }
+      if financeB.currency == financeA.currency {
+        finance = FinanceMetric.allCases.map { metric in
+          FinanceChange(
+            metric: metric, a: financeA.values[metric] ?? FinanceValue(value: nil),
+            b: financeB.values[metric] ?? FinanceValue(value: nil))
+        }
+      }
+    } else if a.kind != .csv, b.kind != .csv {
+      for side in [a, b] where side.finance == nil {
+        notes.append(
+          "\(side.file) has no tco and returns (a plan saved before neoplan wrote finance); finance is not compared")
+      }
+    }
+
     return DiffReport(
       a: DiffSideSummary(
         file: a.file, kind: a.kind, name: a.name, currency: a.currency ?? currency, gpus: gpusA, conversion: nil),
@@ -116,7 +144,7 @@ public enum BillOfMaterialsDiff {
         file: b.file, kind: b.kind, name: b.name, currency: b.currency ?? currency, gpus: gpusB,
         conversion: conversion),
       currency: currency, lines: lines.map(\.0), categories: categories, total: total, perGPU: perGPU,
-      fieldGroups: groups, notes: notes)
+      fieldGroups: groups, finance: finance, notes: notes)
   }
 
   /// The category name for quote lines that have none and match nothing that has one.

@@ -67,10 +67,11 @@ extension DiffInput {
         designTree[section] = .null
       }
     }
+    let finance = try FinanceFigures.read(document, currency: currency)
     return DiffInput(
       kind: .plan, file: file, name: try map["name"]?.string(), currency: currency, lines: lines,
       nodes: try compute?["nodes"]?.int(), gpus: try compute?["gpus"]?.int(), fxRates: rates,
-      design: flattenDesign(.object(designTree)), specFields: nil)
+      design: flattenDesign(.object(designTree)), specFields: nil, finance: finance)
   }
 
   /// A YAML/JSON node as a `JSONValue`: plain scalars that read as numbers or booleans become

@@ -85,6 +85,8 @@ public struct DiffInput: Sendable {
   public var design: [FieldValue]?
   /// The resolved spec, flattened (spec inputs only).
   public var specFields: [FieldValue]?
+  /// Finance figures (specs, and plans saved with `tco` and `returns`), in the side's currency.
+  public var finance: FinanceFigures?
   /// Things the reader should know about how the file was read (skipped rows, say).
   public var notes: [String]
 
@@ -92,7 +94,7 @@ public struct DiffInput: Sendable {
   public init(
     kind: Kind, file: String, name: String? = nil, currency: String?, lines: [DiffInputLine], nodes: Int? = nil,
     gpus: Int? = nil, fxRates: [ExchangeRate] = [], design: [FieldValue]? = nil, specFields: [FieldValue]? = nil,
-    notes: [String] = []
+    finance: FinanceFigures? = nil, notes: [String] = []
   ) {
     self.kind = kind
     self.file = file
@@ -104,6 +106,7 @@ public struct DiffInput: Sendable {
     self.fxRates = fxRates
     self.design = design
     self.specFields = specFields
+    self.finance = finance
     self.notes = notes
   }
 
@@ -117,7 +120,8 @@ public struct DiffInput: Sendable {
     self.init(
       kind: .spec, file: file, name: plan.spec.name, currency: plan.bom.currency, lines: lines,
       nodes: plan.design.nodes, gpus: plan.design.gpus, fxRates: plan.spec.fxRates,
-      design: DiffInput.flattenDesign(plan.json()), specFields: DiffInput.specFields(plan.spec))
+      design: DiffInput.flattenDesign(plan.json()), specFields: DiffInput.specFields(plan.spec),
+      finance: FinanceFigures(plan: plan))
   }
 
   /// Reads `path` and detects what it is.

@@ -117,6 +117,25 @@ extension DiffReport {
     if let perGPU {
       out.append(amountRow(perGPU.a == perGPU.b ? " " : "~", "per GPU (\(a.gpus!) → \(b.gpus!))", perGPU))
     }
+    if let finance {
+      out.append(rule)
+      out.append(
+        pad("Finance (\(currency))", 38) + pad("A", 18, right: true) + pad("B", 18, right: true)
+          + pad("Δ", 18, right: true))
+      for change in finance {
+        let metric = change.metric
+        out.append(
+          "  \(change.differs ? "~" : " ") " + pad(metric.label, 34)
+            + pad(change.a.value.map { financeText($0, metric) } ?? "n/a", 18, right: true)
+            + pad(change.b.value.map { financeText($0, metric) } ?? "n/a", 18, right: true)
+            + pad(change.delta.map { financeDeltaText($0, metric) } ?? "", 18, right: true))
+        for (side, value) in [("A", change.a), ("B", change.b)] where value.value == nil {
+          if let reason = value.reason {
+            out.append(contentsOf: wrapWords("\(side): \(reason)", first: "      ", next: "        "))
+          }
+        }
+      }
+    }
     if !notes.isEmpty {
       out.append(rule)
       out.append("Notes")
@@ -130,7 +149,7 @@ extension DiffReport {
   }
 
   /// The deterministic JSON document: sorted keys, money as exact decimals, every line with both
-  /// sides, field changes per group (`design`, `spec`).
+  /// sides, field changes per group (`design`, `spec`) and every finance figure (`finance`).
   public func json() -> JSONValue {
     func side(_ summary: DiffSideSummary) -> JSONValue {
       var object: [String: JSONValue] = [
@@ -186,6 +205,19 @@ extension DiffReport {
           ])
         })
     }
+    if let finance {
+      fields["finance"] = .array(
+        finance.map { change in
+          let metric = change.metric
+          func value(_ x: Decimal?) -> JSONValue { x.map { .number(financeJSONText($0, metric)) } ?? .null }
+          return .object([
+            "path": .string(metric.rawValue), "unit": .string(metric.unit.rawValue), "a": value(change.a.value),
+            "b": value(change.b.value), "delta": value(change.delta),
+            "aReason": change.a.reason.map { .string($0) } ?? .null,
+            "bReason": change.b.reason.map { .string($0) } ?? .null, "changed": .bool(change.differs),
+          ])
+        })
+    }
     return .object([
       "schemaVersion": .int(DiffReport.schemaVersion), "a": side(a), "b": side(b), "currency": .string(currency),
       "identical": .bool(!hasDifferences), "lines": .array(lineValues),
@@ -226,7 +258,7 @@ extension DiffReport {
 }
 
 /// Word-wraps `text` to 98 columns after the prefix `first` (later lines start with `next`).
-private func wrapWords(_ text: String, first: String, next: String, width: Int = 98) -> [String] {
+func wrapWords(_ text: String, first: String, next: String, width: Int = 98) -> [String] {
   var lines: [String] = []
   var current = first
   var empty = true
@@ -245,7 +277,7 @@ private func wrapWords(_ text: String, first: String, next: String, width: Int =
 
 private let posix = Locale(identifier: "en_US_POSIX")
 
-private func plainDecimal(_ value: Decimal) -> String {
+func plainDecimal(_ value: Decimal) -> String {
   NSDecimalNumber(decimal: value).description(withLocale: posix)
 }
 
@@ -254,13 +286,54 @@ private func percent(_ value: Decimal?) -> JSONValue {
 }
 
 /// `+12.5%`, `-100.0%`, `0.0%`: one decimal, locale-independent.
-private func signedPercent(_ value: Decimal) -> String {
+func signedPercent(_ value: Decimal) -> String {
   var text = plainDecimal(value)
   if !text.contains(".") { text += ".0" }
   return (value > 0 ? "+" : "") + text + "%"
 }
 
 /// `+1,234.50`, `-648,000.00`, `0.00`.
-private func signedMoney(_ value: Money) -> String {
+func signedMoney(_ value: Money) -> String {
   (value.cents > 0 ? "+" : "") + value.groupedString
+}
+
+/// A finance figure for JSON: money with two decimals, the rest as exact plain decimals.
+func financeJSONText(_ value: Decimal, _ metric: FinanceMetric) -> String {
+  if metric.unit == .money, let money = Money(major: value, currency: "XXX") { return money.plainString }
+  return plainDecimal(value)
+}
+
+/// A finance figure for the text report: `1,234.50`, `2.1234`, `12.35%`, `1.52×`, `month 37`.
+func financeText(_ value: Decimal, _ metric: FinanceMetric) -> String {
+  switch metric.unit {
+  case .money: return Money(major: value, currency: "XXX")?.groupedString ?? plainDecimal(value)
+  case .ratePerGPUHour: return fixedDecimal(value, 4)
+  case .fraction: return fixedDecimal(value * 100, 2) + "%"
+  case .multiple: return fixedDecimal(value, 2) + "×"
+  case .months: return "month " + plainDecimal(value)
+  }
+}
+
+/// A finance delta for the text report: `+1,234.50`, `-0.0312`, `+1.25 pp`, `+0.10×`, `+3 months`.
+func financeDeltaText(_ value: Decimal, _ metric: FinanceMetric) -> String {
+  let sign = value > 0 ? "+" : ""
+  switch metric.unit {
+  case .money: return sign + (Money(major: value, currency: "XXX")?.groupedString ?? plainDecimal(value))
+  case .ratePerGPUHour: return sign + fixedDecimal(value, 4)
+  case .fraction: return sign + fixedDecimal(value * 100, 2) + " pp"
+  case .multiple: return sign + fixedDecimal(value, 2) + "×"
+  case .months: return sign + plainDecimal(value) + (abs(value) == 1 ? " month" : " months")
+  }
+}
+
+/// `value` rounded half-even to exactly `scale` decimals, plain (`-0.0312`, `12.50`).
+func fixedDecimal(_ value: Decimal, _ scale: Int) -> String {
+  let rounded = roundDecimal(value, scale)
+  var text = rounded.isZero ? "0" : plainDecimal(rounded)
+  if scale > 0 {
+    if !text.contains(".") { text += "." }
+    let decimals = text.split(separator: ".", omittingEmptySubsequences: false)[1].count
+    text += String(repeating: "0", count: max(0, scale - decimals))
+  }
+  return text
 }

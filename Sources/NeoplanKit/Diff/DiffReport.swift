@@ -122,7 +122,7 @@ public struct CategoryDelta: Sendable, Hashable {
   public var amounts: MoneyDelta
 }
 
-/// A named value that differs between the sides (a design count, a spec field, later a finance figure).
+/// A named value that differs between the sides (a design count, a spec field).
 public struct FieldChange: Sendable, Hashable {
   /// Dotted path, e.g. `fabrics.backend.switches.leaf`.
   public var path: String
@@ -138,9 +138,10 @@ public struct FieldChange: Sendable, Hashable {
 }
 
 /// Changes of one kind: `design` (the sized cluster), `spec` (the resolved spec fields that caused
-/// them). Finance figures will be one more group; renderers treat every group alike.
+/// them); renderers treat every group alike. Finance figures are compared separately
+/// (``DiffReport/finance``): they are numbers with units, listed whether they changed or not.
 public struct FieldGroup: Sendable, Hashable {
-  /// Stable key: `design`, `spec` (later `finance`).
+  /// Stable key: `design` or `spec`.
   public var name: String
   /// Heading for text output.
   public var title: String
@@ -182,15 +183,19 @@ public struct DiffReport: Sendable {
   public var perGPU: MoneyDelta?
   /// Design and spec differences (both sides specs or plans); empty groups are left out.
   public var fieldGroups: [FieldGroup]
+  /// Every finance figure of both sides, B − A (both sides specs or saved plans with finance);
+  /// `nil` when not compared. Unlike the field groups, unchanged figures are listed too.
+  public var finance: [FinanceChange]?
   /// How inputs were read and matched: conversions, skipped rows, description matches.
   public var notes: [String]
 
   /// Lines that are not unchanged.
   public var changedLines: [LineDiff] { lines.filter { $0.status != .unchanged } }
 
-  /// True when any line or field differs.
+  /// True when any line, field or finance figure differs.
   public var hasDifferences: Bool {
     !changedLines.isEmpty || fieldGroups.contains { !$0.changes.isEmpty }
+      || (finance?.contains { $0.differs } ?? false)
   }
 }
 

@@ -340,6 +340,28 @@ struct ChartBuilderTests {
         nodes: "16 nodes · 128 GPUs"
       ).svg(),
       BarChart(title: "Empty", bars: [], noDataText: "No capex lines").svg(),
+      StackedBarChart(
+        title: "Stress", categories: (1...25).map { "Fiscal year \($0)" },
+        series: [
+          .init(
+            name: "Capex recovery with an extremely long legend name that goes on",
+            values: Array(repeating: 5, count: 25)),
+          .init(name: "Refunds", values: (1...25).map { -Double($0 % 4) }), .init(name: "Opex", values: [2, 3]),
+        ], formatValue: ChartFormat.decimal(decimals: 1, prefix: "$")
+      ).svg(),
+      TornadoChart(
+        title: "Stress",
+        rows: [
+          .init(
+            label: String(repeating: "Very long sensitivity input name ", count: 4), low: -1_200_000, high: 900_000),
+          .init(label: "Same side", low: 400_000, high: 700_000),
+        ], baseValue: 100_000, baseLabel: "Base NPV", formatValue: ChartFormat.compact(prefix: "$")
+      ).svg(),
+      LineChart(
+        title: "Marker at the corner", series: [.init(name: "", values: [0, 1, 4, 9, 16, 25])],
+        referenceLines: [.init(y: 25, label: "Target"), .init(y: 24, label: "Near target")],
+        marker: .init(x: 5, y: 25, label: "Reached at step 5"), height: 240
+      ).svg(),
     ]
     let body = (ChartSamples.all() + extra).map { "<figure>\($0)</figure>" }.joined(separator: "\n")
     let html =

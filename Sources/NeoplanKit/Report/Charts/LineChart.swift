@@ -199,11 +199,13 @@ public struct LineChart: Sendable {
     let axisY = top + plotHeight
     writer.line(x1: plotLeft, y1: axisY, x2: plotRight, y2: axisY, stroke: palette.axis, cssClass: "axis")
     let xPositions = xTickValues.map { xScale($0) }
-    for index in thinnedLabelIndices(positions: xPositions, widths: xWidths) {
+    let xCenters = xPositions.indices.map { clampedCenter(xPositions[$0], width: xWidths[$0], chartWidth: chartWidth) }
+    for index in thinnedLabelIndices(positions: xCenters, widths: xWidths) {
       let x = xPositions[index]
       writer.line(x1: x, y1: axisY, x2: x, y2: axisY + 4, stroke: palette.axis)
       writer.text(
-        xLabels[index], x: x, y: axisY + 6 + tickSize / 2, size: tickSize, anchor: .middle, fill: palette.mutedText,
+        xLabels[index], x: xCenters[index], y: axisY + 6 + tickSize / 2,
+        size: tickSize, anchor: .middle, fill: palette.mutedText,
         cssClass: "tick")
     }
     if !xAxisTitle.isEmpty {

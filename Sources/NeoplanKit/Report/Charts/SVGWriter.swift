@@ -235,3 +235,9 @@ func thinnedLabelIndices(positions: [Double], widths: [Double], gap: Double = 8)
   }
   return [0]
 }
+
+/// The centre `x` of a middle-anchored label of `width`, moved so the label stays inside the padding.
+func clampedCenter(_ x: Double, width: Double, chartWidth: Double) -> Double {
+  let pad = ChartStyle.padding
+  return min(max(x, pad + width / 2), chartWidth - pad - width / 2)
+}

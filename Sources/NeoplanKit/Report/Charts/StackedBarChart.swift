@@ -161,13 +161,25 @@ public struct StackedBarChart: Sendable {
       writer.line(x1: plotLeft, y1: scale(0), x2: plotRight, y2: scale(0), stroke: palette.axis, cssClass: "zero")
     }
 
-    // Category labels, thinned when they would collide; each truncated to its slot.
-    let labels = categories.map { SVGText.truncate($0, maxWidth: max(slot - 6, 24), fontSize: tickSize) }
+    // Category labels: with many columns only every k-th is shown (k ≤ a third of the columns),
+    // k chosen so the labels fit in k slots; whatever still does not fit is truncated.
+    let fullWidth = categories.map { SVGText.estimatedWidth($0, fontSize: tickSize) }.max() ?? 0
+    let maxStride = max(1, categories.count / 3)
+    var stride = 1
+    while stride < maxStride && fullWidth > Double(stride) * slot - 6 { stride += 1 }
+    let room = max(Double(stride) * slot - 6, 24)
+    let labels = categories.map { SVGText.truncate($0, maxWidth: room, fontSize: tickSize) }
     let positions = categories.indices.map { plotLeft + slot * (Double($0) + 0.5) }
     let widths = labels.map { SVGText.estimatedWidth($0, fontSize: tickSize) }
-    for index in thinnedLabelIndices(positions: positions, widths: widths, gap: 6) {
+    let centers = categories.indices.map { clampedCenter(positions[$0], width: widths[$0], chartWidth: chartWidth) }
+    let shown = Array(Swift.stride(from: 0, to: categories.count, by: stride))
+    let thinned = thinnedLabelIndices(
+      positions: shown.map { centers[$0] }, widths: shown.map { widths[$0] }, gap: 6
+    ).map { shown[$0] }
+    for index in thinned {
       writer.text(
-        labels[index], x: positions[index], y: top + plotHeight + 6 + tickSize / 2, size: tickSize, anchor: .middle,
+        labels[index], x: centers[index],
+        y: top + plotHeight + 6 + tickSize / 2, size: tickSize, anchor: .middle,
         fill: palette.mutedText, cssClass: "category")
     }
     return SVGWriter.document(

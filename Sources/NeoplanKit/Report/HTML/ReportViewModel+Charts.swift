@@ -33,7 +33,7 @@ extension ReportViewModel {
       let rails = (0..<plan.spec.compute.nodeSpecs.computeNICs).map { rail in
         let leaves = t.leaves.count / max(1, plan.spec.compute.nodeSpecs.computeNICs)
         let spines = t.spines.count / max(1, plan.spec.compute.nodeSpecs.computeNICs)
-        let detail = spines > 0 ? "\(leaves) + \(spines) × \(model)" : "\(leaves) × \(model)"
+        let detail = spines > 0 ? "\(leaves) leaf + \(spines) spine" : "\(leaves) × switch"
         return TopologyDiagram.Tier(name: "rail \(rail + 1)", detail: detail)
       }
       return TopologyDiagram(
