@@ -40,6 +40,7 @@ public struct DiffViewModel {
       "hasLines": !changed.isEmpty,
       "lineGroups": lineGroups(changed),
       "unchangedNote": unchangedNote(changed),
+      "hasUnchanged": report.lines.count > changed.count,
       "hasMatching": !matchingRows().isEmpty,
       "matching": matchingRows(),
       "hasGroups": !groups.isEmpty,
@@ -50,7 +51,7 @@ public struct DiffViewModel {
       "financeMissing": report.finance == nil && report.a.kind != .csv && report.b.kind != .csv,
       "hasNotes": !report.notes.isEmpty,
       "notes": report.notes,
-      "version": NeoplanVersion.current,
+      "version": NeoplanInfo.version,
     ]
     return DiffViewModel.cleaned(context) as? [String: Any] ?? context
   }
@@ -74,6 +75,7 @@ public struct DiffViewModel {
       "b": side(report.b, locale.t("diff_side_b")),
       "currency": report.currency,
       "legend": locale.t("diff_legend", ["currency": report.currency]),
+      "hasConversion": report.b.conversion != nil,
     ]
     if let rate = report.b.conversion {
       header["conversion"] = locale.t(
@@ -201,6 +203,7 @@ public struct DiffViewModel {
       "extendedDelta": signed(extended.delta),
       "extendedPercent": percentText(extended.percent) ?? "",
       "match": line.match == .id ? "" : locale.t("diff_match_" + line.match.rawValue.replacingOccurrences(of: "-", with: "_")),
+      "hasMatch": line.match != .id,
       "details": details,
       "hasDetails": !details.isEmpty,
     ]
@@ -296,7 +299,7 @@ public struct DiffViewModel {
   }
 
   func financeLabel(_ metric: FinanceMetric) -> String {
-    locale.t("diff_fin_" + metric.rawValue.split(separator: ".").last!.description)
+    locale.t("diff_fin_\(metric)")
   }
 
   func marker(_ status: LineDiff.Status) -> String {
