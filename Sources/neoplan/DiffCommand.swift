@@ -9,11 +9,15 @@ struct DiffCommand: ParsableCommand {
     discussion: """
       A and B may each be a spec (planned on the fly), a saved plan (neoplan plan --format json) or \
       a BoM CSV (neoplan plan --format csv, or a quote with id/part number/description, quantity and \
-      unit price columns). Changes are B − A, in A's currency. Exit 0 on success (with --exit-code: \
-      1 when A and B differ), 2 on bad input. See docs/diff.md.
+      unit price columns). Changes are B − A, in A's currency: lines added (+), removed (−) and \
+      changed (~), subtotals by category, total and per GPU; with specs or saved plans on both sides \
+      also the design, and finance (cost and TCO per GPU-hour, capex, break-even rates, IRRs, NPV, \
+      MOIC, payback); with specs on both sides the resolved spec fields. --format html writes one \
+      self-contained page (no scripts, no external requests) in --lang en or zh-CN. Exit 0 on success \
+      (with --exit-code: 1 when A and B differ), 2 on bad input. See docs/diff.md.
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
 
   @Argument(help: "Side A (the reference): a spec, a saved plan (JSON) or a BoM CSV.")
   var a: String
@@ -21,8 +25,14 @@ struct DiffCommand: ParsableCommand {
   @Argument(help: "Side B: a spec, a saved plan (JSON) or a BoM CSV.")
   var b: String
 
-  @Option(name: .long, help: "Output format: text, json or csv (HTML is not available yet).")
+  @Option(name: .long, help: "Output format: text, json, csv or html (a self-contained page).")
   var format: Format = .text
+
+  @Option(name: .long, help: "Report language for html: en or zh-CN.")
+  var lang: ReportLanguage = .en
+
+  @Option(name: .long, help: "A folder of Mustache templates overriding the embedded ones (html).")
+  var templates: String?
 
   @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
   var output: String?
@@ -44,6 +54,7 @@ struct DiffCommand: ParsableCommand {
       case .text: try emit(report.text(), to: output)
       case .json: try emit(report.json().rendered(), to: output)
       case .csv: try emit(report.csv(), to: output)
+      case .html: try emit(report.html(language: lang, templatesDirectory: templates), to: output)
       }
       differ = report.hasDifferences
     }
