@@ -37,7 +37,8 @@ public struct Plan: Sendable {
     if let explanation = finance.projectIRR.explanation { warnings.append("project IRR: " + explanation) }
     if spec.locations["finance.market_price"] == nil, !spec.compute.nodeSpecs.gpuModel.contains("H100") {
       warnings.append(
-        "finance.market_price defaults to the H100 1-year contract index (USD 2.35/GPU-h, SemiAnalysis 2026-03); set the market price for \(spec.compute.nodeSpecs.gpuModel)")
+        "finance.market_price defaults to the H100 1-year contract index (USD 2.35/GPU-h, SemiAnalysis 2026-03); set the market price for \(spec.compute.nodeSpecs.gpuModel)"
+      )
     }
     return Plan(
       spec: spec, design: design, bom: bom, financeInputs: inputs, financeAssumptions: assumptions,

@@ -346,7 +346,7 @@ public enum ClusterSizer {
     let input = FatTreeInput(
       nodes: spec.compute.nodes, rails: node.computeNICs, radix: radix,
       oversubscription: backend.oversubscription, scalableUnitNodes: backend.scalableUnitNodes,
-      fabricManagerPorts: backend.fabricManagerPorts, design: backend.design)
+      fabricManagerPorts: backend.fabricManagerPorts, design: backend.design, planes: backend.planes)
     let tree: FatTreeDesign
     do {
       tree = try FatTree.size(input)

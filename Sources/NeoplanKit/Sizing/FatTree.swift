@@ -25,12 +25,16 @@ public struct FatTreeInput: Sendable, Hashable {
   public var fabricManagerPorts: Int
   /// Fat tree or rail-only.
   public var design: FabricDesign
+  /// Independent fabric planes (NVIDIA Spectrum-X "twin-planar": each GPU has one port on each
+  /// plane); the rails split evenly over the planes.
+  public var planes: Int
 
   /// Creates the input.
   public init(
     nodes: Int, rails: Int, radix: Int, oversubscription: Oversubscription = .nonBlocking,
-    scalableUnitNodes: Int = 32, fabricManagerPorts: Int = 0, design: FabricDesign = .fatTree
+    scalableUnitNodes: Int = 32, fabricManagerPorts: Int = 0, design: FabricDesign = .fatTree, planes: Int = 1
   ) {
+    self.planes = planes
     self.nodes = nodes
     self.rails = rails
     self.radix = radix
@@ -118,8 +122,33 @@ public enum FatTreeProblem: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Sizes rail-optimized fat trees and rail-only fabrics.
 public enum FatTree {
-  /// Sizes the backend fabric.
+  /// Sizes the backend fabric: one plane, or `planes` identical planes of `rails / planes` rails.
   public static func size(_ input: FatTreeInput) throws(FatTreeProblem) -> FatTreeDesign {
+    guard input.planes >= 1, input.rails % input.planes == 0 else {
+      throw .invalid("\(input.rails) rails do not split evenly over \(input.planes) planes")
+    }
+    guard input.planes > 1 else { return try sizePlane(input) }
+    var plane = input
+    plane.rails = input.rails / input.planes
+    plane.planes = 1
+    plane.fabricManagerPorts = min(input.fabricManagerPorts, plane.rails)
+    let one = try sizePlane(plane)
+    let n = input.planes
+    var design = one
+    design.leaves = Array([[SwitchUsage]](repeating: one.leaves, count: n).joined())
+    design.spines = Array([[SwitchUsage]](repeating: one.spines, count: n).joined())
+    design.cores = Array([[SwitchUsage]](repeating: one.cores, count: n).joined())
+    design.nodeToLeafLinks = one.nodeToLeafLinks * n
+    design.fabricManagerLinks = one.fabricManagerLinks * n
+    design.leafToSpineLinks = one.leafToSpineLinks * n
+    design.spineToCoreLinks = one.spineToCoreLinks * n
+    design.leavesPerScalableUnit = one.leavesPerScalableUnit * n
+    design.leafGroups = Array([[LeafGroup]](repeating: one.leafGroups, count: n).joined())
+    return design
+  }
+
+  /// Sizes one plane.
+  static func sizePlane(_ input: FatTreeInput) throws(FatTreeProblem) -> FatTreeDesign {
     let k = input.radix
     guard k >= 4, k % 2 == 0 else { throw .invalid("switch radix \(k) must be even and at least 4") }
     guard input.nodes >= 1, input.rails >= 1 else { throw .invalid("need at least one node and one rail") }

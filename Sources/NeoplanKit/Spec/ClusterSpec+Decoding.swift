@@ -244,7 +244,7 @@ struct SpecDecoder {
       allowed: [
         "kind", "design", "switch", "nic", "oversubscription", "scalable_unit_nodes",
         "fabric_manager_ports", "cabling", "optics", "switch_transceiver", "node_transceiver", "fiber",
-        "copper_cable",
+        "copper_cable", "planes",
       ])
     var backend: ClusterSpec.Backend?
     let kindText = try backendMap?["kind"]?.string() ?? "infiniband"
@@ -320,11 +320,18 @@ struct SpecDecoder {
           "\(fmPorts) fabric-manager ports",
           expected: "expected 0…\(nodeSpecs.computeNICs) (NVIDIA's UFM appliance uses 4)")
       }
+      let planesValue = backendMap?["planes"]
+      let planes = try planesValue?.int() ?? 1
+      guard planes >= 1, planes <= 4, nodeSpecs.computeNICs % planes == 0 else {
+        throw planesValue!.error(
+          "\(planes) planes for \(nodeSpecs.computeNICs) backend ports per node",
+          expected: "expected 1…4 planes that divide the node's \(nodeSpecs.computeNICs) backend ports")
+      }
       backend = ClusterSpec.Backend(
         kind: kind, design: design, switchPart: switchPart, switchSpecs: switchSpecs, nic: nic,
         nicSpecs: nicSpecs, nicsIncluded: nicsIncluded,
         oversubscription: try oversubscription(backendMap, "oversubscription"),
-        scalableUnitNodes: suNodes, fabricManagerPorts: fmPorts,
+        scalableUnitNodes: suNodes, fabricManagerPorts: fmPorts, planes: planes,
         cabling: try backendMap?["cabling"]?.oneOf(CablingPolicy.self) ?? .optics, optics: optics,
         switchTransceiver: switchTransceiver, nodeTransceiver: nodeTransceiver,
         fiber: try part(

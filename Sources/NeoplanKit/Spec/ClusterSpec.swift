@@ -71,6 +71,8 @@ public struct ClusterSpec: Sendable {
     public var oversubscription: Oversubscription
     public var scalableUnitNodes: Int
     public var fabricManagerPorts: Int
+    /// Independent fabric planes (Spectrum-X twin-planar = 2).
+    public var planes: Int
     public var cabling: CablingPolicy
     public var optics: OpticsMedia
     public var switchTransceiver: Part

@@ -9,16 +9,16 @@ struct FatTreePropertyTests {
   /// downlinks = node links, leaf uplinks = spine downlinks, spine uplinks = core ports).
   @Test func portConservation() async {
     await propertyCheck(
-      count: 300, input: Gen.int(in: 1...2048), Gen.int(in: 0...3), Gen.int(in: 0...4), Gen.bool
-    ) { nodes, radixChoice, fabricManager, railOnly in
+      count: 300, input: Gen.int(in: 1...2048), Gen.int(in: 0...3), Gen.int(in: 0...4), Gen.bool, Gen.bool
+    ) { nodes, radixChoice, fabricManager, railOnly, twoPlanes in
       let radix = [32, 64, 128, 256][radixChoice]
       let input = FatTreeInput(
         nodes: nodes, rails: 8, radix: radix, fabricManagerPorts: fabricManager,
-        design: railOnly ? .railOnly : .fatTree)
+        design: railOnly ? .railOnly : .fatTree, planes: twoPlanes ? 2 : 1)
       guard let design = try? FatTree.size(input) else { return }
       #expect(throws: Never.self) { try FatTree.checkInvariants(design, radix: radix) }
       let endpointPorts = design.leaves.reduce(0) { $0 + $1.down }
-      #expect(endpointPorts == nodes * 8 + fabricManager)
+      #expect(endpointPorts == nodes * 8 + (twoPlanes ? 2 * min(fabricManager, 4) : fabricManager))
     }
   }
 

@@ -58,6 +58,27 @@ struct FatTreeTests {
     try FatTree.checkInvariants(design, radix: 64)
   }
 
+  /// Ethernet: DGX SuperPOD with DGX B300 (MGX), Spectrum-X twin-planar compute fabric, Table 3
+  /// "Larger DGX SuperPOD component counts": 64 nodes per SU, each GPU with 2 × 400GbE on two
+  /// planes (16 ports per node), SN5600 at 128 × 400G. SU: leaf/spine 1: 16/8, 2: 32/16, 4: 64/32,
+  /// 8: 128/64, 16: 256/128.
+  /// https://docs.nvidia.com/dgx-superpod/reference-architecture/scalable-infrastructure-b300/latest/dgx-superpod-architecture.html
+  @Test(
+    "B300 Spectrum-X twin-plane SuperPOD (Ethernet)",
+    arguments: [(1, 16, 8), (2, 32, 16), (4, 64, 32), (8, 128, 64), (16, 256, 128)])
+  func spectrumXTwinPlane(su: Int, leaves: Int, spines: Int) throws {
+    let design = try FatTree.size(
+      FatTreeInput(nodes: su * 64, rails: 16, radix: 128, scalableUnitNodes: 64, planes: 2))
+    #expect(design.tiers == 2)
+    #expect(design.leaves.count == leaves)
+    #expect(design.spines.count == spines)
+    #expect(design.cores.isEmpty)
+    // 400G links: two per GPU (one per plane) to the leaves, as many up to the spines.
+    #expect(design.nodeToLeafLinks == su * 64 * 16)
+    #expect(design.leafToSpineLinks == su * 64 * 16)
+    try FatTree.checkInvariants(design, radix: 128)
+  }
+
   /// DGX SuperPOD B200 RA: 2 SU → 16 leaf, 8 spine, 512 + 512 cables.
   @Test func b200TwoUnits() throws {
     let design = try FatTree.size(FatTreeInput(nodes: 64, rails: 8, radix: 64))
