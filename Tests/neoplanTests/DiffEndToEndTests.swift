@@ -92,7 +92,35 @@ struct DiffEndToEndTests {
     #expect(missing.exitCode == 2)
     #expect(missing.stderrText.hasPrefix("nope.yaml: error: cannot read the file"))
     #expect(!TempDir.contents(of: folder).contains("out.txt"))
-    let html = try CLI.run(["diff", Self.ib, Self.eth, "--format", "html"], in: folder)
-    #expect(html.exitCode != 0)
+    let language = try CLI.run(["diff", Self.ib, Self.eth, "--format", "html", "--lang", "fr"], in: folder)
+    #expect(language.exitCode != 0)
+    let templates = try CLI.run(
+      ["diff", Self.ib, Self.eth, "--format", "html", "--templates", "nowhere", "-o", "out.html"], in: folder)
+    #expect(templates.exitCode == 2)
+    #expect(templates.stderrText.contains("templates folder not found"))
+    #expect(!TempDir.contents(of: folder).contains("out.html"))
+  }
+
+  @Test("--format html: one self-contained page per language, -o writes it, --exit-code still applies")
+  func html() throws {
+    let folder = try TempDir.make("diff-html")
+    let result = try CLI.run(
+      ["diff", Self.ib, Self.eth, "--format", "html", "--lang", "zh-CN", "-o", "diff.html", "--exit-code"], in: folder)
+    #expect(result.exitCode == 1, "\(result)")
+    let html = try String(contentsOf: folder.appendingPathComponent("diff.html"), encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("<html lang=\"zh-CN\">"))
+    #expect(html.contains("物料清单对比"))
+    #expect(!html.contains("<script"))
+    // Δ capex: the BoM change −1,122,732.00 less the UFM subscription (−409,600.00), which is opex.
+    #expect(html.contains("−713,132.00"))
+    let english = try CLI.run(["diff", Self.smallSpec, Self.quote, "--format", "html"])
+    #expect(english.exitCode == 0)
+    #expect(english.stdoutText.contains("Unmatched and description-matched lines"))
+
+    // JSON carries the finance group: every figure, changed or not.
+    let json = try JSON.parse(try CLI.run(["diff", Self.ib, Self.eth, "--format", "json"]).stdoutText)
+    let capex = json[path: "fields"]?[path: "finance"]?.array?.first { $0[path: "path"]?.string == "tco.capex" }
+    #expect(capex?[path: "delta"]?.decimal == Decimal(string: "-713132.00"))
   }
 }

@@ -92,9 +92,10 @@ public struct DiffViewModel {
     guard report.hasDifferences else { return locale.t("diff_identical") }
     let lines = report.changedLines.count
     let fields = report.fieldGroups.reduce(0) { $0 + $1.changes.count }
-    let finance = report.finance?.filter(\.differs).count ?? 0
+    let values = ["lines": locale.count(lines), "fields": locale.count(fields)]
+    guard let finance = report.finance else { return locale.t("diff_differs_lines", values) }
     return locale.t(
-      "diff_differs", ["lines": locale.count(lines), "fields": locale.count(fields), "finance": locale.count(finance)])
+      "diff_differs", values.merging(["finance": locale.count(finance.filter(\.differs).count)]) { x, _ in x })
   }
 
   func summary() -> [[String: Any]] {
@@ -102,7 +103,7 @@ public struct DiffViewModel {
     func count(_ status: LineDiff.Status) -> Int { lines.filter { $0.status == status }.count }
     var cards: [[String: Any]] = [
       card(
-        locale.t("diff_total_change"), signed(report.total.delta, currency: true),
+        "\(locale.t("diff_total_change")) (\(report.currency))", signed(report.total.delta),
         note: percentText(report.total.percent).map { "\($0) · \(money(report.total.a)) → \(money(report.total.b))" }
           ?? "\(money(report.total.a)) → \(money(report.total.b))",
         tone: tone(report.total.delta.cents))
@@ -110,7 +111,7 @@ public struct DiffViewModel {
     if let perGPU = report.perGPU {
       cards.append(
         card(
-          locale.t("diff_per_gpu_change"), signed(perGPU.delta, currency: true),
+          "\(locale.t("diff_per_gpu_change")) (\(report.currency))", signed(perGPU.delta),
           note: "\(money(perGPU.a)) → \(money(perGPU.b))", tone: tone(perGPU.delta.cents)))
     }
     cards.append(
@@ -126,7 +127,8 @@ public struct DiffViewModel {
           (change.a.value.map { financeValue($0, metric) } ?? locale.t("not_available")) + " → "
           + (change.b.value.map { financeValue($0, metric) } ?? locale.t("not_available"))
         let sign = change.delta.map { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 } ?? 0
-        cards.append(card(financeLabel(metric), value, note: note, tone: tone(Int64(sign))))
+        cards.append(
+          card("\(financeLabel(metric)) (\(report.currency))", value, note: note, tone: tone(Int64(sign))))
       }
     }
     return cards
@@ -135,7 +137,8 @@ public struct DiffViewModel {
   func totals() -> [[String: Any]] {
     var rows = [
       amountRow(
-        label: locale.t("diff_total"), marker: report.total.a == report.total.b ? "" : "~", report.total,
+        label: "\(locale.t("diff_total")) (\(report.currency))", marker: report.total.a == report.total.b ? "" : "~",
+        report.total,
         rowClass: "total")
     ]
     if let perGPU = report.perGPU, let gpusA = report.a.gpus, let gpusB = report.b.gpus {
@@ -202,7 +205,8 @@ public struct DiffViewModel {
       "unitB": line.b.map { grouped($0.unitPrice) } ?? "—",
       "extendedDelta": signed(extended.delta),
       "extendedPercent": percentText(extended.percent) ?? "",
-      "match": line.match == .id ? "" : locale.t("diff_match_" + line.match.rawValue.replacingOccurrences(of: "-", with: "_")),
+      "match": line.match == .id
+        ? "" : locale.t("diff_match_" + line.match.rawValue.replacingOccurrences(of: "-", with: "_")),
       "hasMatch": line.match != .id,
       "details": details,
       "hasDetails": !details.isEmpty,
@@ -294,8 +298,8 @@ public struct DiffViewModel {
   }
 
   func categoryLabel(_ raw: String) -> String {
-    let key = "cat_" + raw
-    return locale.strings[key] ?? raw
+    if raw == BillOfMaterialsDiff.uncategorized { return locale.t("diff_uncategorized") }
+    return locale.strings["cat_" + raw] ?? raw
   }
 
   func financeLabel(_ metric: FinanceMetric) -> String {
