@@ -28,33 +28,27 @@ struct DiffCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: text, json, csv or html (a self-contained page).")
   var format: Format = .text
 
-  @Option(name: .long, help: "Report language for html: en or zh-CN.")
-  var lang: ReportLanguage = .en
+  @OptionGroup var style: ReportStyleOptions
 
-  @Option(name: .long, help: "A folder of Mustache templates overriding the embedded ones (html).")
-  var templates: String?
-
-  @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var outputOptions: OutputOptions
 
   @Flag(name: .long, help: "Exit with status 1 when A and B differ (0 when they are the same).")
   var exitCode = false
 
-  @Option(name: .long, help: "A catalog folder that adds or overrides parts by id (repeatable).")
-  var catalog: [String] = []
+  @OptionGroup var catalogOptions: CatalogOptions
 
   func run() throws {
     var differ = false
     try runReportingErrors {
-      let loaded = try CatalogLoader.load(extraDirectories: catalog)
+      let loaded = try catalogOptions.load()
       let sideA = try DiffInput.load(path: a, catalog: loaded)
       let sideB = try DiffInput.load(path: b, catalog: loaded)
       let report = try BillOfMaterialsDiff.compare(sideA, sideB, catalog: loaded)
       switch format {
-      case .text: try emit(report.text(), to: output)
-      case .json: try emit(report.json().rendered(), to: output)
-      case .csv: try emit(report.csv(), to: output)
-      case .html: try emit(report.html(language: lang, templatesDirectory: templates), to: output)
+      case .text: try outputOptions.emit(report.text())
+      case .json: try outputOptions.emit(report.json().rendered())
+      case .csv: try outputOptions.emit(report.csv())
+      case .html: try outputOptions.emit(report.html(language: style.lang, templatesDirectory: style.templates))
       }
       differ = report.hasDifferences
     }

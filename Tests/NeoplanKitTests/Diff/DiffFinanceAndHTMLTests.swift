@@ -3,26 +3,6 @@ import Testing
 
 @testable import NeoplanKit
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
-/// Strict XML well-formedness (libxml2 on Linux), a copy of the HTML report tests' check.
-private func diffXMLProblems(_ html: String) -> String? {
-  final class Delegate: NSObject, XMLParserDelegate {
-    var error: String?
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-      error = "line \(parser.lineNumber) col \(parser.columnNumber): \(parseError)"
-    }
-  }
-  let parser = XMLParser(data: Data(html.utf8))
-  let delegate = Delegate()
-  parser.delegate = delegate
-  let ok = parser.parse()
-  if let error = delegate.error { return error }
-  return ok ? nil : "parse failed"
-}
-
 private enum Files {
   static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   static let fixtures = here.appendingPathComponent("Fixtures")
@@ -141,7 +121,7 @@ struct DiffFinanceAndHTMLTests {
     #expect(report.text().contains("B: no sign change in the cash flows"))
     let html = try report.html()
     #expect(html.contains("B: no sign change in the cash flows"))
-    #expect(diffXMLProblems(html) == nil)
+    #expect(xmlProblems(html) == nil)
 
     document["tco"] = nil
     document["returns"] = nil
@@ -174,7 +154,7 @@ struct DiffFinanceAndHTMLTests {
     let report = try BillOfMaterialsDiff.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
     for language in ReportLanguage.allCases {
       let html = try report.html(language: language)
-      #expect(diffXMLProblems(html) == nil, "\(language): \(diffXMLProblems(html) ?? "")")
+      #expect(xmlProblems(html) == nil, "\(language): \(xmlProblems(html) ?? "")")
       #expect(!html.contains("<script"))
       #expect(!html.contains("src=\""))
       #expect(!html.contains("href=\""))
@@ -204,7 +184,7 @@ struct DiffFinanceAndHTMLTests {
     #expect(report.lines.contains { $0.match == .unidentified && $0.description.contains("<script>") })
     for language in ReportLanguage.allCases {
       let html = try report.html(language: language)
-      #expect(diffXMLProblems(html) == nil, "\(diffXMLProblems(html) ?? "")")
+      #expect(xmlProblems(html) == nil, "\(xmlProblems(html) ?? "")")
       #expect(!html.contains("<script"))
       #expect(html.contains("&lt;script&gt;"))
       #expect(html.contains("{{L.lang}}"))
@@ -218,7 +198,7 @@ struct DiffFinanceAndHTMLTests {
     let report = try BillOfMaterialsDiff.compare(try load(Files.small), try load(Files.quote), catalog: catalog)
     #expect(report.finance == nil)
     let html = try report.html()
-    #expect(diffXMLProblems(html) == nil)
+    #expect(xmlProblems(html) == nil)
     #expect(html.contains("Unmatched and description-matched lines"))
     #expect(html.contains("close description"))
     #expect(html.contains("unidentified"))

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import NeoplanKit
+
+struct PlanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plan", abstract: "Size a cluster from a spec file and price its bill of materials.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
+
+  @Argument(help: "The spec file (YAML or JSON).")
+  var spec: String
+
+  @Option(name: .long, help: "Output format: text, json, csv or html (the engineering report).")
+  var format: Format = .text
+
+  @OptionGroup var style: ReportStyleOptions
+
+  @OptionGroup var outputOptions: OutputOptions
+
+  @OptionGroup var catalogOptions: CatalogOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
+      switch format {
+      case .text: try outputOptions.emit(plan.text())
+      case .json: try outputOptions.emit(plan.json().rendered())
+      case .csv: try outputOptions.emit(plan.csv())
+      case .html:
+        let html = try HTMLReport.render(
+          .plan, plan: plan, options: ReportOptions(language: style.lang), templatesDirectory: style.templates)
+        try outputOptions.emit(html)
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import NeoplanKit
+
+struct QuoteCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "quote",
+    abstract: "Render the investor quote: one self-contained HTML file (optionally printed to PDF).")
+
+  @Argument(help: "The spec file (YAML or JSON).")
+  var spec: String
+
+  @Option(name: .shortAndLong, help: "The HTML file to write.")
+  var output: String
+
+  @Option(name: .long, help: "Also print the quote to this PDF (needs headless Chromium).")
+  var pdf: String?
+
+  @OptionGroup var style: ReportStyleOptions
+
+  @Option(name: .long, help: "The quote's date (YYYY-MM-DD); default: the spec's as_of. Never the clock.")
+  var date: String?
+
+  @Option(name: .long, help: "Who the quote is for (overrides quote.prepared_for).")
+  var preparedFor: String?
+
+  @Option(name: .long, help: "Who prepared it (overrides quote.prepared_by).")
+  var preparedBy: String?
+
+  @OptionGroup var catalogOptions: CatalogOptions
+
+  func run() throws {
+    try runReportingErrors {
+      var day: Day?
+      if let date {
+        guard let parsed = Day(date) else {
+          throw InputError(
+            Diagnostic(
+              at: nil, file: "--date", keyPath: "", message: "'\(date)' is not a valid date",
+              expected: "expected YYYY-MM-DD"))
+        }
+        day = parsed
+      }
+      let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
+      let options = ReportOptions(language: style.lang, date: day, preparedFor: preparedFor, preparedBy: preparedBy)
+      let html = try HTMLReport.render(.quote, plan: plan, options: options, templatesDirectory: style.templates)
+      try emit(html, to: output)
+      if let pdf { try PDFPrinter.print(htmlPath: output, to: pdf) }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import NeoplanKit
+
+struct TCOCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tco",
+    abstract: "Total cost of ownership, true IRR/NPV and break-even rental rates of a planned cluster.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+  @Argument(help: "The spec file (YAML or JSON); its finance: section holds the assumptions.")
+  var spec: String
+
+  @Option(name: .long, help: "Output format: text or json.")
+  var format: Format = .text
+
+  @OptionGroup var outputOptions: OutputOptions
+
+  @OptionGroup var catalogOptions: CatalogOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
+      switch format {
+      case .text: try outputOptions.emit(plan.financeReportText())
+      case .json: try outputOptions.emit(plan.financeJSONDocument().rendered())
+      }
+    }
+  }
+}
