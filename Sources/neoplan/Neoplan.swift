@@ -63,3 +63,4 @@ struct ReportStyleOptions: ParsableArguments {
 }
 
 extension ReportLanguage: ExpressibleByArgument {}
+extension PaperSize: ExpressibleByArgument {}

@@ -27,6 +27,9 @@ struct QuoteCommand: ParsableCommand {
   @Option(name: .long, help: "Who prepared it (overrides quote.prepared_by).")
   var preparedBy: String?
 
+  @Option(name: .long, help: "Paper size when printed: a4 or letter.")
+  var paper: PaperSize = .a4
+
   @OptionGroup var catalogOptions: CatalogOptions
 
   func run() throws {
@@ -42,7 +45,8 @@ struct QuoteCommand: ParsableCommand {
         day = parsed
       }
       let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
-      let options = ReportOptions(language: style.lang, date: day, preparedFor: preparedFor, preparedBy: preparedBy)
+      let options = ReportOptions(
+        language: style.lang, date: day, preparedFor: preparedFor, preparedBy: preparedBy, paper: paper)
       let html = try HTMLReport.render(.quote, plan: plan, options: options, templatesDirectory: style.templates)
       try emit(html, to: output)
       if let pdf { try PDFPrinter.print(htmlPath: output, to: pdf) }

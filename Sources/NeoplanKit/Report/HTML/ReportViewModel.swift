@@ -1,5 +1,13 @@
 import Foundation
 
+/// Paper sizes the reports are laid out for when printed.
+public enum PaperSize: String, Sendable, CaseIterable {
+  case a4, letter
+
+  /// The CSS `@page` size.
+  public var css: String { self == .a4 ? "A4" : "letter" }
+}
+
 /// Options of a rendered report that do not come from the spec.
 public struct ReportOptions: Sendable {
   /// Language of the document.
@@ -10,9 +18,15 @@ public struct ReportOptions: Sendable {
   public var preparedFor: String?
   /// Overrides `quote.prepared_by`.
   public var preparedBy: String?
+  /// Paper size for printing (CSS `@page size`).
+  public var paper: PaperSize = .a4
 
   /// Creates options.
-  public init(language: ReportLanguage = .en, date: Day? = nil, preparedFor: String? = nil, preparedBy: String? = nil) {
+  public init(
+    language: ReportLanguage = .en, date: Day? = nil, preparedFor: String? = nil, preparedBy: String? = nil,
+    paper: PaperSize = .a4
+  ) {
+    self.paper = paper
     self.language = language
     self.date = date
     self.preparedFor = preparedFor
@@ -69,6 +83,7 @@ public struct ReportViewModel {
       "hasPreparedFor": (options.preparedFor ?? plan.spec.quote.preparedFor) != nil,
       "hasPreparedBy": (options.preparedBy ?? plan.spec.quote.preparedBy) != nil,
       "currency": currency,
+      "pageSize": options.paper.css,
     ]
   }
 
