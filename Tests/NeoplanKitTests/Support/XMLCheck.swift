@@ -21,4 +21,3 @@ func xmlProblems(_ html: String) -> String? {
   if let error = delegate.error { return error }
   return ok ? nil : "parse failed"
 }
-
