@@ -9,6 +9,22 @@ struct Neoplan: ParsableCommand {
     abstract: "Plan and price GPU clusters: sizing, bill of materials, sourced prices.",
     version: NeoplanInfo.version,
     subcommands: [PlanCommand.self, TCOCommand.self, QuoteCommand.self, DiffCommand.self, CatalogCommand.self])
+
+  /// Runs the command; a malformed command line is bad input too: its message and exit code 2
+  /// (ArgumentParser would use 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code.rawValue == 64 {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        exit(withError: ExitCode(2))
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 /// Runs `body`, printing input problems like a compiler (exit 2) and engine bugs (exit 1).
@@ -51,6 +67,14 @@ struct OutputOptions: ParsableArguments {
 
   /// Writes `text` to the file or to standard output.
   func emit(_ text: String) throws { try neoplan.emit(text, to: output) }
+
+  /// The format named by the output file's extension (`plan.json` → json, `.txt` → text).
+  func inferredFormat<F: RawRepresentable>(_: F.Type) -> F? where F.RawValue == String {
+    guard let output else { return nil }
+    let ext = (output as NSString).pathExtension.lowercased()
+    let name = ["txt": "text", "htm": "html"][ext] ?? ext
+    return F(rawValue: name)
+  }
 }
 
 /// `--lang` and `--templates` for HTML reports.

@@ -11,8 +11,12 @@ struct PlanCommand: ParsableCommand {
   @Argument(help: "The spec file (YAML or JSON).")
   var spec: String
 
-  @Option(name: .long, help: "Output format: text, json, csv or html (the engineering report).")
-  var format: Format = .text
+  @Option(
+    name: .long,
+    help:
+      "Output format: text, json, csv or html (the engineering report); default: from the -o file's extension, else text."
+  )
+  var format: Format?
 
   @OptionGroup var style: ReportStyleOptions
 
@@ -23,6 +27,7 @@ struct PlanCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
+      let format = self.format ?? outputOptions.inferredFormat(Format.self) ?? .text
       switch format {
       case .text: try outputOptions.emit(plan.text())
       case .json: try outputOptions.emit(plan.json().rendered())

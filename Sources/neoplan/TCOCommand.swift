@@ -12,8 +12,8 @@ struct TCOCommand: ParsableCommand {
   @Argument(help: "The spec file (YAML or JSON); its finance: section holds the assumptions.")
   var spec: String
 
-  @Option(name: .long, help: "Output format: text or json.")
-  var format: Format = .text
+  @Option(name: .long, help: "Output format: text or json; default: from the -o file's extension, else text.")
+  var format: Format?
 
   @OptionGroup var outputOptions: OutputOptions
 
@@ -22,6 +22,7 @@ struct TCOCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
+      let format = self.format ?? outputOptions.inferredFormat(Format.self) ?? .text
       switch format {
       case .text: try outputOptions.emit(plan.financeReportText())
       case .json: try outputOptions.emit(plan.financeJSONDocument().rendered())

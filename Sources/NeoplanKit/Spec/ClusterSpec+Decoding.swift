@@ -81,6 +81,16 @@ extension ClusterSpec {
         Diagnostic(
           at: nil, file: path, keyPath: "", message: "the spec is not UTF-8 text", expected: "a YAML or JSON file"))
     }
+    if path.lowercased().hasSuffix(".json") {
+      do {
+        try JSONSyntax.check(text)
+      } catch {
+        throw InputError(
+          Diagnostic(
+            at: SourceLocation(file: path, line: error.line, column: error.column), keyPath: "",
+            message: "invalid JSON: \(error.message)", expected: "a JSON object (RFC 8259)"))
+      }
+    }
     return try parse(text, file: path, catalog: catalog)
   }
 }
