@@ -74,6 +74,14 @@ struct CatalogCommand: ParsableCommand {
           catalog = try CatalogLoader.load(extraDirectories: [])
         }
         let estimates = catalog.parts.filter { $0.price.confidence == .estimate }.count
+        let powered: Set<PartKind> = [.gpuNode, .nic, .switch, .transceiver, .storage, .managementServer]
+        for part in catalog.parts where powered.contains(part.kind) && part.power.maxW == 0 {
+          let warning = Diagnostic(
+            .warning, at: part.location, keyPath: "\(part.id).specs",
+            message: "no power figure: IT power counts this \(part.kind.rawValue) as 0 W",
+            expected: "expected power_typical_w and power_max_w (an estimate with its reasoning in description)")
+          FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
         try emit("catalog ok: \(catalog.parts.count) parts (\(estimates) priced by estimate)\n", to: nil)
       }
     }

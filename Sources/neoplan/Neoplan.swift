@@ -36,6 +36,9 @@ func runReportingErrors(_ body: () throws -> Void) throws {
       FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }
     throw ExitCode(2)
+  } catch let error as ToolUnavailable {
+    FileHandle.standardError.write(Data("neoplan: \(error)\n".utf8))
+    throw ExitCode(1)
   } catch let error as InternalError {
     FileHandle.standardError.write(Data("neoplan: \(error)\n".utf8))
     throw ExitCode(1)

@@ -44,7 +44,10 @@ struct QuoteCommand: ParsableCommand {
         }
         day = parsed
       }
-      let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
+      // --date replaces the spec's as-of date for the whole quote: cover, validity and price ages.
+      var clusterSpec = try ClusterSpec.load(path: spec, catalog: try catalogOptions.load())
+      if let day { clusterSpec.asOf = day }
+      let plan = try Plan.make(clusterSpec)
       let options = ReportOptions(
         language: style.lang, date: day, preparedFor: preparedFor, preparedBy: preparedBy, paper: paper)
       let html = try HTMLReport.render(.quote, plan: plan, options: options, templatesDirectory: style.templates)

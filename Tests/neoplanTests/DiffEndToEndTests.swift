@@ -101,6 +101,30 @@ struct DiffEndToEndTests {
     #expect(!TempDir.contents(of: folder).contains("out.html"))
   }
 
+  @Test("README.md, a binary and an unrelated YAML are 'not a spec…' (exit 2); a broken spec keeps its YAML error")
+  func notASpec() throws {
+    let folder = try TempDir.make("diff-not-spec")
+    let readme = try String(contentsOf: Repo.root.appendingPathComponent("README.md"), encoding: .utf8)
+    try readme.write(to: folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+    try Data([0x00, 0x01, 0x02, 0xFF]).write(to: folder.appendingPathComponent("blob.bin"))
+    try "title: notes\ntags: [a, b]\n".write(
+      to: folder.appendingPathComponent("other.yaml"), atomically: true, encoding: .utf8)
+    // Line 4, "   nodes: 4": its ':' is at column 9, a mapping value YAML does not allow there.
+    try "name: x\ncompute:\n  node: hgx-h100-8gpu\n   nodes: 4\n".write(
+      to: folder.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
+    for file in ["README.md", "blob.bin", "other.yaml"] {
+      let result = try CLI.run(["diff", file, Self.ib], in: folder)
+      #expect(result.exitCode == 2, "\(file): \(result)")
+      #expect(result.stderrText.hasPrefix("\(file):1:1: error: not a spec, a saved plan or a BoM CSV"), "\(result)")
+    }
+    let broken = try CLI.run(["diff", "README.md", "x.yaml"], in: folder)
+    #expect(broken.exitCode == 2)
+    #expect(broken.stderrText.hasPrefix("README.md:1:1: error: not a spec, a saved plan or a BoM CSV"))
+    let spec = try CLI.run(["diff", Self.ib, "x.yaml"], in: folder)
+    #expect(spec.exitCode == 2)
+    #expect(spec.stderrText.hasPrefix("x.yaml:4:9: error: invalid YAML: mapping values are not allowed"), "\(spec)")
+  }
+
   @Test("--format html: one self-contained page per language, -o writes it, --exit-code still applies")
   func html() throws {
     let folder = try TempDir.make("diff-html")

@@ -73,6 +73,55 @@ extension DiffInput {
     var notes: [String] = []
     var problems: [Diagnostic] = []
     var currency: (code: String, field: CSVField)?
+    // Sums of the lines read so far, for Total and Subtotal rows: quantity × unit price (what the
+    // diff uses) and the file's own extended prices where it gives them.
+    var sums = TotalRow.Sums()
+    var section = TotalRow.Sums()
+    var sectionStart: (row: Int, label: String)?
+    func nonEmpty(_ field: CSVField) -> CSVField? {
+      field.text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : field
+    }
+    func checkTotal(label: TotalRow.Label, amount: CSVField?, currency rowCurrency: String?, row: Int) {
+      defer {
+        section = TotalRow.Sums()
+        sectionStart = (row, label.text)
+      }
+      let scope = label.isSection ? section : sums
+      let which = "the quote's \(label.text) row"
+      let lineCount = "\(scope.count) line\(scope.count == 1 ? "" : "s")"
+      var lines = "the \(lineCount) above it"
+      if label.isSection, let start = sectionStart {
+        lines = "the \(lineCount) after the \(start.label) row (line \(start.row))"
+      }
+      guard let amount else {
+        notes.append("\(file):\(row): skipped \(which): it has no amount to check")
+        return
+      }
+      let fileCurrency = currency?.code
+      if let rowCurrency, let fileCurrency, rowCurrency.uppercased() != fileCurrency {
+        notes.append(
+          "\(file):\(row): \(which) is in \(rowCurrency.uppercased()), the lines in \(fileCurrency); not checked")
+        return
+      }
+      guard let stated = parseMoney(amount.text, currency: "XXX") else {
+        notes.append(
+          "\(file):\(amount.line):\(amount.column): \(which) amount '\(amount.text)' is not a price; not checked")
+        return
+      }
+      let computed = Money(cents: scope.computed, currency: "XXX")
+      if stated == computed {
+        notes.append(
+          "\(file):\(row): \(which), \(stated.groupedString), matches the sum of \(lines)")
+        return
+      }
+      let difference = Money(cents: (stated.cents - computed.cents).magnitude.asInt64, currency: "XXX")
+      var note =
+        "\(file):\(row): \(which) says \(stated.groupedString) but \(lines) add\(scope.count == 1 ? "s" : "") up to \(computed.groupedString): a difference of \(difference.groupedString) (the row is \(stated > computed ? "higher" : "lower")); the diff uses the lines"
+      if scope.stated != scope.computed, stated.cents == scope.stated {
+        note += "; the row is the sum of the quote's extended prices, which differ from quantity × unit price as noted"
+      }
+      notes.append(note)
+    }
     for record in table.records.dropFirst() {
       let first = record[0]
       func field(_ role: BoMCSVColumns.Role) -> CSVField? {
@@ -90,6 +139,12 @@ extension DiffInput {
           Diagnostic(
             at: SourceLocation(file: file, line: at.line, column: at.column), keyPath: "", message: message,
             expected: expected))
+      }
+      if let label = TotalRow.label(of: record, columns: columns) {
+        checkTotal(
+          label: label, amount: field(.extendedPrice).flatMap(nonEmpty) ?? field(.unitPrice).flatMap(nonEmpty),
+          currency: text(.currency), row: first.line)
+        continue
       }
       let name = text(.description) ?? text(.id) ?? text(.partNumber)
       guard let quantityField = field(.quantity), text(.quantity) != nil else {
@@ -162,6 +217,14 @@ extension DiffInput {
           continue
         }
       }
+      var stated = line.extendedPrice.cents
+      if let extendedField = field(.extendedPrice),
+        let extended = parseMoney(extendedField.text, currency: lineCurrency)
+      {
+        stated = extended.cents
+      }
+      sums.add(computed: line.extendedPrice.cents, stated: stated)
+      section.add(computed: line.extendedPrice.cents, stated: stated)
       lines.append(line)
     }
     if !problems.isEmpty { throw InputError(problems) }
@@ -219,4 +282,83 @@ extension DiffInput {
     guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
     return text.replacingOccurrences(of: ",", with: "")
   }
+}
+
+/// A quote's "Total", "Subtotal" or "Grand total" row: recognized by its label, checked against the
+/// lines instead of being read as one.
+enum TotalRow {
+  /// What the row says it totals.
+  struct Label {
+    /// The label as written, e.g. `Grand Total`.
+    var text: String
+    /// A subtotal (or a total of a named section): the lines since the previous total row.
+    var isSection: Bool
+  }
+
+  /// Running sums of the lines, in cents.
+  struct Sums {
+    /// Quantity × unit price.
+    var computed: Int64 = 0
+    /// The file's extended prices where given, else quantity × unit price.
+    var stated: Int64 = 0
+    /// How many lines.
+    var count = 0
+
+    mutating func add(computed: Int64, stated: Int64) {
+      self.computed += computed
+      self.stated += stated
+      count += 1
+    }
+  }
+
+  /// The row's label when one of its text cells (any column but quantity, prices and currency) is a
+  /// total label and it names no part: `Total`, `Total USD`, `Total:`, `Grand total`, `Subtotal`,
+  /// `Sub-total`, `Total hardware` (a section).
+  static func label(of record: [CSVField], columns: BoMCSVColumns) -> Label? {
+    let amounts = [BoMCSVColumns.Role.quantity, .unitPrice, .extendedPrice, .currency].compactMap {
+      columns.index[$0]
+    }
+    var found: Label?
+    for (position, field) in record.enumerated() where !amounts.contains(position) {
+      let text = field.text.trimmingCharacters(in: .whitespaces)
+      guard !text.isEmpty else { continue }
+      if found == nil, let label = parse(text) {
+        found = label
+      } else if [columns.index[.id], columns.index[.partNumber], columns.index[.description]].contains(position) {
+        return nil  // names a part (or something else) besides the label
+      }
+    }
+    return found
+  }
+
+  /// `Total`, `Total (USD)`, `Grand total:` → a total; `Subtotal`, `Sub total`, `Total hardware` →
+  /// a section; anything else `nil`.
+  static func parse(_ text: String) -> Label? {
+    let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+    var rest: ArraySlice<String>
+    var isSection = false
+    switch words.first {
+    case "total": rest = words.dropFirst()
+    case "subtotal":
+      rest = words.dropFirst()
+      isSection = true
+    case "sub" where words.dropFirst().first == "total":
+      rest = words.dropFirst(2)
+      isSection = true
+    case "grand" where words.dropFirst().first == "total": rest = words.dropFirst(2)
+    default: return nil
+    }
+    // A currency code or "amount"/"price" after the word changes nothing; other words name a section.
+    let plain: Set<String> = ["amount", "price", "cost", "due", "incl", "excl", "all"]
+    let qualifiers = rest.filter { !(($0.count == 3 && $0.allSatisfy(\.isASCII)) || plain.contains($0)) }
+    if !qualifiers.isEmpty {
+      guard qualifiers.count <= 3 else { return nil }
+      isSection = true
+    }
+    return Label(text: text.trimmingCharacters(in: CharacterSet(charactersIn: ": ")), isSection: isSection)
+  }
+}
+
+extension UInt64 {
+  fileprivate var asInt64: Int64 { Int64(clamping: self) }
 }

@@ -132,26 +132,30 @@ public struct DiffInput: Sendable {
           at: nil, file: path, keyPath: "", message: "cannot read the file",
           expected: "expected an existing spec, saved plan (neoplan plan --format json) or BoM CSV"))
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw InputError(
-        Diagnostic(
-          at: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: "the file is not UTF-8 text",
-          expected: "expected a spec, saved plan or BoM CSV in UTF-8"))
+    guard let text = String(data: data, encoding: .utf8), !text.unicodeScalars.contains("\u{0}") else {
+      throw notRecognized(file: path, because: "a binary file, not UTF-8 text")
     }
     return try parse(text, file: path, catalog: catalog)
   }
 
   /// Detects the kind from the content — a JSON or YAML mapping with `schemaVersion` is a saved
   /// plan, one with `compute` a spec, a CSV header naming quantity and price columns a BoM CSV —
-  /// and reads it.
+  /// and reads it. Anything else (Markdown, prose, an unrelated YAML or JSON document) is "not a
+  /// spec, a saved plan or a BoM CSV" at `file:1:1`, whichever parser failed first; a syntax error
+  /// is reported as such only in a file that declares itself a spec or plan (a top-level
+  /// `compute:` or `schemaVersion:` key), and a CSV error only in a file whose header names BoM
+  /// columns.
   public static func parse(_ text: String, file: String, catalog: Catalog) throws -> DiffInput {
+    if text.unicodeScalars.contains("\u{0}") { throw notRecognized(file: file, because: "a binary file, not text") }
     let start = text.unicodeScalars.first { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "\u{FEFF}" }
     let looksLikeJSON = start == "{" || start == "["
+    let declared = declaresSpecOrPlan(text, json: looksLikeJSON)
     var document: YAMLValue?
-    if looksLikeJSON {
+    do {
       document = try YAMLValue.parse(text, file: file)
-    } else {
-      document = try? YAMLValue.parse(text, file: file)
+    } catch {
+      // A spec or plan with a syntax error: the error, at its place, is what the user needs.
+      if declared { throw error }
     }
     if let document, case .mapping = document.node {
       let map = try document.mapping()
@@ -161,37 +165,77 @@ public struct DiffInput: Sendable {
         return DiffInput(plan: try Plan.make(spec), file: file)
       }
       if looksLikeJSON || !text.contains(",") {
-        throw InputError(
-          Diagnostic(
-            at: document.location, keyPath: "",
-            message: "neither a saved plan (no schemaVersion) nor a spec (no compute section)",
-            expected: "expected a spec, a saved plan (neoplan plan --format json) or a BoM CSV"))
+        throw notRecognized(
+          file: file, at: document.location,
+          because:
+            "a \(looksLikeJSON ? "JSON object" : "YAML mapping") with neither schemaVersion (saved plans) nor compute (specs)"
+        )
       }
     } else if looksLikeJSON {
-      throw InputError(
-        Diagnostic(
-          at: document?.location ?? SourceLocation(file: file, line: 1, column: 1), keyPath: "",
-          message: "a JSON document that is not an object",
-          expected: "expected a saved plan (neoplan plan --format json) or a spec"))
+      throw notRecognized(
+        file: file, at: document?.location,
+        because: document == nil ? "not valid JSON" : "a JSON document that is not an object")
     }
-    let table = try CSVTable.parse(text, file: file)
+    let table: CSVTable
+    do {
+      table = try CSVTable.parse(text, file: file)
+    } catch {
+      // A CSV error matters only in a file that is meant as a BoM CSV: one whose header names
+      // BoM columns.
+      if let header = try? CSVTable.parse(firstLine(of: text), file: file).records.first,
+        BoMCSVColumns(header: header, file: file) != nil
+      {
+        throw error
+      }
+      throw notRecognized(file: file)
+    }
     if let header = table.records.first, let columns = BoMCSVColumns(header: header, file: file) {
       return try csv(table, columns: columns, file: file)
     }
-    // Not CSV either: point at a YAML syntax error if there is one, it is the likeliest intent.
-    if !looksLikeJSON, text.contains(":") {
-      do {
-        _ = try YAMLValue.parse(text, file: file)
-      } catch let error as InputError {
-        throw error
-      }
-    }
-    throw InputError(
+    throw notRecognized(file: file)
+  }
+
+  /// The diagnostic for a file that is none of the three kinds, with why when known.
+  static func notRecognized(file: String, at location: SourceLocation? = nil, because reason: String? = nil)
+    -> InputError
+  {
+    InputError(
       Diagnostic(
-        at: SourceLocation(file: file, line: 1, column: 1), keyPath: "",
-        message: "not a spec, a saved plan or a BoM CSV",
+        at: location ?? SourceLocation(file: file, line: 1, column: 1), keyPath: "",
+        message: "not a spec, a saved plan or a BoM CSV" + (reason.map { ": \($0)" } ?? ""),
         expected:
           "expected a spec (YAML with compute:), a saved plan (neoplan plan --format json) or a CSV with a header naming id, part number or description, quantity and unit price"
       ))
+  }
+
+  /// True when the text says it is a spec or a saved plan: a YAML file whose first content line is a
+  /// top-level key and which has a top-level `compute:` or `schemaVersion:` key, or a JSON text
+  /// with a `"compute"` or `"schemaVersion"` key. Markdown, prose and other documents are not.
+  static func declaresSpecOrPlan(_ text: String, json: Bool) -> Bool {
+    if json { return text.contains("\"schemaVersion\"") || text.contains("\"compute\"") }
+    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)[...]
+    if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[lines.startIndex] = first.dropFirst() }
+    let content = lines.filter { line in
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      return !trimmed.isEmpty && !trimmed.hasPrefix("#") && trimmed != "---" && !trimmed.hasPrefix("%")
+    }
+    func topLevelKey(_ line: Substring) -> String? {
+      guard let colon = line.firstIndex(of: ":"), let first = line.first, first.isLetter || first == "_" else {
+        return nil
+      }
+      let key = line[..<colon]
+      let after = line[line.index(after: colon)...]
+      guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+        after.isEmpty || after.first == " " || after.first == "\t"
+      else { return nil }
+      return String(key)
+    }
+    guard let first = content.first, topLevelKey(first) != nil else { return false }
+    return content.contains { ["compute", "schemaVersion"].contains(topLevelKey($0)) }
+  }
+
+  /// The text up to the first line break (the header of a CSV).
+  static func firstLine(of text: String) -> String {
+    String(text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" })
   }
 }

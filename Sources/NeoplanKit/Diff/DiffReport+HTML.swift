@@ -106,13 +106,13 @@ public struct DiffViewModel {
         "\(locale.t("diff_total_change")) (\(report.currency))", signed(report.total.delta),
         note: percentText(report.total.percent).map { "\($0) · \(money(report.total.a)) → \(money(report.total.b))" }
           ?? "\(money(report.total.a)) → \(money(report.total.b))",
-        tone: tone(report.total.delta.cents))
+        tone: tone(cost: report.total.delta.cents))
     ]
     if let perGPU = report.perGPU {
       cards.append(
         card(
           "\(locale.t("diff_per_gpu_change")) (\(report.currency))", signed(perGPU.delta),
-          note: "\(money(perGPU.a)) → \(money(perGPU.b))", tone: tone(perGPU.delta.cents)))
+          note: "\(money(perGPU.a)) → \(money(perGPU.b))", tone: tone(cost: perGPU.delta.cents)))
     }
     cards.append(
       card(
@@ -126,9 +126,8 @@ public struct DiffViewModel {
         let note =
           (change.a.value.map { financeValue($0, metric) } ?? locale.t("not_available")) + " → "
           + (change.b.value.map { financeValue($0, metric) } ?? locale.t("not_available"))
-        let sign = change.delta.map { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 } ?? 0
         cards.append(
-          card("\(financeLabel(metric)) (\(report.currency))", value, note: note, tone: tone(Int64(sign))))
+          card("\(financeLabel(metric)) (\(report.currency))", value, note: note, tone: financeTone(change)))
       }
     }
     return cards
@@ -205,6 +204,7 @@ public struct DiffViewModel {
       "unitB": line.b.map { grouped($0.unitPrice) } ?? "—",
       "extendedDelta": signed(extended.delta),
       "extendedPercent": percentText(extended.percent) ?? "",
+      "tone": tone(cost: extended.delta.cents),
       "match": line.match == .id
         ? "" : locale.t("diff_match_" + line.match.rawValue.replacingOccurrences(of: "-", with: "_")),
       "hasMatch": line.match != .id,
@@ -245,9 +245,9 @@ public struct DiffViewModel {
           "marker": change.a == nil ? "+" : change.b == nil ? "−" : "~",
           "rowClass": change.a == nil ? "added" : change.b == nil ? "removed" : "changed",
           "path": change.path,
-          "a": change.a ?? "—",
-          "b": change.b ?? "—",
-          "delta": change.delta.map { signedText(plainDecimal($0), positive: $0 > 0) } ?? "",
+          "a": change.a.map { fieldValue($0, path: change.path) } ?? "—",
+          "b": change.b.map { fieldValue($0, path: change.path) } ?? "—",
+          "delta": change.delta.map { signedText(DiffViewModel.number($0, path: change.path), positive: $0 > 0) } ?? "",
         ]
       }
       return [
@@ -274,6 +274,7 @@ public struct DiffViewModel {
         "a": change.a.value.map { financeValue($0, metric) } ?? locale.t("not_available"),
         "b": change.b.value.map { financeValue($0, metric) } ?? locale.t("not_available"),
         "delta": change.delta.map { financeDelta($0, metric) } ?? "",
+        "tone": financeTone(change),
         "reasons": reasons,
         "hasReasons": !reasons.isEmpty,
       ]
@@ -286,14 +287,29 @@ public struct DiffViewModel {
     ["label": label, "value": value, "note": note, "tone": tone]
   }
 
-  /// `up` (B costs more), `down` (B costs less) or empty.
-  func tone(_ sign: Int64) -> String { sign > 0 ? "up" : sign < 0 ? "down" : "" }
+  /// The one colour rule of the page, for every delta (lines, categories, totals, cards, finance):
+  /// `worse` (red) when B costs more, `better` (green) when it costs less, empty (neutral) when
+  /// nothing changed. The `+` / `−` / `~` markers say added / removed / changed and are not coloured.
+  func tone(cost sign: Int64) -> String { sign > 0 ? "worse" : sign < 0 ? "better" : "" }
+
+  /// The tone of a finance figure's change: costs, rates and the payback month are worse when they
+  /// rise; NPV, IRRs and MOIC are better when they rise; the discount rate is an input, neutral.
+  func financeTone(_ change: FinanceChange) -> String {
+    guard let delta = change.delta else { return "" }
+    let sign: Int64 = delta > 0 ? 1 : delta < 0 ? -1 : 0
+    switch change.metric {
+    case .costPerGPUHour, .tcoPerGPUHour, .capex, .tco, .breakEvenCash, .breakEvenAtDiscountRate, .paybackMonths:
+      return tone(cost: sign)
+    case .npv, .projectIRR, .equityIRR, .moic: return tone(cost: -sign)
+    case .discountRate: return ""
+    }
+  }
 
   func amountRow(label: String, marker: String, _ amounts: MoneyDelta, rowClass: String) -> [String: Any] {
     [
       "label": label, "marker": marker, "rowClass": rowClass,
       "a": grouped(amounts.a), "b": grouped(amounts.b), "delta": signed(amounts.delta),
-      "percent": percentText(amounts.percent) ?? "",
+      "percent": percentText(amounts.percent) ?? "", "tone": tone(cost: amounts.delta.cents),
     ]
   }
 
@@ -361,6 +377,33 @@ public struct DiffViewModel {
     case .multiple: return signedText(fixedDecimal(value, 2), positive: value > 0) + "×"
     case .months: return locale.t("diff_months", ["n": signedText(plainDecimal(value), positive: value > 0)])
     }
+  }
+
+  /// A design or spec value for display: numbers grouped with the decimals their path calls for
+  /// (``number(_:path:)``), anything else as it is.
+  func fieldValue(_ text: String, path: String) -> String {
+    guard let value = exactDecimal(text) else { return text }
+    return signedText(DiffViewModel.number(value, path: path), positive: false)
+  }
+
+  /// A design or spec number, locale-independent, with thousands separators: power in kW
+  /// (`…KW`, `…_kw`) with one decimal (`1,853.6`), whole numbers (counts) without decimals
+  /// (`1,024`), other fractions (a PUE, petabytes, an oversubscription) with up to three decimals,
+  /// trailing zeros dropped (`1.25`). Rounded half-even; a leading ASCII minus for negatives.
+  static func number(_ value: Decimal, path: String) -> String {
+    let lastKey = path.split(separator: ".").last.map(String.init) ?? path
+    let isPower = lastKey.hasSuffix("KW") || lastKey.lowercased().hasSuffix("_kw")
+    var text = fixedDecimal(value, isPower ? 1 : 3)
+    if !isPower, text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    if text == "-0" || text == "-0.0" { text.removeFirst() }
+    let negative = text.hasPrefix("-")
+    if negative { text.removeFirst() }
+    let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    let integer = UInt64(parts[0]).map(groupThousands) ?? String(parts[0])
+    return (negative ? "-" : "") + integer + (parts.count > 1 ? "." + parts[1] : "")
   }
 
   /// Every string in a context tree without the characters XML 1.0 forbids (C0 controls other

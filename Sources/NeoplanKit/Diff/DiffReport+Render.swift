@@ -233,6 +233,8 @@ extension DiffReport {
   }
 
   /// RFC 4180 CSV, one row per line item with both sides (CRLF line ends, fields quoted when needed).
+  /// The side a line is absent from (B for a removed line, A for an added one) has its quantity,
+  /// unit price and extended price empty; the deltas count it as zero.
   public func csv() -> String {
     var rows: [[String]] = [
       [
@@ -249,7 +251,7 @@ extension DiffReport {
         line.isSpare ? "yes" : "no", line.a.map { "\($0.quantity)" } ?? "", line.b.map { "\($0.quantity)" } ?? "",
         String(line.quantityDelta), line.a?.unitPrice.plainString ?? "", line.b?.unitPrice.plainString ?? "",
         unit?.delta.plainString ?? "", unit?.percent.map(plainDecimal) ?? "",
-        extended.a.plainString, extended.b.plainString, extended.delta.plainString,
+        line.a?.extendedPrice.plainString ?? "", line.b?.extendedPrice.plainString ?? "", extended.delta.plainString,
         extended.percent.map(plainDecimal) ?? "", currency, line.matchNotes.joined(separator: "; "),
       ])
     }

@@ -4,6 +4,8 @@ import Foundation
 public struct LineItem: Sendable, Hashable {
   public var category: PartCount.Category
   public var partID: String
+  /// The vendor's part number, when the catalog has one.
+  public var partNumber: String?
   public var description: String
   /// What the line is for (roles of the part in the design).
   public var role: String
@@ -84,7 +86,8 @@ public enum Pricer {
       if count.isSpare { description += " (spare)" }
       lines.append(
         LineItem(
-          category: count.category, partID: count.part.id, description: description, role: count.role,
+          category: count.category, partID: count.part.id, partNumber: count.part.partNumber, description: description,
+          role: count.role,
           quantity: count.quantity, unitPrice: unit, extendedPrice: unit.times(count.quantity),
           sourcePrice: price.amount, exchangeRate: rate, source: price.source, asOf: price.asOf,
           confidence: price.confidence, note: price.note, isSpare: count.isSpare))
@@ -100,8 +103,8 @@ public enum Pricer {
   }
 
   /// Warnings about the prices used: estimates and prices older than 180 days before `asOf`.
-  public static func priceWarnings(_ bom: BillOfMaterials, asOf: Day) -> [String] {
-    var warnings: [String] = []
+  public static func priceWarnings(_ bom: BillOfMaterials, asOf: Day) -> [PlanWarning] {
+    var warnings: [PlanWarning] = []
     var seen = Set<String>()
     var stale: [String] = []
     var estimates: [String] = []
@@ -112,21 +115,29 @@ public enum Pricer {
       if line.asOf > asOf { future.append("\(line.partID) (\(line.asOf))") }
     }
     if !future.isEmpty {
+      let list = future.joined(separator: ", ")
       warnings.append(
-        "\(future.count) price(s) dated after the plan's as-of date \(asOf): \(future.joined(separator: ", "))")
+        PlanWarning(
+          "future-prices", ["count": "\(future.count)", "date": "\(asOf)", "list": list],
+          text: "\(future.count) price(s) dated after the plan's as-of date \(asOf): \(list)"))
     }
     if !stale.isEmpty {
+      let list = stale.joined(separator: ", ")
       warnings.append(
-        "\(stale.count) price(s) older than \(staleAfterDays) days before \(asOf): \(stale.joined(separator: ", "))")
+        PlanWarning(
+          "stale-prices", ["count": "\(stale.count)", "days": "\(staleAfterDays)", "date": "\(asOf)", "list": list],
+          text: "\(stale.count) price(s) older than \(staleAfterDays) days before \(asOf): \(list)"))
     }
     if !estimates.isEmpty {
       let share = bom.lines.filter { $0.confidence == .estimate }.reduce(Money.zero(bom.currency)) {
         $0 + $1.extendedPrice
       }
       let percent = bom.total.cents > 0 ? Double(share.cents) / Double(bom.total.cents) * 100 : 0
+      let list = estimates.joined(separator: ", ")
       warnings.append(
-        "\(estimates.count) part(s) priced by estimate, \(formatPercent(percent)) of the total: \(estimates.joined(separator: ", "))"
-      )
+        PlanWarning(
+          "estimated-prices", ["count": "\(estimates.count)", "share": formatPercent(percent), "list": list],
+          text: "\(estimates.count) part(s) priced by estimate, \(formatPercent(percent)) of the total: \(list)"))
     }
     return warnings
   }

@@ -14,8 +14,10 @@ public struct Plan: Sendable {
   public var financeAssumptions: FinanceAssumptions
   /// TCO, returns, break-even rates and sensitivity.
   public var finance: FinanceResult
-  /// Sizing and pricing warnings.
-  public var warnings: [String]
+  /// Sizing, pricing and finance warnings, translatable.
+  public var warningItems: [PlanWarning]
+  /// The warnings in English.
+  public var warnings: [String] { warningItems.map(\.text) }
 
   /// Runs the pipeline spec → design → BoM → financials.
   public static func make(_ spec: ClusterSpec) throws -> Plan {
@@ -33,16 +35,28 @@ public struct Plan: Sendable {
           return spec.diagnostic(path, problem.message, expected: "expected " + problem.expected)
         })
     }
-    var warnings = design.warnings + Pricer.priceWarnings(bom, asOf: spec.asOf)
-    if let explanation = finance.projectIRR.explanation { warnings.append("project IRR: " + explanation) }
+    var warnings = spec.warnings + design.warnings + Pricer.priceWarnings(bom, asOf: spec.asOf)
+    if let explanation = finance.projectIRR.explanation {
+      warnings.append(
+        PlanWarning(
+          "irr-\(finance.projectIRR.status.rawValue)",
+          [
+            "changes": "\(finance.projectIRR.cashFlowSignChanges)",
+            "roots": finance.projectIRR.annualRoots.map { formatPercent($0 * 100) }.joined(separator: ", "),
+          ],
+          text: "project IRR: " + explanation))
+    }
     if spec.locations["finance.market_price"] == nil, !spec.compute.nodeSpecs.gpuModel.contains("H100") {
       warnings.append(
-        "finance.market_price defaults to the H100 1-year contract index (USD 2.35/GPU-h, SemiAnalysis 2026-03); set the market price for \(spec.compute.nodeSpecs.gpuModel)"
-      )
+        PlanWarning(
+          "market-price-default", ["gpu": spec.compute.nodeSpecs.gpuModel],
+          text:
+            "finance.market_price defaults to the H100 1-year contract index (USD 2.35/GPU-h, SemiAnalysis 2026-03); set the market price for \(spec.compute.nodeSpecs.gpuModel)"
+        ))
     }
     return Plan(
       spec: spec, design: design, bom: bom, financeInputs: inputs, financeAssumptions: assumptions,
-      finance: finance, warnings: warnings)
+      finance: finance, warningItems: warnings)
   }
 
   /// Loads the catalog and the spec, then plans.

@@ -121,7 +121,7 @@ public struct ClusterDesign: Sendable {
   /// Installed and spare quantities, in BoM order.
   public var parts: [PartCount]
   /// Things a reader should know (rack density over cooling, stale prices, …).
-  public var warnings: [String]
+  public var warnings: [PlanWarning]
 
   /// Nodes.
   public var nodes: Int { spec.compute.nodes }

@@ -6,7 +6,7 @@ public enum ClusterSizer {
   /// Sizes the cluster; input problems found here (a switch too small, a rack too weak) are
   /// thrown as located `InputError`s.
   public static func size(_ spec: ClusterSpec) throws -> ClusterDesign {
-    var warnings: [String] = []
+    var warnings: [PlanWarning] = []
     var parts: [PartCount] = []
     let nodeSpecs = spec.compute.nodeSpecs
     let nodes = spec.compute.nodes
@@ -65,11 +65,16 @@ public enum ClusterSizer {
           ? "backend node-side and fabric-manager transceivers" : "backend node-side transceivers")
       add(backend.fiber, design.fiberCables, .opticsCabling, "backend fibre, one per optical link")
       add(backend.copperCable, design.copperCables, .opticsCabling, "backend copper node links")
+      if let cliff = tierCliff(spec, backend, design) { warnings.append(cliff) }
       let partial = design.tree.leafGroups.filter { $0.nodes < design.tree.scalableUnitNodes }
       if design.tree.tiers > 1, let last = partial.last, design.design == .fatTree {
+        let empty = (design.tree.scalableUnitNodes - last.nodes) * design.tree.railsPerLeaf
         warnings.append(
-          "the last scalable unit holds \(last.nodes) of \(design.tree.scalableUnitNodes) nodes: its leaves and uplinks are built in full, \((design.tree.scalableUnitNodes - last.nodes) * design.tree.railsPerLeaf) ports per leaf stay empty for growth"
-        )
+          PlanWarning(
+            "partial-su", ["nodes": "\(last.nodes)", "su": "\(design.tree.scalableUnitNodes)", "ports": "\(empty)"],
+            text:
+              "the last scalable unit holds \(last.nodes) of \(design.tree.scalableUnitNodes) nodes: its leaves and uplinks are built in full, \(empty) ports per leaf stay empty for growth"
+          ))
       }
     }
 
@@ -191,8 +196,11 @@ public enum ClusterSizer {
     case .air, .auto:
       if peakRackKW > spec.facility.airCoolingLimitKW {
         warnings.append(
-          "racks draw up to \(formatKW(peakRackKW)) kW, above the \(formatKW(spec.facility.airCoolingLimitKW)) kW air cooling removes: choose cooling rdhx or liquid, or lower facility.rack_power_kw"
-        )
+          PlanWarning(
+            "air-limit", ["kw": formatKW(peakRackKW), "limit": formatKW(spec.facility.airCoolingLimitKW)],
+            text:
+              "racks draw up to \(formatKW(peakRackKW)) kW, above the \(formatKW(spec.facility.airCoolingLimitKW)) kW air cooling removes: choose cooling rdhx or liquid, or lower facility.rack_power_kw"
+          ))
       }
     case .rdhx:
       let hot = [(nodeRacks, fullNodeRackKW), (networkRacks, networkRackKW), (storageRacks, storageRackKW)]
@@ -200,8 +208,11 @@ public enum ClusterSizer {
       if rdhxUnits == 0 { rdhxUnits = nodeRacks }
       if peakRackKW > rdhxCapacity {
         warnings.append(
-          "racks draw up to \(formatKW(peakRackKW)) kW, above the \(formatKW(rdhxCapacity)) kW a \(spec.facility.rdhx.id) removes: choose liquid cooling or lower facility.rack_power_kw"
-        )
+          PlanWarning(
+            "rdhx-limit", ["kw": formatKW(peakRackKW), "limit": formatKW(rdhxCapacity), "part": spec.facility.rdhx.id],
+            text:
+              "racks draw up to \(formatKW(peakRackKW)) kW, above the \(formatKW(rdhxCapacity)) kW a \(spec.facility.rdhx.id) removes: choose liquid cooling or lower facility.rack_power_kw"
+          ))
       }
     case .liquid:
       if case .cooling(let c) = spec.facility.cdu.specs {
@@ -209,7 +220,10 @@ public enum ClusterSizer {
       }
     }
     if nodeSpecs.cooling == .liquid && cooling != .liquid {
-      warnings.append("\(spec.compute.node.id) needs liquid cooling, but the facility uses \(cooling.rawValue)")
+      warnings.append(
+        PlanWarning(
+          "needs-liquid", ["part": spec.compute.node.id, "cooling": cooling.rawValue],
+          text: "\(spec.compute.node.id) needs liquid cooling, but the facility uses \(cooling.rawValue)"))
     }
     add(spec.facility.rdhx, rdhxUnits, .cooling, "rear-door heat exchangers")
     add(spec.facility.cdu, cduUnits, .cooling, "coolant distribution units")
@@ -230,7 +244,10 @@ public enum ClusterSizer {
     for part in spec.software {
       guard case .software(let licence) = part.specs else { continue }
       if let fabric = licence.fabric, fabric != spec.backend?.kind {
-        warnings.append("\(part.id) is for \(fabric.rawValue) fabrics only and was left out")
+        warnings.append(
+          PlanWarning(
+            "licence-fabric", ["part": part.id, "fabric": fabric.rawValue],
+            text: "\(part.id) is for \(fabric.rawValue) fabrics only and was left out"))
         continue
       }
       let term = licence.termYears.map { " (\($0)-year term)" } ?? ""
@@ -283,6 +300,43 @@ public enum ClusterSizer {
     return ClusterDesign(
       spec: spec, backend: backendDesign, frontend: frontendDesign, management: management,
       storage: storageDesign, facility: facility, parts: mergeLines(parts + spares), warnings: warnings)
+  }
+
+  /// Warns when the cluster sits just past a tier boundary: within one scalable unit of the largest
+  /// size that needs one tier fewer (256 → 257 H100 nodes on QM9700 adds a core layer).
+  static func tierCliff(_ spec: ClusterSpec, _ backend: ClusterSpec.Backend, _ design: BackendFabricDesign)
+    -> PlanWarning?
+  {
+    let tree = design.tree
+    guard tree.tiers > 1 else { return nil }
+    func input(_ nodes: Int) -> FatTreeInput {
+      FatTreeInput(
+        nodes: nodes, rails: spec.compute.nodeSpecs.computeNICs, radix: design.radix,
+        oversubscription: backend.oversubscription, scalableUnitNodes: backend.scalableUnitNodes,
+        fabricManagerPorts: backend.fabricManagerPorts, design: backend.design, planes: backend.planes)
+    }
+    var low = 0
+    var high = spec.compute.nodes - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if let smaller = try? FatTree.size(input(middle)), smaller.tiers < tree.tiers {
+        low = middle
+      } else {
+        high = middle - 1
+      }
+    }
+    guard low > 0, spec.compute.nodes - low <= tree.scalableUnitNodes, let fewer = try? FatTree.size(input(low))
+    else { return nil }
+    let extra = tree.switchCount - fewer.switchCount
+    return PlanWarning(
+      "tier-cliff",
+      [
+        "nodes": "\(spec.compute.nodes)", "tiers": "\(tree.tiers)", "max": "\(low)", "fewer": "\(tree.tiers - 1)",
+        "extra": "\(extra)",
+      ],
+      text:
+        "\(spec.compute.nodes) nodes need a \(tree.tiers)-tier fabric; up to \(low) nodes fit \(tree.tiers - 1) tier\(tree.tiers == 2 ? "" : "s") with \(extra) fewer backend switches: consider \(low) nodes or a switch with more ports"
+    )
   }
 
   /// Merges counts of the same part, category and spare flag (roles joined), keeping first order.

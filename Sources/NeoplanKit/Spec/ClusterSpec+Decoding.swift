@@ -257,6 +257,7 @@ struct SpecDecoder {
         "copper_cable", "planes",
       ])
     var backend: ClusterSpec.Backend?
+    var speedWarnings: [PlanWarning] = []
     let kindText = try backendMap?["kind"]?.string() ?? "infiniband"
     if kindText != "none" {
       guard let kind = FabricKind(rawValue: kindText), kind != .management else {
@@ -302,6 +303,18 @@ struct SpecDecoder {
         throw (backendMap?["switch"] ?? nodeValue).error(
           "\(switchPart.id) has no \(nicSpecs.portSpeedGbps) Gb/s ports for \(nic.id)",
           expected: "expected a switch with a \(nicSpecs.portSpeedGbps) Gb/s port mode (\(switchPart.id) has \(modes))")
+      }
+      if nicSpecs.portSpeedGbps != nodeSpecs.computeNICSpeedGbps {
+        speedWarnings.append(
+          PlanWarning(
+            "nic-speed",
+            [
+              "node": node.id, "speed": "\(nodeSpecs.computeNICSpeedGbps)", "nic": nic.id,
+              "nicSpeed": "\(nicSpecs.portSpeedGbps)",
+            ],
+            text:
+              "\(node.id) lists \(nodeSpecs.computeNICSpeedGbps) Gb/s backend NICs; the plan uses \(nic.id) at \(nicSpecs.portSpeedGbps) Gb/s (set backend.nic to change it)"
+          ))
       }
       let optics = try backendMap?["optics"]?.oneOf(OpticsMedia.self) ?? .multimode
       let switchTransceiver = try part(
@@ -489,7 +502,8 @@ struct SpecDecoder {
     var spec = ClusterSpec(
       name: name, asOf: asOf, currency: currency, fxRates: fxRates, compute: compute, backend: backend,
       frontend: frontend, storage: storage, management: management, facility: facility, spares: spares,
-      software: software, services: services, finance: finance, quote: quote, locations: locations, file: file)
+      software: software, services: services, finance: finance, quote: quote, warnings: speedWarnings,
+      locations: locations, file: file)
     spec.locations = locations
     return spec
   }

@@ -150,6 +150,8 @@ public struct ClusterSpec: Sendable {
   public var finance: FinanceAssumptions
   /// Investor-quote details (the `quote:` section).
   public var quote: QuoteDetails
+  /// Things the spec resolved that a reader should know (e.g. a NIC faster than the node lists).
+  public var warnings: [PlanWarning]
   /// Where each key was written (for errors found while sizing).
   public var locations: [String: SourceLocation]
   /// The spec file as the user named it.

@@ -1,5 +1,16 @@
 import Foundation
 
+/// A program neoplan needs for an optional step (Chromium for `--pdf`) is missing. Exit 1 with
+/// installation advice; not a bug and not bad input.
+public struct ToolUnavailable: Error, Sendable, CustomStringConvertible {
+  /// What is missing and how to install it.
+  public var message: String
+  /// Creates the error.
+  public init(_ message: String) { self.message = message }
+  /// The message.
+  public var description: String { message }
+}
+
 /// Prints an HTML file to PDF through headless Chromium, when it is installed.
 public enum PDFPrinter {
   /// Browser executables tried, in order, on the `PATH`.
@@ -20,9 +31,20 @@ public enum PDFPrinter {
   /// Prints `htmlPath` to `pdfPath` (written atomically). Throws `InternalError` with install
   /// instructions when no browser is found, or when the browser writes nothing.
   public static func print(htmlPath: String, to pdfPath: String) throws {
+    let directory = (pdfPath as NSString).deletingLastPathComponent
+    let folder = directory.isEmpty ? "." : directory
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+      FileManager.default.isWritableFile(atPath: folder)
+    else {
+      throw InputError(
+        Diagnostic(
+          at: nil, file: pdfPath, keyPath: "", message: "cannot write the PDF there",
+          expected: "a path in an existing, writable folder"))
+    }
     guard let browser = findBrowser() else {
-      throw InternalError(
-        "--pdf needs headless Chromium, which is not installed; install it with `sudo apt-get install chromium` (Debian/Ubuntu) or your system's package manager, then run again. The HTML was written."
+      throw ToolUnavailable(
+        "--pdf needs headless Chromium, which is not installed. Install it (Debian/Ubuntu: `sudo apt-get install chromium fonts-noto-cjk`; the CJK fonts are needed for --lang zh-CN) and run again. The HTML was written."
       )
     }
     let html = URL(fileURLWithPath: htmlPath).standardizedFileURL

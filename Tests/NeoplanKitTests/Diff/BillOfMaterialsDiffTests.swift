@@ -162,8 +162,12 @@ struct BillOfMaterialsDiffTests {
     #expect(report.perGPU?.a == DiffFiles.usd(Decimal(string: "47086.58")!))
     #expect(report.perGPU?.b == DiffFiles.usd(Decimal(string: "46244.39")!))
     #expect(report.perGPU?.delta == DiffFiles.usd(Decimal(string: "-842.19")!))
-    // The quote's total row is skipped and said so.
-    #expect(report.notes.contains { $0.contains("vendor-quote.csv:24: skipped") })
+    // The quote's Total row is checked against its lines (11,838,564.00, the B total above) and
+    // said to match.
+    #expect(
+      report.notes.contains {
+        $0.contains("vendor-quote.csv:24: the quote's Total row, 11,838,564.00, matches the sum of the 22 lines")
+      })
     // No design comparison against a CSV.
     #expect(report.fieldGroups.isEmpty)
   }

@@ -75,6 +75,19 @@ struct ClusterSizerTests {
     #expect(fifteen.design.facility.nodeRacks == 32)
   }
 
+  /// Just past a tier boundary the plan says so. 257 H100 nodes on QM9700 (k = 64): 9 SUs → 72
+  /// leaves in 3 pods of 4 SUs → 3 × 32 = 96 spines, core groups of ceil(3 × 32 / 64) = 2 → 64 cores:
+  /// 232 switches. 256 nodes fit two tiers: 64 leaves + 32 spines = 96. The difference is 136.
+  @Test func tierCliffWarning() throws {
+    let plan = try TestCatalog.plan("as_of: 2026-11-21\ncompute: {node: hgx-h100-8gpu, nodes: 257}")
+    #expect(plan.design.backend?.tree.switchCount == 232)
+    let warning = try #require(plan.warningItems.first { $0.code == "tier-cliff" })
+    #expect(warning.values["max"] == "256")
+    #expect(warning.values["extra"] == "136")
+    let far = try TestCatalog.plan("as_of: 2026-11-21\ncompute: {node: hgx-h100-8gpu, nodes: 320}")
+    #expect(!far.warningItems.contains { $0.code == "tier-cliff" })
+  }
+
   /// Air cooling over its limit is warned about, never silent.
   @Test func coolingWarning() throws {
     let plan = try TestCatalog.plan(

@@ -24,21 +24,30 @@ public struct ReportLocale: Sendable {
     return text
   }
 
-  /// Loads `locales/<lang>.yaml` from the first folder that has it.
+  /// Loads `locales/<lang>.yaml` from every folder that has it, the first folder (an override)
+  /// winning key by key, so an override may translate just a few strings.
   public static func load(_ language: ReportLanguage, templateDirectories: [String]) throws -> ReportLocale {
-    for directory in templateDirectories {
+    var strings: [String: String] = [:]
+    var found = false
+    for directory in templateDirectories.reversed() {
       let path = (directory as NSString).appendingPathComponent("locales/\(language.rawValue).yaml")
-      guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-      else { continue }
+      guard let data = FileManager.default.contents(atPath: path) else { continue }
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw InputError(
+          Diagnostic(at: nil, file: path, keyPath: "", message: "not UTF-8 text", expected: "a YAML file"))
+      }
       guard let root = try YAMLValue.parse(text, file: path) else { continue }
-      var strings: [String: String] = [:]
       for entry in try root.mapping().entries { strings[entry.key] = try entry.value.string() }
-      return ReportLocale(language: language, strings: strings)
+      found = true
     }
-    throw InputError(
-      Diagnostic(
-        at: nil, file: "locales/\(language.rawValue).yaml", keyPath: "", message: "no strings for \(language.rawValue)",
-        expected: "expected locales/\(language.rawValue).yaml in the templates folder"))
+    guard found else {
+      throw InputError(
+        Diagnostic(
+          at: nil, file: "locales/\(language.rawValue).yaml", keyPath: "",
+          message: "no strings for \(language.rawValue)",
+          expected: "expected locales/\(language.rawValue).yaml in the templates folder"))
+    }
+    return ReportLocale(language: language, strings: strings)
   }
 
   /// `USD 1,234,567.89`.

@@ -40,19 +40,39 @@ public struct ReportTemplates: Sendable {
       let source = sources[name]!
       do {
         try library.register(source.text, named: name)
+      } catch let error as MustacheTemplate.ParserError {
+        throw InputError(
+          Diagnostic(
+            at: SourceLocation(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
+            keyPath: "", message: "template error: \(describe(error.error))",
+            expected: "a valid Mustache template (every {{#section}} closed by {{/section}})"))
       } catch let error as MustacheLibrary.ParserError {
         throw InputError(
           Diagnostic(
             at: SourceLocation(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
-            keyPath: "", message: "template error: \(error.error)", expected: "a valid Mustache template"))
+            keyPath: "", message: "template error: \(describe(error.error))",
+            expected: "a valid Mustache template (every {{#section}} closed by {{/section}})"))
       } catch {
         throw InputError(
           Diagnostic(
-            at: nil, file: source.path, keyPath: "", message: "template error: \(error)",
+            at: nil, file: source.path, keyPath: "", message: "template error: \(describe(error))",
             expected: "a valid Mustache template"))
       }
     }
     return ReportTemplates(library: library, directories: directories)
+  }
+
+  /// A readable name for a Mustache parser error ("expectedSectionEnd" → "expected section end").
+  static func describe(_ error: any Error) -> String {
+    if let parse = error as? MustacheTemplate.Error {
+      let name = "\(parse)"
+      var words = ""
+      for character in name {
+        if character.isUppercase { words += " " + character.lowercased() } else { words.append(character) }
+      }
+      return words
+    }
+    return "\(error)"
   }
 
   /// `name` (path below `directory` without `.mustache`) → file path.

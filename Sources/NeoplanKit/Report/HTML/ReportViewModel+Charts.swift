@@ -34,7 +34,7 @@ extension ReportViewModel {
         let leaves = t.leaves.count / max(1, plan.spec.compute.nodeSpecs.computeNICs)
         let spines = t.spines.count / max(1, plan.spec.compute.nodeSpecs.computeNICs)
         let detail = spines > 0 ? "\(leaves) leaf + \(spines) spine" : "\(leaves) × switch"
-        return TopologyDiagram.Tier(name: "rail \(rail + 1)", detail: detail)
+        return TopologyDiagram.Tier(name: "\(locale.t("tier_rail")) \(rail + 1)", detail: detail)
       }
       return TopologyDiagram(
         title: locale.t("topology"), summary: "\(b.kind.rawValue) rail-only",
@@ -45,14 +45,17 @@ extension ReportViewModel {
     var tiers: [TopologyDiagram.Tier] = []
     var links: [String] = []
     if !t.cores.isEmpty {
-      tiers.append(.init(name: "core", detail: "\(locale.count(t.cores.count)) × \(model)"))
+      tiers.append(.init(name: locale.t("tier_core"), detail: "\(locale.count(t.cores.count)) × \(model)"))
       links.append("\(locale.count(t.spineToCoreLinks)) × \(b.linkSpeedGbps)G")
     }
     if !t.spines.isEmpty {
-      tiers.append(.init(name: "spine", detail: "\(locale.count(t.spines.count)) × \(model)"))
+      tiers.append(.init(name: locale.t("tier_spine"), detail: "\(locale.count(t.spines.count)) × \(model)"))
       links.append("\(locale.count(t.leafToSpineLinks)) × \(b.linkSpeedGbps)G")
     }
-    tiers.append(.init(name: t.tiers == 1 ? "switch" : "leaf", detail: "\(locale.count(t.leaves.count)) × \(model)"))
+    tiers.append(
+      .init(
+        name: locale.t(t.tiers == 1 ? "tier_switch" : "tier_leaf"), detail: "\(locale.count(t.leaves.count)) × \(model)"
+      ))
     links.append("\(locale.count(t.nodeToLeafLinks)) × \(b.linkSpeedGbps)G")
     return TopologyDiagram(
       title: locale.t("topology"),
@@ -129,7 +132,10 @@ extension ReportViewModel {
     charts["tornado"] = TornadoChart(
       title: locale.t("chart_tornado"),
       rows: f.sensitivity.map {
-        .init(label: locale.t("sens_" + $0.input.rawValue), low: $0.lowProjectNPV, high: $0.highProjectNPV)
+        .init(
+          label: locale.t("sens_" + $0.input.rawValue)
+            + (abs($0.highProjectNPV - $0.lowProjectNPV) < 0.005 ? " (\(locale.t("no_effect")))" : ""),
+          low: $0.lowProjectNPV, high: $0.highProjectNPV)
       },
       baseValue: f.npv, baseLabel: locale.t("npv"), lowLegend: "−20%", highLegend: "+20%", formatValue: chartMoney,
       noDataText: noData

@@ -15,7 +15,8 @@ extension ReportViewModel {
       ],
       [
         "label": locale.t("capex_per_gpu"),
-        "value": locale.money(money(f.capex.total / Double(max(1, plan.design.gpus)))), "note": "",
+        "value": locale.money(money(f.capex.total / Double(max(1, plan.design.gpus)))),
+        "note": locale.t("bom_per_gpu_note"),
       ],
       [
         "label": locale.t("cost_per_gpu_hour"), "value": locale.rate(f.costPerGPUHour, currency: c),
@@ -40,11 +41,11 @@ extension ReportViewModel {
     summary += [
       [
         "label": locale.t("project_irr"), "value": locale.percent(f.projectIRR.annual),
-        "note": f.projectIRR.explanation ?? "",
+        "note": irrReason(f.projectIRR),
       ],
       [
         "label": locale.t("equity_irr"), "value": locale.percent(f.equityIRR.annual),
-        "note": f.equityIRR.explanation ?? "",
+        "note": irrReason(f.equityIRR),
       ],
       ["label": locale.t("npv"), "value": locale.compactMoney(money(f.npv)), "note": locale.percent(a.discountRate)],
       [
@@ -90,8 +91,8 @@ extension ReportViewModel {
       "charts": charts,
       "assumptions": assumptionRows(),
       "prices": pricesUsed(),
-      "warnings": plan.warnings,
-      "hasWarnings": !plan.warnings.isEmpty,
+      "warnings": warningTexts(),
+      "hasWarnings": !plan.warningItems.isEmpty,
     ]
   }
 
@@ -107,8 +108,8 @@ extension ReportViewModel {
       "bom": bomCategories(),
       "totals": ["total": locale.money(plan.bom.total), "perGPU": locale.money(plan.bom.perGPU)],
       "prices": pricesUsed(),
-      "warnings": plan.warnings,
-      "hasWarnings": !plan.warnings.isEmpty,
+      "warnings": warningTexts(),
+      "hasWarnings": !plan.warningItems.isEmpty,
       "hasBackend": d.backend != nil,
     ]
     if let b = d.backend {
@@ -124,7 +125,7 @@ extension ReportViewModel {
       where !usage.isEmpty {
         let used = usage.reduce(0) { $0 + $1.used }
         tiers.append([
-          "name": name, "count": locale.count(usage.count),
+          "name": locale.t("tier_" + name), "count": locale.count(usage.count),
           "portsUsed": "\(locale.count(used)) / \(locale.count(usage.count * b.radix))",
           "linksUp": locale.count(up), "transceivers": locale.count(modules(usage)),
         ])
@@ -134,12 +135,12 @@ extension ReportViewModel {
         [
           "label": locale.t("links"),
           "value":
-            "\(locale.count(t.nodeToLeafLinks)) node–leaf, \(locale.count(t.leafToSpineLinks)) leaf–spine, \(locale.count(t.spineToCoreLinks)) spine–core",
+            "\(locale.count(t.nodeToLeafLinks)) \(locale.t("links_node_leaf")), \(locale.count(t.leafToSpineLinks)) \(locale.t("links_leaf_spine")), \(locale.count(t.spineToCoreLinks)) \(locale.t("links_spine_core"))",
         ],
         [
           "label": locale.t("cables"),
           "value":
-            "\(locale.count(b.cables)) (\(locale.count(b.fiberCables)) fibre, \(locale.count(b.copperCables)) copper)",
+            "\(locale.count(b.cables)) (\(locale.count(b.fiberCables)) \(locale.t("fibre")), \(locale.count(b.copperCables)) \(locale.t("copper")))",
         ],
         [
           "label": locale.t("transceivers"),
@@ -147,9 +148,9 @@ extension ReportViewModel {
             "\(locale.count(b.switchSideTransceivers)) \(locale.t("switch_side")), \(locale.count(b.nodeSideTransceivers + b.fabricManagerTransceivers)) \(locale.t("node_side"))",
         ],
         [
-          "label": "SU",
+          "label": locale.t("scalable_units"),
           "value":
-            "\(t.scalableUnits) × \(t.scalableUnitNodes), \(t.leavesPerScalableUnit) leaves/SU, \(t.railsPerLeaf) rail(s)/leaf, \(t.leafUplinks) uplinks/leaf",
+            "\(t.scalableUnits) × \(t.scalableUnitNodes) \(locale.t("nodes")); \(locale.t("leaves_per_su")) \(t.leavesPerScalableUnit); \(locale.t("rails_per_leaf")) \(t.railsPerLeaf); \(locale.t("uplinks_per_leaf")) \(t.leafUplinks)",
         ],
       ]
     }
@@ -158,7 +159,7 @@ extension ReportViewModel {
       network.append([
         "label": locale.t("frontend"),
         "value":
-          "\(spec.portsPerNode) × \(spec.portSpeedGbps)G/node, \(locale.count(fe.endpoints)) ports, \(fe.leaves) leaf + \(fe.spines) spine × \(spec.switchPart.model), \(locale.count(fe.cables)) \(locale.t("cables"))",
+          "\(spec.portsPerNode) × \(spec.portSpeedGbps)G \(locale.t("per_node")), \(locale.count(fe.endpoints)) \(locale.t("ports")), \(fe.leaves) \(locale.t("tier_leaf")) + \(fe.spines) \(locale.t("tier_spine")) × \(spec.switchPart.model), \(locale.count(fe.cables)) \(locale.t("cables"))",
       ])
     } else {
       network.append(["label": locale.t("frontend"), "value": locale.t("none")])
@@ -175,7 +176,7 @@ extension ReportViewModel {
     network.append([
       "label": locale.t("oob"),
       "value": plan.spec.management.oob
-        ? "\(locale.count(d.management.ports)) ports, \(d.management.switches) × \(plan.spec.management.switchPart.model), \(d.management.servers) control-plane servers"
+        ? "\(locale.count(d.management.ports)) \(locale.t("ports")), \(d.management.switches) × \(plan.spec.management.switchPart.model), \(d.management.servers) \(locale.t("control_plane_servers"))"
         : locale.t("none"),
     ])
     context["networkRows"] = network

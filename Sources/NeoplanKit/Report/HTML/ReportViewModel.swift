@@ -89,6 +89,24 @@ public struct ReportViewModel {
 
   func labels() -> [String: String] { locale.strings }
 
+  /// The plan's warnings in the report's language (English text when a locale lacks the key).
+  func warningTexts() -> [String] {
+    plan.warningItems.map { warning in
+      locale.strings["warn_" + warning.code] != nil ? locale.t("warn_" + warning.code, warning.values) : warning.text
+    }
+  }
+
+  /// Why an IRR is missing, in the report's language.
+  func irrReason(_ irr: IRRResult) -> String {
+    guard irr.status != .unique else { return "" }
+    return locale.t(
+      "warn_irr-" + irr.status.rawValue,
+      [
+        "changes": "\(irr.cashFlowSignChanges)",
+        "roots": irr.annualRoots.map { locale.percent($0) }.joined(separator: ", "),
+      ])
+  }
+
   func bomCategories() -> [[String: Any]] {
     let total = plan.bom.total
     return plan.bom.categoryTotals.map { category in
@@ -103,11 +121,13 @@ public struct ReportViewModel {
           [
             "id": line.partID,
             "description": line.description,
+            "partNumber": line.partNumber ?? "",
+            "hasPartNumber": line.partNumber != nil,
             "spare": line.isSpare,
             "quantity": locale.count(line.quantity),
             "unitPrice": locale.money(line.unitPrice),
             "extended": locale.money(line.extendedPrice),
-            "confidence": line.confidence.rawValue,
+            "confidence": locale.t("conf_" + line.confidence.rawValue),
             "isEstimate": line.confidence == .estimate,
           ]
         },
@@ -126,7 +146,7 @@ public struct ReportViewModel {
       rows.append([
         "label": locale.t("fabric"),
         "value":
-          "\(b.kind.rawValue) \(b.design.rawValue), \(b.linkSpeedGbps)G, \(plan.spec.backend!.switchPart.displayName) (\(b.oversubscription))",
+          "\(locale.t("fabric_" + b.kind.rawValue)) \(locale.t("design_" + b.design.rawValue)), \(b.linkSpeedGbps)G, \(plan.spec.backend!.switchPart.displayName) (\(b.oversubscription))",
       ])
       rows.append(["label": locale.t("tiers"), "value": "\(b.tree.tiers)"])
       rows.append(["label": locale.t("switches"), "value": locale.count(d.switchCount)])
@@ -138,7 +158,7 @@ public struct ReportViewModel {
     rows.append([
       "label": locale.t("facility_power"), "value": "\(locale.grouped(d.facility.facilityPowerKW, decimals: 1)) kW",
     ])
-    rows.append(["label": locale.t("cooling"), "value": d.facility.cooling.rawValue])
+    rows.append(["label": locale.t("cooling"), "value": locale.t("cooling_" + d.facility.cooling.rawValue)])
     return rows
   }
 
@@ -152,9 +172,32 @@ public struct ReportViewModel {
     }
   }
 
+  /// Where a finance input comes from: the spec, or the default's public source (docs/finance.md).
   func given(_ key: String) -> String {
-    plan.spec.locations["finance." + key] != nil ? locale.t("spec_source") : locale.t("finance_default_source")
+    if plan.spec.locations["finance." + key] != nil { return locale.t("spec_source") }
+    guard let citation = ReportViewModel.defaultSources[key] else { return locale.t("finance_default_source") }
+    return "\(locale.t("finance_default_source")): \(citation)"
   }
+
+  /// Public sources of the finance defaults (docs/finance.md §2).
+  static let defaultSources: [String: String] = [
+    "horizon_years": "Cheah, Latent Space 2024-10; SemiAnalysis 2024-10 (~5-year useful life)",
+    "market_price": "SemiAnalysis 1-year H100 contract index, 2026-03",
+    "price_path": "Cheah, \"$2 H100s\", Latent Space 2024-10 (linear to 50% over 5 years)",
+    "utilization": "estimate: capacity sold out (SemiAnalysis 2026-04) less ramp-up, failures, gaps",
+    "discount_rate": "CoreWeave weighted cost of debt ~12% (10-Q, 2025)",
+    "electricity_per_kwh": "US average 0.078–0.083 USD/kWh (SemiAnalysis examples)",
+    "average_draw": "SemiAnalysis: average load ~80% of critical IT",
+    "colocation_per_kw_month": "CBRE North America Data Center Trends H2 2024",
+    "maintenance_per_year": "estimate: extended OEM support after a 3-year warranty",
+    "insurance_per_year": "estimate: property insurance of IT equipment",
+    "software_per_gpu_year": "none by default",
+    "staff": "estimate: remote hands included in colocation",
+    "residual_value": "conservative: no public resale curve",
+    "lead_time_months": "capex at month 0, revenue from month 1",
+    "financing": "CoreWeave facilities 7–15%, weighted ~12% (10-Q, 2025); ~4-year contracts",
+    "tax": "US federal rate 21% (26 U.S.C. §11(b)); 5-year life (Cheah, SemiAnalysis)",
+  ]
 
   func assumptionRows() -> [[String: String]] {
     let a = plan.financeAssumptions
@@ -169,18 +212,24 @@ public struct ReportViewModel {
     row("utilization_assumed", a.utilization.map { locale.percent($0) }.joined(separator: " / "), given("utilization"))
     row("discount_rate", locale.percent(a.discountRate), given("discount_rate"))
     row(
-      "electricity", "\(currency) \(locale.grouped(a.electricityPerKWh, decimals: 3))/kWh", given("electricity_per_kwh")
+      "electricity", "\(currency) \(locale.grouped(a.electricityPerKWh, decimals: 3))\(locale.t("unit_per_kwh"))",
+      given("electricity_per_kwh")
     )
     row(
       "pue", locale.grouped(a.effectivePUE(facilityPUE: f.pue), decimals: 2),
       plan.spec.locations["facility.pue"] != nil || plan.spec.locations["finance.pue"] != nil
-        ? locale.t("spec_source") : locale.t("finance_default_source"))
+        ? locale.t("spec_source")
+        : "\(locale.t("finance_default_source")): Uptime Institute 2023–2024, new AI facilities 1.25–1.3")
     row("average_draw", locale.percent(a.averageDrawFraction), given("average_draw"))
     switch a.facilityCost {
     case .colocation(let perKW):
-      row("colocation", "\(currency) \(locale.grouped(perKW, decimals: 2))/kW-month", given("colocation_per_kw_month"))
+      row(
+        "colocation", "\(currency) \(locale.grouped(perKW, decimals: 2))\(locale.t("unit_per_kw_month"))",
+        given("colocation_per_kw_month"))
     case .hosting(let perNode):
-      row("hosting", "\(currency) \(locale.grouped(perNode, decimals: 2))/node-month", given("hosting_per_node_month"))
+      row(
+        "hosting", "\(currency) \(locale.grouped(perNode, decimals: 2))\(locale.t("unit_per_node_month"))",
+        given("hosting_per_node_month"))
     }
     row("maintenance", locale.percent(a.maintenancePercentOfHardwarePerYear), given("maintenance_per_year"))
     row("insurance", locale.percent(a.insurancePercentPerYear), given("insurance_per_year"))
@@ -198,6 +247,25 @@ public struct ReportViewModel {
     row("interest", locale.percent(a.interestRateAnnual), given("financing"))
     row("tax_rate", locale.percent(a.taxRate), given("tax"))
     row("depreciation", "\(a.depreciationYears) \(locale.t("years"))", given("tax"))
+    func facilitySource(_ key: String, _ citation: String) -> String {
+      plan.spec.locations["facility." + key] != nil
+        ? locale.t("spec_source") : "\(locale.t("finance_default_source")): \(citation)"
+    }
+    row(
+      "rack_power_budget", "\(locale.grouped(f.rackPowerKW, decimals: 1)) kW",
+      facilitySource("rack_power_kw", "NVIDIA H100 RA: 4 DGX per rack (> 40 kW)"))
+    row(
+      "cooling_choice", locale.t("cooling_" + f.cooling.rawValue),
+      facilitySource("cooling", "air up to the limit, rear-door heat exchangers up to their capacity, else liquid"))
+    row(
+      "air_limit", "\(locale.grouped(f.airCoolingLimitKW, decimals: 1)) kW",
+      facilitySource("air_cooling_limit_kw", "air-cooled racks top out at 25–30 kW (Uptime Institute)"))
+    for rate in plan.spec.fxRates {
+      rows.append([
+        "label": locale.t("fx_rate"), "value": "1 \(rate.from) = \(rate.rate) \(rate.to) (\(rate.asOf))",
+        "source": rate.source,
+      ])
+    }
     return rows
   }
 
@@ -215,7 +283,7 @@ public struct ReportViewModel {
         "price": "\(line.sourcePrice.currency) \(line.sourcePrice.groupedString)",
         "asOf": line.asOf.description,
         "source": line.source,
-        "confidence": line.confidence.rawValue,
+        "confidence": locale.t("conf_" + line.confidence.rawValue),
         "flagged": !flags.isEmpty,
         "flags": flags.joined(separator: ", "),
       ])
