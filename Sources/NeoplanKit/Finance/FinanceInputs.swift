@@ -54,8 +54,14 @@ public struct FinanceInputs: Sendable, Equatable, Hashable, Codable {
       sparesCapex: sparesCapex, currencyCode: currencyCode, facilityPUE: facilityPUE)
   }
 
-  /// Hardware capex: the sum of ``capexByCategory`` (spares excluded).
-  public var hardwareCapex: Double { capexByCategory.reduce(0) { $0 + $1.amount } }
+  /// Capex categories that are not hardware (services, perpetual software): part of capex, but
+  /// not of the base for maintenance, insurance, installation, shipping and residual percentages.
+  public var nonHardwareCategories: [String] = []
+
+  /// Hardware capex: ``capexByCategory`` less ``nonHardwareCategories`` (spares excluded).
+  public var hardwareCapex: Double {
+    capexByCategory.filter { !nonHardwareCategories.contains($0.category) }.reduce(0) { $0 + $1.amount }
+  }
 
   /// The base for percentage-of-hardware assumptions (installation, shipping, maintenance,
   /// insurance, residual value): hardware capex plus spares.

@@ -79,7 +79,77 @@ extension Plan {
     }
     return [
       "tco": tco, "returns": returnsObject, "sensitivity": .array(sensitivity), "utilizationSweep": .array(sweep),
+      "financeAssumptions": assumptionsJSON(), "cashFlows": cashFlowsJSON(),
     ]
+  }
+
+  /// Every assumption the finance used (defaults applied, subscriptions included in software), so a
+  /// saved plan can be recomputed by hand. Rates are fractions.
+  func assumptionsJSON() -> JSONValue {
+    let a = financeAssumptions
+    var path: [String: JSONValue]
+    switch a.pricePath {
+    case .none: path = ["kind": .string("none")]
+    case .linear(let end): path = ["kind": .string("linear"), "endFraction": .decimal(end, 6)]
+    case .annualDecline(let rate): path = ["kind": .string("annual"), "annualDecline": .decimal(rate, 6)]
+    case .perYear(let list): path = ["kind": .string("per-year"), "multipliers": .array(list.map { .decimal($0, 6) })]
+    }
+    var facility: [String: JSONValue]
+    switch a.facilityCost {
+    case .colocation(let perKW): facility = ["kind": .string("colocation"), "perKWMonth": .decimal(perKW, 4)]
+    case .hosting(let perNode): facility = ["kind": .string("hosting"), "perNodeMonth": .decimal(perNode, 4)]
+    }
+    let contract: JSONValue =
+      a.contractMix.map {
+        .object([
+          "share": .decimal($0.share, 6), "pricePerGPUHour": .decimal($0.pricePerGPUHour, 6),
+          "termMonths": $0.termMonths.map { .int($0) } ?? .null,
+        ])
+      } ?? .null
+    return .object([
+      "horizonYears": .int(a.horizonYears),
+      "utilization": .array(a.utilization.map { .decimal($0, 6) }),
+      "marketPricePerGPUHour": .decimal(a.marketPricePerGPUHour, 6),
+      "pricePath": .object(path),
+      "contract": contract,
+      "leadTimeMonths": .int(a.leadTimeMonths),
+      "electricityPerKWh": .decimal(a.electricityPerKWh, 6),
+      "pue": .decimal(a.effectivePUE(facilityPUE: spec.facility.pue), 4),
+      "averageDraw": .decimal(a.averageDrawFraction, 6),
+      "facilityCost": .object(facility),
+      "maintenancePerYear": .decimal(a.maintenancePercentOfHardwarePerYear, 6),
+      "staff": .object(["ftes": .decimal(a.staff.fteCount, 4), "costPerFTE": .decimal(a.staff.costPerFTEYear, 2)]),
+      "softwarePerGPUYear": .decimal(a.softwarePerGPUYear, 4),
+      "insurancePerYear": .decimal(a.insurancePercentPerYear, 6),
+      "bandwidthPerMonth": .decimal(a.bandwidthPerMonth, 2),
+      "salesAndOther": .decimal(a.salesAndOtherPercentOfRevenue, 6),
+      "installation": .decimal(a.installationPercent, 6),
+      "shippingAndTaxes": .decimal(a.shippingAndTaxesPercent, 6),
+      "residualValue": .decimal(a.residualValuePercent, 6),
+      "debtShare": .decimal(a.debtShare, 6),
+      "interestRate": .decimal(a.interestRateAnnual, 6),
+      "debtTermMonths": .int(a.debtTermMonths),
+      "taxRate": .decimal(a.taxRate, 6),
+      "depreciationYears": .int(a.depreciationYears),
+      "discountRate": .decimal(a.discountRate, 6),
+      "targetIRRs": .array(a.extraTargetIRRs.map { .decimal($0, 6) }),
+      "itPowerKW": .decimal(financeInputs.itPowerKW, 3),
+      "hardwareCapexBase": .money(money(financeInputs.hardwareCapexIncludingSpares)),
+    ])
+  }
+
+  /// The monthly cash flows (money rounded to the cent; flows signed, + = received).
+  func cashFlowsJSON() -> JSONValue {
+    .array(
+      finance.cashFlows.months.map { m in
+        .object([
+          "month": .int(m.month), "price": .decimal(m.marketPricePerGPUHour, 6),
+          "utilization": .decimal(m.utilization, 6), "revenue": .money(money(m.revenue)),
+          "opex": .money(money(m.opex.total)), "capex": .money(money(m.capex)),
+          "residualValue": .money(money(m.residualValue)), "projectPreTax": .money(money(m.projectPreTax)),
+          "projectAfterTax": .money(money(m.projectAfterTax)), "equity": .money(money(m.equity)),
+        ])
+      })
   }
 
   /// The finance summary for the text report (fits 100 columns).
@@ -128,7 +198,8 @@ extension Plan {
       "  break-even utilization "
         + (f.breakEvenUtilization.map { "\(pct($0)) at the market price path" }
           ?? "none: even 100% utilization at the market price path does not reach NPV 0"))
-    return out.map { $0.count > 100 ? String($0.prefix(99)) + "…" : $0 }.joined(separator: "\n") + "\n"
+    return out.flatMap { $0.count > 98 ? wrap($0, width: 98, indent: "                        ") : [$0] }
+      .joined(separator: "\n") + "\n"
   }
 
   func pathText(_ path: PricePath) -> String {

@@ -71,24 +71,24 @@ extension Plan {
     out.append(rule)
     out.append("Bill of materials")
     out.append(
-      pad("  id", 34) + pad("qty", 7, right: true) + pad("unit", 16, right: true) + pad("extended", 19, right: true)
+      pad("  id", 46) + pad("qty", 7, right: true) + pad("unit", 16, right: true) + pad("extended", 19, right: true)
         + "  conf")
     for total in bom.categoryTotals {
       out.append("  \(total.category.rawValue)")
       for line in bom.lines where line.category == total.category {
         let id = line.isSpare ? "\(line.partID) (spare)" : line.partID
         out.append(
-          pad("    " + truncate(id, 30), 34) + pad("\(line.quantity)", 7, right: true)
+          pad("    " + truncate(id, 42), 46) + pad("\(line.quantity)", 7, right: true)
             + pad(line.unitPrice.groupedString, 16, right: true)
             + pad(line.extendedPrice.groupedString, 19, right: true)
             + "  " + line.confidence.rawValue)
       }
-      out.append(pad("", 57) + pad("subtotal " + total.total.groupedString, 19 + 0, right: true))
+      out.append(pad("", 69) + pad("subtotal " + total.total.groupedString, 19, right: true))
     }
     out.append(rule)
-    out.append(pad("Total \(bom.currency)", 57) + pad(bom.total.groupedString, 19, right: true))
-    out.append(pad("  per node", 57) + pad(bom.perNode.groupedString, 19, right: true))
-    out.append(pad("  per GPU", 57) + pad(bom.perGPU.groupedString, 19, right: true))
+    out.append(pad("Total \(bom.currency)", 69) + pad(bom.total.groupedString, 19, right: true))
+    out.append(pad("  per node", 69) + pad(bom.perNode.groupedString, 19, right: true))
+    out.append(pad("  per GPU", 69) + pad(bom.perGPU.groupedString, 19, right: true))
     for rate in spec.fxRates {
       out.append("  FX: 1 \(rate.from) = \(rate.rate) \(rate.to) (as of \(rate.asOf), \(rate.source))")
     }

@@ -95,9 +95,10 @@ public struct Plan: Sendable {
       if amount != 0 { capex.append(CapexLine(category: category.rawValue, amount: amount)) }
     }
     if design.gpus > 0 { assumptions.softwarePerGPUYear += subscriptionsPerYear / Double(design.gpus) }
-    let inputs = FinanceInputs(
+    var inputs = FinanceInputs(
       gpuCount: design.gpus, nodeCount: design.nodes, itPowerKW: design.facility.itPowerKW,
       capexByCategory: capex, sparesCapex: spares, currencyCode: bom.currency, facilityPUE: design.spec.facility.pue)
+    inputs.nonHardwareCategories = [PartCount.Category.services.rawValue, PartCount.Category.software.rawValue]
     return (inputs, assumptions)
   }
 }

@@ -26,8 +26,17 @@ struct PlanFinanceTests {
     let subscriptionCents = subscriptions.reduce(Int64(0)) { $0 + $1.extendedPrice.cents }
     let spareCents = plan.bom.lines.filter(\.isSpare).reduce(Int64(0)) { $0 + $1.extendedPrice.cents }
     #expect(spareCents > 0)
+    // Capex is everything but the subscriptions; the percentage base (hardware) also leaves out
+    // services, which are labour, not equipment.
+    let servicesCents = plan.bom.lines.filter { $0.category == .services && !$0.isSpare }
+      .reduce(Int64(0)) { $0 + $1.extendedPrice.cents }
+    #expect(servicesCents > 0)
+    #expect(abs(plan.finance.capex.total - Double(plan.bom.total.cents - subscriptionCents) / 100) < 0.005)
     let hardware = plan.financeInputs.hardwareCapex
-    #expect(abs(hardware - Double(plan.bom.total.cents - subscriptionCents - spareCents) / 100) < 0.005)
+    #expect(abs(hardware - Double(plan.bom.total.cents - subscriptionCents - spareCents - servicesCents) / 100) < 0.005)
+    // Year-1 maintenance: 3% of hardware including spares.
+    let maintenance = 0.03 * Double(plan.bom.total.cents - subscriptionCents - servicesCents) / 100
+    #expect(abs(plan.finance.annualOpex[0].lines.maintenance - maintenance) < 0.01)
     #expect(abs(plan.financeInputs.sparesCapex - Double(spareCents) / 100) < 0.005)
     // Yearly subscription cost per GPU: Σ subscriptions (1-year terms) ÷ 256 GPUs.
     #expect(abs(plan.financeAssumptions.softwarePerGPUYear - Double(subscriptionCents) / 100 / 256) < 1e-6)
@@ -92,4 +101,21 @@ struct PlanFinanceTests {
     #expect(breakEven.count == 3)  // 0, the 12% discount rate, and 20%
     #expect(sensitivity.count == 8)
   }
+}
+
+/// The saved plan carries its finance assumptions and monthly cash flows. Month 1 revenue for
+/// 32 nodes × 8 GPUs at 75% and USD 3.00 is 256 × 730 × 0.75 × 3.00 = 420,480.00 (by hand).
+@Test func savedPlanCarriesAssumptionsAndCashFlows() throws {
+  let plan = try TestCatalog.plan(
+    PlanFinanceTests.base + "\nfinance: {market_price: 3.0, utilization: 0.75, price_path: none}")
+  guard case .object(let root) = plan.json(), case .array(let months)? = root["cashFlows"],
+    case .object(let assumptions)? = root["financeAssumptions"], case .object(let first) = months[1]
+  else {
+    Issue.record("missing cashFlows or financeAssumptions")
+    return
+  }
+  #expect(months.count == 61)
+  #expect(first["revenue"] == .number("420480.00"))
+  #expect(assumptions["marketPricePerGPUHour"] == .number("3"))
+  #expect(assumptions["utilization"] == .array([.number("0.75")]))
 }
