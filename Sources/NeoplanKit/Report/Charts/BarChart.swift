@@ -82,7 +82,7 @@ public struct BarChart: Sendable {
   /// Lays out the chart; `nil` when there is nothing to draw.
   func layout() -> Layout? {
     guard !bars.isEmpty else { return nil }
-    let chartWidth = width.isFinite ? min(max(width, 240), 4_000) : 720
+    let chartWidth = SVGWriter.dimension(width, minimum: 240, fallback: 720)
     let thickness = barHeight.isFinite ? min(max(barHeight, 14), 60) : 20
     let pad = ChartStyle.padding
     let size = ChartStyle.labelSize

@@ -130,8 +130,8 @@ public struct LineChart: Sendable {
 
   /// The chart as a standalone `<svg>` element.
   public func svg() -> String {
-    let chartWidth = width.isFinite ? min(max(width, 240), 4_000) : 720
-    let chartHeight = height.isFinite ? min(max(height, 160), 4_000) : 360
+    let chartWidth = SVGWriter.dimension(width, minimum: 240, fallback: 720)
+    let chartHeight = SVGWriter.dimension(height, minimum: 160, fallback: 360)
     let finitePoints = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
     guard !finitePoints.isEmpty else {
       return SVGWriter.noData(
@@ -143,14 +143,8 @@ public struct LineChart: Sendable {
     var writer = SVGWriter(palette: palette)
 
     // Legend and value-axis caption on top.
-    let legend = LegendLayout(names: series.map(\.name), maxWidth: chartWidth - 2 * pad)
-    legend.draw(into: &writer, left: pad, top: pad, swatch: .line)
-    var top = pad + legend.height + (legend.rowCount > 0 ? 6 : 0)
-    if !yAxisTitle.isEmpty {
-      let caption = SVGText.truncate(yAxisTitle, maxWidth: chartWidth - 2 * pad, fontSize: tickSize)
-      writer.text(caption, x: pad, y: top + 8, size: tickSize, fill: palette.mutedText, cssClass: "axis-title")
-      top += 18
-    }
+    var top = writer.legendAndCaption(
+      names: series.map(\.name), swatch: .line, caption: yAxisTitle, chartWidth: chartWidth)
     top += 8
     var bottom = chartHeight - pad - tickSize - 8
     if !xAxisTitle.isEmpty { bottom -= 18 }

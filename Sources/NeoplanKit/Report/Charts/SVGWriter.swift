@@ -241,3 +241,27 @@ func clampedCenter(_ x: Double, width: Double, chartWidth: Double) -> Double {
   let pad = ChartStyle.padding
   return min(max(x, pad + width / 2), chartWidth - pad - width / 2)
 }
+
+extension SVGWriter {
+  /// A chart dimension: finite, clamped to `minimum…4000`, else `fallback`.
+  static func dimension(_ value: Double, minimum: Double, fallback: Double) -> Double {
+    value.isFinite ? min(max(value, minimum), 4_000) : fallback
+  }
+
+  /// Draws the legend and an optional axis caption at the top of a chart; returns the y below them.
+  mutating func legendAndCaption(
+    names: [String], swatch: LegendLayout.Swatch, caption: String, chartWidth: Double
+  ) -> Double {
+    let pad = ChartStyle.padding
+    let tickSize = ChartStyle.tickSize
+    let legend = LegendLayout(names: names, maxWidth: chartWidth - 2 * pad)
+    legend.draw(into: &self, left: pad, top: pad, swatch: swatch)
+    var top = pad + legend.height + (legend.rowCount > 0 ? 6 : 0)
+    if !caption.isEmpty {
+      let text = SVGText.truncate(caption, maxWidth: chartWidth - 2 * pad, fontSize: tickSize)
+      self.text(text, x: pad, y: top + 8, size: tickSize, fill: palette.mutedText, cssClass: "axis-title")
+      top += 18
+    }
+    return top
+  }
+}

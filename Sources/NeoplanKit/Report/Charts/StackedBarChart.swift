@@ -78,8 +78,8 @@ public struct StackedBarChart: Sendable {
 
   /// The chart as a standalone `<svg>` element.
   public func svg() -> String {
-    let chartWidth = width.isFinite ? min(max(width, 240), 4_000) : 720
-    let chartHeight = height.isFinite ? min(max(height, 160), 4_000) : 360
+    let chartWidth = SVGWriter.dimension(width, minimum: 240, fallback: 720)
+    let chartHeight = SVGWriter.dimension(height, minimum: 160, fallback: 360)
     guard !categories.isEmpty, !series.isEmpty else {
       return SVGWriter.noData(
         width: chartWidth, height: chartHeight, title: title, summary: summary, message: noDataText,
@@ -90,14 +90,8 @@ public struct StackedBarChart: Sendable {
     var writer = SVGWriter(palette: palette)
 
     // Legend on top.
-    let legend = LegendLayout(names: series.map(\.name), maxWidth: chartWidth - 2 * pad)
-    legend.draw(into: &writer, left: pad, top: pad, swatch: .box)
-    var top = pad + legend.height + (legend.rowCount > 0 ? 6 : 0)
-    if !valueAxisTitle.isEmpty {
-      let caption = SVGText.truncate(valueAxisTitle, maxWidth: chartWidth - 2 * pad, fontSize: tickSize)
-      writer.text(caption, x: pad, y: top + 8, size: tickSize, fill: palette.mutedText, cssClass: "axis-title")
-      top += 18
-    }
+    var top = writer.legendAndCaption(
+      names: series.map(\.name), swatch: .box, caption: valueAxisTitle, chartWidth: chartWidth)
     top += 18  // room for totals above the tallest column and the top tick label
 
     // Column sums.

@@ -80,7 +80,7 @@ public struct TopologyDiagram: Sendable {
 
   /// The diagram as a standalone `<svg>` element.
   public func svg() -> String {
-    let chartWidth = width.isFinite ? min(max(width, 320), 4_000) : 720
+    let chartWidth = SVGWriter.dimension(width, minimum: 320, fallback: 720)
     let pad = ChartStyle.padding
     let inner = chartWidth - 2 * pad
     var writer = SVGWriter(palette: palette)

@@ -66,7 +66,7 @@ public struct TornadoChart: Sendable {
 
   /// The chart as a standalone `<svg>` element.
   public func svg() -> String {
-    let chartWidth = width.isFinite ? min(max(width, 280), 4_000) : 720
+    let chartWidth = SVGWriter.dimension(width, minimum: 280, fallback: 720)
     guard !rows.isEmpty, baseValue.isFinite else {
       return SVGWriter.noData(
         width: chartWidth, height: 120, title: title, summary: summary, message: noDataText, palette: palette,
