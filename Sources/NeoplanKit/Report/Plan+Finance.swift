@@ -52,7 +52,12 @@ extension Plan {
       "marketPricePerGPUHour": .decimal(a.marketPricePerGPUHour, 4),
       "breakEven": .array(
         f.breakEven.map {
-          .object(["targetIRR": .decimal($0.targetIRR, 6), "startRatePerGPUHour": rate($0.startPricePerGPUHour)])
+          .object([
+            "targetIRR": .decimal($0.targetIRR, 6), "startRatePerGPUHour": rate($0.startPricePerGPUHour),
+            "reason": $0.startPricePerGPUHour == nil
+              ? .string("revenue does not depend on the market price (zero utilization, or every GPU on contract)")
+              : .null,
+          ])
         }),
       "breakEvenUtilization": f.breakEvenUtilization.map { .decimal($0, 4) } ?? .null,
       "projectPreTax": returns(f.projectPreTax),

@@ -23,7 +23,9 @@ public enum ClusterSizer {
     if let backend = spec.backend, !backend.nicsIncluded {
       nodeRackW += Double(nicCardsPerNode(backend, nodeSpecs) * backend.nicSpecs.power.maxW)
     }
-    if let backend = spec.backend, backend.cabling == .optics {
+    // Node-side optics count for every rack, even with copper-adjacent cabling: most racks of an
+    // SU are optical, and a rack must hold its load whichever cabling its nodes get.
+    if let backend = spec.backend {
       nodeRackW += Double(nodeModulesPerNode(backend, nodeSpecs) * backend.nodeTransceiver.power.maxW)
     }
     if let frontend = spec.frontend, let nic = frontend.nic, case .nic(let nicSpecs) = nic.specs {
@@ -66,15 +68,28 @@ public enum ClusterSizer {
       add(backend.fiber, design.fiberCables, .opticsCabling, "backend fibre, one per optical link")
       add(backend.copperCable, design.copperCables, .opticsCabling, "backend copper node links")
       if let cliff = tierCliff(spec, backend, design) { warnings.append(cliff) }
-      let partial = design.tree.leafGroups.filter { $0.nodes < design.tree.scalableUnitNodes }
-      if design.tree.tiers > 1, let last = partial.last, design.design == .fatTree {
-        let empty = (design.tree.scalableUnitNodes - last.nodes) * design.tree.railsPerLeaf
-        warnings.append(
-          PlanWarning(
-            "partial-su", ["nodes": "\(last.nodes)", "su": "\(design.tree.scalableUnitNodes)", "ports": "\(empty)"],
-            text:
-              "the last scalable unit holds \(last.nodes) of \(design.tree.scalableUnitNodes) nodes: its leaves and uplinks are built in full, \(empty) ports per leaf stay empty for growth"
-          ))
+      // The last SU: its node slots, one of them the fabric manager's when it has ports.
+      let managerSlot = backend.fabricManagerPorts > 0 ? 1 : 0
+      if design.tree.tiers > 1, design.design == .fatTree, let last = design.tree.leafGroups.last {
+        let su = design.tree.scalableUnitNodes
+        if last.nodes == 0 && managerSlot == 1 {
+          let fitting = (design.tree.scalableUnits - 1) * su - 1
+          warnings.append(
+            PlanWarning(
+              "manager-su",
+              ["nodes": "\(spec.compute.nodes)", "units": "\(design.tree.scalableUnits)", "fit": "\(fitting)"],
+              text:
+                "the fabric manager takes one node slot (NVIDIA: 31 nodes per SU with UFM), so \(spec.compute.nodes) nodes open scalable unit \(design.tree.scalableUnits) for the manager alone; \(fitting) nodes would fit one SU fewer"
+            ))
+        } else if last.nodes + managerSlot < su {
+          let empty = (su - last.nodes - managerSlot) * design.tree.railsPerLeaf
+          warnings.append(
+            PlanWarning(
+              "partial-su", ["nodes": "\(last.nodes)", "su": "\(su)", "ports": "\(empty)"],
+              text:
+                "the last scalable unit holds \(last.nodes) of \(su) nodes: its leaves and uplinks are built in full, \(empty) ports per leaf stay empty for growth"
+            ))
+        }
       }
     }
 
@@ -184,11 +199,19 @@ public enum ClusterSizer {
         cooling = .liquid
       } else if peakRackKW <= spec.facility.airCoolingLimitKW {
         cooling = .air
-      } else if peakRackKW <= rdhxCapacity {
-        cooling = .rdhx
       } else {
-        cooling = .liquid
+        // Air-cooled nodes cannot use direct liquid cooling: rear-door heat exchangers are the
+        // densest option, and a rack beyond them is warned about below.
+        cooling = .rdhx
       }
+    }
+    if cooling == .liquid && nodeSpecs.cooling == .air {
+      warnings.append(
+        PlanWarning(
+          "air-node-liquid", ["part": spec.compute.node.id],
+          text:
+            "\(spec.compute.node.id) is air-cooled: direct liquid cooling needs liquid-cooled nodes; choose rdhx (rear-door heat exchangers) for dense air-cooled racks"
+        ))
     }
     var rdhxUnits = 0
     var cduUnits = 0
@@ -216,7 +239,8 @@ public enum ClusterSizer {
       }
     case .liquid:
       if case .cooling(let c) = spec.facility.cdu.specs {
-        cduUnits = max(1, Int((Double(nodeRacks) * fullNodeRackKW / c.capacityKW).rounded(.up)))
+        // N+1: one redundant CDU beyond the capacity needed.
+        cduUnits = max(1, Int((Double(nodeRacks) * fullNodeRackKW / c.capacityKW).rounded(.up))) + 1
       }
     }
     if nodeSpecs.cooling == .liquid && cooling != .liquid {
@@ -302,8 +326,8 @@ public enum ClusterSizer {
       storage: storageDesign, facility: facility, parts: mergeLines(parts + spares), warnings: warnings)
   }
 
-  /// Warns when the cluster sits just past a tier boundary: within one scalable unit of the largest
-  /// size that needs one tier fewer (256 → 257 H100 nodes on QM9700 adds a core layer).
+  /// Warns when the cluster sits just past a tier boundary: within 10% of the largest size that
+  /// needs one tier fewer (256 → 257 H100 nodes on QM9700 adds a core layer).
   static func tierCliff(_ spec: ClusterSpec, _ backend: ClusterSpec.Backend, _ design: BackendFabricDesign)
     -> PlanWarning?
   {
@@ -325,7 +349,7 @@ public enum ClusterSizer {
         high = middle - 1
       }
     }
-    guard low > 0, spec.compute.nodes - low <= tree.scalableUnitNodes, let fewer = try? FatTree.size(input(low))
+    guard low > 0, spec.compute.nodes - low <= max(1, low / 10), let fewer = try? FatTree.size(input(low))
     else { return nil }
     let extra = tree.switchCount - fewer.switchCount
     return PlanWarning(

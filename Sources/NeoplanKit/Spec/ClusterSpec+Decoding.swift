@@ -338,6 +338,11 @@ struct SpecDecoder {
       guard suNodes >= 1 else { throw suValue!.error("must be at least 1", expected: "expected e.g. 32") }
       let fmValue = backendMap?["fabric_manager_ports"]
       let fmPorts = try fmValue?.int() ?? 0
+      if fmPorts > 0 && kind != .infiniband {
+        throw fmValue!.error(
+          "fabric_manager_ports is for InfiniBand's subnet manager (UFM)",
+          expected: "expected 0 (or no key) on an Ethernet fabric")
+      }
       guard (0...nodeSpecs.computeNICs).contains(fmPorts) else {
         throw fmValue!.error(
           "\(fmPorts) fabric-manager ports",

@@ -88,6 +88,38 @@ struct ClusterSizerTests {
     #expect(!far.warningItems.contains { $0.code == "tier-cliff" })
   }
 
+  /// NVIDIA gives the UFM one node slot: 127 nodes + UFM fill 4 SUs exactly (no partial-SU
+  /// warning); 128 nodes + UFM open a 5th SU for the manager alone, which the plan says.
+  @Test func fabricManagerSlot() throws {
+    let full = try TestCatalog.plan(
+      "as_of: 2026-11-21\ncompute: {node: hgx-h100-8gpu, nodes: 127}\nbackend: {fabric_manager_ports: 4}")
+    #expect(full.design.backend?.tree.scalableUnits == 4)
+    #expect(!full.warningItems.contains { $0.code == "partial-su" || $0.code == "manager-su" })
+    let over = try TestCatalog.plan(
+      "as_of: 2026-11-21\ncompute: {node: hgx-h100-8gpu, nodes: 128}\nbackend: {fabric_manager_ports: 4}")
+    #expect(over.design.backend?.tree.scalableUnits == 5)
+    #expect(over.warningItems.first { $0.code == "manager-su" }?.values["fit"] == "127")
+    #expect(throws: InputError.self) {
+      try TestCatalog.plan(
+        "as_of: 2026-11-21\ncompute: {node: hgx-h100-8gpu, nodes: 64}\nbackend: {kind: ethernet, fabric_manager_ports: 4}"
+      )
+    }
+  }
+
+  /// Air-cooled nodes: `auto` never picks direct liquid; an explicit `liquid` is warned about. With a
+  /// 90 kW budget an H100 rack is limited by space: (48 − 1) U ÷ 8 U = 5 nodes × 10.272 kW =
+  /// 51.4 kW, above the 30 kW air limit and within the 75 kW rear-door heat exchanger.
+  @Test func airCooledNodesAndLiquid() throws {
+    let dense = try TestCatalog.plan(
+      "as_of: 2026-11-21\ncompute: {node: hgx-h100-8gpu, nodes: 32}\nfacility: {rack_power_kw: 90}")
+    #expect(dense.design.facility.nodesPerRack == 5)
+    #expect(dense.design.facility.cooling == .rdhx)
+    #expect(!dense.warningItems.contains { $0.code == "rdhx-limit" })
+    let liquid = try TestCatalog.plan(
+      "as_of: 2026-11-21\ncompute: {node: hgx-h100-8gpu, nodes: 32}\nfacility: {cooling: liquid}")
+    #expect(liquid.warningItems.contains { $0.code == "air-node-liquid" })
+  }
+
   /// Air cooling over its limit is warned about, never silent.
   @Test func coolingWarning() throws {
     let plan = try TestCatalog.plan(

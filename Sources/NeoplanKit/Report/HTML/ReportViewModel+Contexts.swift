@@ -71,6 +71,9 @@ extension ReportViewModel {
       verdict = locale.t(
         "verdict_cash", verdictValues.merging(["breakeven": locale.rate(hurdle, currency: c)]) { a, _ in a })
       verdictClass = "warn"
+    } else if cash == nil {
+      verdict = locale.t("verdict_none")
+      verdictClass = "bad"
     } else {
       verdict = locale.t(
         "verdict_loss", verdictValues.merging(["breakeven": locale.rate(cash, currency: c)]) { a, _ in a })

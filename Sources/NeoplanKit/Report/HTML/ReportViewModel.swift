@@ -172,32 +172,20 @@ public struct ReportViewModel {
     }
   }
 
-  /// Where a finance input comes from: the spec, or the default's public source (docs/finance.md).
-  func given(_ key: String) -> String {
-    if plan.spec.locations["finance." + key] != nil { return locale.t("spec_source") }
-    guard let citation = ReportViewModel.defaultSources[key] else { return locale.t("finance_default_source") }
-    return "\(locale.t("finance_default_source")): \(citation)"
+  /// Where a finance input comes from: the spec (any of `keys` written under `finance:`), or the
+  /// default with its public source (`src_<first key>` in the locale; docs/finance.md §2).
+  func given(_ keys: String...) -> String {
+    if keys.contains(where: { plan.spec.locations["finance." + $0] != nil }) { return locale.t("spec_source") }
+    let sourceKey = "src_" + keys[0].replacingOccurrences(of: ".", with: "_")
+    guard locale.strings[sourceKey] != nil else { return locale.t("finance_default_source") }
+    return "\(locale.t("finance_default_source")): \(locale.t(sourceKey))"
   }
 
-  /// Public sources of the finance defaults (docs/finance.md §2).
-  static let defaultSources: [String: String] = [
-    "horizon_years": "Cheah, Latent Space 2024-10; SemiAnalysis 2024-10 (~5-year useful life)",
-    "market_price": "SemiAnalysis 1-year H100 contract index, 2026-03",
-    "price_path": "Cheah, \"$2 H100s\", Latent Space 2024-10 (linear to 50% over 5 years)",
-    "utilization": "estimate: capacity sold out (SemiAnalysis 2026-04) less ramp-up, failures, gaps",
-    "discount_rate": "CoreWeave weighted cost of debt ~12% (10-Q, 2025)",
-    "electricity_per_kwh": "US average 0.078–0.083 USD/kWh (SemiAnalysis examples)",
-    "average_draw": "SemiAnalysis: average load ~80% of critical IT",
-    "colocation_per_kw_month": "CBRE North America Data Center Trends H2 2024",
-    "maintenance_per_year": "estimate: extended OEM support after a 3-year warranty",
-    "insurance_per_year": "estimate: property insurance of IT equipment",
-    "software_per_gpu_year": "none by default",
-    "staff": "estimate: remote hands included in colocation",
-    "residual_value": "conservative: no public resale curve",
-    "lead_time_months": "capex at month 0, revenue from month 1",
-    "financing": "CoreWeave facilities 7–15%, weighted ~12% (10-Q, 2025); ~4-year contracts",
-    "tax": "US federal rate 21% (26 U.S.C. §11(b)); 5-year life (Cheah, SemiAnalysis)",
-  ]
+  /// Where a facility input comes from: the spec, or the default with its source (docs/spec.md).
+  func facilitySource(_ key: String) -> String {
+    if plan.spec.locations["facility." + key] != nil { return locale.t("spec_source") }
+    return "\(locale.t("spec_default_source")): \(locale.t("src_facility_" + key))"
+  }
 
   func assumptionRows() -> [[String: String]] {
     let a = plan.financeAssumptions
@@ -217,9 +205,7 @@ public struct ReportViewModel {
     )
     row(
       "pue", locale.grouped(a.effectivePUE(facilityPUE: f.pue), decimals: 2),
-      plan.spec.locations["facility.pue"] != nil || plan.spec.locations["finance.pue"] != nil
-        ? locale.t("spec_source")
-        : "\(locale.t("finance_default_source")): Uptime Institute 2023–2024, new AI facilities 1.25–1.3")
+      plan.spec.locations["finance.pue"] != nil ? locale.t("spec_source") : facilitySource("pue"))
     row("average_draw", locale.percent(a.averageDrawFraction), given("average_draw"))
     switch a.facilityCost {
     case .colocation(let perKW):
@@ -240,26 +226,22 @@ public struct ReportViewModel {
         ? "\(given("software_per_gpu_year")) + \(locale.t("subscription_source"))" : given("software_per_gpu_year"))
     row(
       "staff", "\(locale.grouped(a.staff.fteCount, decimals: 1)) × \(locale.money(money(a.staff.costPerFTEYear)))",
-      given("staff"))
+      given("staff.ftes", "staff.cost_per_fte", "staff"))
     row("residual_value", locale.percent(a.residualValuePercent), given("residual_value"))
     row("lead_time", "\(a.leadTimeMonths) \(locale.t("months"))", given("lead_time_months"))
-    row("debt", locale.percent(a.debtShare), given("financing"))
-    row("interest", locale.percent(a.interestRateAnnual), given("financing"))
-    row("tax_rate", locale.percent(a.taxRate), given("tax"))
-    row("depreciation", "\(a.depreciationYears) \(locale.t("years"))", given("tax"))
-    func facilitySource(_ key: String, _ citation: String) -> String {
-      plan.spec.locations["facility." + key] != nil
-        ? locale.t("spec_source") : "\(locale.t("finance_default_source")): \(citation)"
-    }
+    row("debt", locale.percent(a.debtShare), given("financing.debt_share"))
+    row("interest", locale.percent(a.interestRateAnnual), given("financing.interest_rate"))
+    row("tax_rate", locale.percent(a.taxRate), given("tax.rate"))
+    row("depreciation", "\(a.depreciationYears) \(locale.t("years"))", given("tax.depreciation_years"))
     row(
       "rack_power_budget", "\(locale.grouped(f.rackPowerKW, decimals: 1)) kW",
-      facilitySource("rack_power_kw", "NVIDIA H100 RA: 4 DGX per rack (> 40 kW)"))
+      facilitySource("rack_power_kw"))
     row(
       "cooling_choice", locale.t("cooling_" + f.cooling.rawValue),
-      facilitySource("cooling", "air up to the limit, rear-door heat exchangers up to their capacity, else liquid"))
+      facilitySource("cooling"))
     row(
       "air_limit", "\(locale.grouped(f.airCoolingLimitKW, decimals: 1)) kW",
-      facilitySource("air_cooling_limit_kw", "air-cooled racks top out at 25–30 kW (Uptime Institute)"))
+      facilitySource("air_cooling_limit_kw"))
     for rate in plan.spec.fxRates {
       rows.append([
         "label": locale.t("fx_rate"), "value": "1 \(rate.from) = \(rate.rate) \(rate.to) (\(rate.asOf))",
