@@ -53,24 +53,56 @@ public enum PDFPrinter {
       .appendingPathComponent(
         ".\(target.lastPathComponent).neoplan-\(ProcessInfo.processInfo.processIdentifier).tmp.pdf")
     try? FileManager.default.removeItem(at: temporary)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
-    process.arguments = [
-      "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-      "--run-all-compositor-stages-before-draw", "--print-to-pdf=\(temporary.path)", html.absoluteString,
-    ]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
+    // Headless Chromium occasionally hangs: each attempt has a time limit, and there are three.
+    var status: Int32 = -1
+    for _ in 0..<3 {
+      try? FileManager.default.removeItem(at: temporary)
+      // A fresh profile: two Chromiums sharing one can wait on each other forever.
+      let profile = FileManager.default.temporaryDirectory
+        .appendingPathComponent("neoplan-chromium-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: profile) }
+      status = try run(
+        browser,
+        arguments: [
+          "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+          "--run-all-compositor-stages-before-draw", "--user-data-dir=\(profile.path)",
+          "--print-to-pdf=\(temporary.path)", html.absoluteString,
+        ], timeoutSeconds: 120)
+      let written = (try? FileManager.default.attributesOfItem(atPath: temporary.path)[.size] as? Int) ?? 0
+      if written > 0 { break }
+    }
     let size = (try? FileManager.default.attributesOfItem(atPath: temporary.path)[.size] as? Int) ?? 0
     guard size > 0 else {
       try? FileManager.default.removeItem(at: temporary)
-      throw InternalError("\(browser) wrote no PDF for \(htmlPath) (exit \(process.terminationStatus))")
+      throw ToolUnavailable("\(browser) wrote no PDF for \(htmlPath) after three attempts (last exit status \(status))")
     }
     guard rename(temporary.path, target.path) == 0 else {
       try? FileManager.default.removeItem(at: temporary)
       throw InternalError("cannot move the PDF to \(pdfPath)")
     }
+  }
+
+  /// Runs `executable` and waits at most `timeoutSeconds`; a process still running then is
+  /// terminated. Returns the exit status (-1 after a timeout).
+  static func run(_ executable: String, arguments: [String], timeoutSeconds: Double) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    var waited = 0.0
+    while process.isRunning && waited < timeoutSeconds {
+      Thread.sleep(forTimeInterval: 0.1)
+      waited += 0.1
+    }
+    if process.isRunning {
+      process.terminate()
+      Thread.sleep(forTimeInterval: 2)
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
+      return -1
+    }
+    return process.terminationStatus
   }
 }
