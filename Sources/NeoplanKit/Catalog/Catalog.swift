@@ -34,14 +34,15 @@ public struct Catalog: Sendable {
   func part(_ id: String, kind: PartKind, at value: YAMLValue) throws -> Part {
     guard let part = partsByID[id] else {
       let sameKind = partsByID.values.filter { $0.kind == kind }.map(\.id)
-      var hint = "expected a \(kind.rawValue) part id from the catalog (neoplan catalog list --kind \(kind.rawValue))"
+      var hint =
+        "expected \(withArticle(kind.rawValue)) part id from the catalog (neoplan catalog list --kind \(kind.rawValue))"
       if let guess = closestMatch(to: id, in: sameKind) { hint = "did you mean '\(guess)'?" }
       throw value.error("unknown part '\(id)'", expected: hint)
     }
     guard part.kind == kind else {
       throw value.error(
-        "'\(id)' is a \(part.kind.rawValue), not a \(kind.rawValue)",
-        expected: "expected a \(kind.rawValue) part id")
+        "'\(id)' is \(withArticle(part.kind.rawValue)), not \(withArticle(kind.rawValue))",
+        expected: "expected \(withArticle(kind.rawValue)) part id")
     }
     return part
   }
@@ -56,7 +57,8 @@ public struct Catalog: Sendable {
             problems.append(
               Diagnostic(
                 at: part.location, keyPath: "\(part.id).specs.compute_nic",
-                message: "'\(nicID)' is a \(nic.kind.rawValue), not a nic", expected: "expected a nic part id"))
+                message: "'\(nicID)' is \(withArticle(nic.kind.rawValue)), not a nic",
+                expected: "expected a nic part id"))
           }
         } else {
           problems.append(

@@ -129,3 +129,9 @@ func editDistance(_ a: String, _ b: String) -> Int {
   }
   return previous[b.count]
 }
+
+/// `word` with "a" or "an" before it ("an infiniband switch", "a nic").
+func withArticle(_ word: String) -> String {
+  guard let first = word.lowercased().first else { return word }
+  return ("aeiou".contains(first) ? "an " : "a ") + word
+}

@@ -280,8 +280,8 @@ struct SpecDecoder {
       guard case .switch(let switchSpecs) = switchPart.specs else { throw InternalError("switch specs") }
       if switchSpecs.fabric != kind {
         throw (backendMap?["switch"] ?? nodeValue).error(
-          "\(switchPart.id) is a \(switchSpecs.fabric.rawValue) switch, not \(kind.rawValue)",
-          expected: "expected a \(kind.rawValue) switch")
+          "\(switchPart.id) is \(withArticle(switchSpecs.fabric.rawValue)) switch, not \(kind.rawValue)",
+          expected: "expected \(withArticle(kind.rawValue)) switch")
       }
       let nicsIncluded = nodeSpecs.computeNICsIncluded
       var nicID: String? = kind == .infiniband ? DefaultParts.infinibandNIC : DefaultParts.ethernetNIC
@@ -330,7 +330,7 @@ struct SpecDecoder {
         if t.formFactor != expectedForm {
           throw (backendMap?[key] ?? nodeValue).error(
             "\(transceiver.id) is \(t.formFactor.rawValue), the cage is \(expectedForm.rawValue)",
-            expected: "expected a \(expectedForm.rawValue) transceiver")
+            expected: "expected \(withArticle(expectedForm.rawValue)) transceiver")
         }
       }
       let suValue = backendMap?["scalable_unit_nodes"]
