@@ -201,7 +201,7 @@ extension ReportViewModel {
       [
         "label": locale.t("cooling"),
         "value":
-          "\(fac.cooling.rawValue)\(fac.rdhxUnits > 0 ? ", \(fac.rdhxUnits) RDHx" : "")\(fac.cduUnits > 0 ? ", \(fac.cduUnits) CDU" : "")",
+          "\(locale.t("cooling_" + fac.cooling.rawValue))\(fac.rdhxUnits > 0 ? ", \(fac.rdhxUnits) RDHx" : "")\(fac.cduUnits > 0 ? ", \(fac.cduUnits) CDU" : "")",
       ],
       [
         "label": locale.t("it_power"),
