@@ -176,8 +176,9 @@ struct CatalogCommandTests {
     diagnostics.map(\.text).joined(separator: "\n")
   }
 
-  @Test func priceWithoutSourceIsLocatedInThePrice() throws {
-    let folder = try Self.catalogFolder([Self.switchPart(id: "test-no-source", price: Self.noSource)])
+  /// A price problem is reported once, inside the part's price block, naming `key`.
+  static func expectLocatedInPrice(id: String, price: String, key: String) throws {
+    let folder = try Self.catalogFolder([Self.switchPart(id: id, price: price)])
     defer { try? FileManager.default.removeItem(at: folder) }
     let yaml = try String(contentsOf: folder.appendingPathComponent("parts.yaml"), encoding: .utf8)
     let diagnostics = try Self.validateFailing(folder)
@@ -185,23 +186,17 @@ struct CatalogCommandTests {
     let priceLine = try #require(Self.lineNumbers(of: "price:", in: yaml).first)
     let lastPriceLine = try #require(Self.lineNumbers(of: "confidence:", in: yaml).first)
     for d in diagnostics {
-      #expect(d.text.contains("price.source"), "\(d.text)")
+      #expect(d.text.contains(key), "\(d.text)")
       #expect((priceLine...lastPriceLine).contains(d.line), "line \(d.line) is outside the price block: \(d.text)")
     }
   }
 
+  @Test func priceWithoutSourceIsLocatedInThePrice() throws {
+    try Self.expectLocatedInPrice(id: "test-no-source", price: Self.noSource, key: "price.source")
+  }
+
   @Test func estimateWithoutNoteIsLocatedInThePrice() throws {
-    let folder = try Self.catalogFolder([Self.switchPart(id: "test-estimate", price: Self.estimateWithoutNote)])
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let yaml = try String(contentsOf: folder.appendingPathComponent("parts.yaml"), encoding: .utf8)
-    let diagnostics = try Self.validateFailing(folder)
-    #expect(diagnostics.count == 1)
-    let priceLine = try #require(Self.lineNumbers(of: "price:", in: yaml).first)
-    let lastPriceLine = try #require(Self.lineNumbers(of: "confidence:", in: yaml).first)
-    for d in diagnostics {
-      #expect(d.text.contains("price.note"), "\(d.text)")
-      #expect((priceLine...lastPriceLine).contains(d.line), "line \(d.line) is outside the price block: \(d.text)")
-    }
+    try Self.expectLocatedInPrice(id: "test-estimate", price: Self.estimateWithoutNote, key: "price.note")
   }
 
   @Test func duplicateIdPointsAtTheSecondDefinitionAndNamesTheFirst() throws {

@@ -147,6 +147,7 @@ extension DiffInput {
       add("backend.oversubscription", b.oversubscription)
       add("backend.scalable_unit_nodes", b.scalableUnitNodes)
       add("backend.fabric_manager_ports", b.fabricManagerPorts)
+      add("backend.planes", b.planes)
       add("backend.cabling", b.cabling.rawValue)
       add("backend.optics", b.optics.rawValue)
       add("backend.switch_transceiver", b.switchTransceiver.id)
