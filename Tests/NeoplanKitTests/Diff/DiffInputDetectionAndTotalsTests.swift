@@ -6,7 +6,7 @@ import Testing
 /// Input detection, quote Total rows, the absent side in CSV, the HTML colour rule and number
 /// formatting. Every expectation below is worked out by hand in the comments.
 @Suite("Diff: detection, Total rows, CSV absent side, HTML tones and numbers")
-struct DiffReviewFixesTests {
+struct DiffInputDetectionAndTotalsTests {
   let catalog = TestCatalog.embedded
 
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
