@@ -83,7 +83,8 @@ private struct SpecsReader {
 
 extension Part {
   static let topLevelKeys = [
-    "id", "kind", "vendor", "model", "part_number", "description", "specs", "price", "spec_sources",
+    "id", "kind", "vendor", "model", "part_number", "oem_part_numbers", "description", "specs", "price",
+    "spec_sources",
   ]
 
   /// Decodes one catalog entry, with located errors.
@@ -103,6 +104,7 @@ extension Part {
     let vendor = try map.required("vendor", expected: "the vendor's name").string()
     let model = try map.required("model", expected: "the model name").string()
     let partNumber = try map["part_number"]?.string()
+    let oemPartNumbers = try decodeOEMPartNumbers(map["oem_part_numbers"])
     let description = try map["description"]?.string()
     let specsValue = try map.required("specs", expected: "the part's specs (see docs/catalog.md)")
     let specs = try decodeSpecs(kind: kind, specsValue)
@@ -110,8 +112,21 @@ extension Part {
     let sources = try map["spec_sources"]?.sequence().map { try $0.string() } ?? []
     return Part(
       id: id, kind: kind, vendor: vendor, model: model, partNumber: partNumber,
-      description: description, specs: specs, price: price, specSources: sources,
+      oemPartNumbers: oemPartNumbers, description: description, specs: specs, price: price, specSources: sources,
       location: value.location)
+  }
+
+  /// `oem_part_numbers: [{vendor: Supermicro, number: SYS-821GE-TNHR}, …]`: the numbers real
+  /// quotes use for this part, several where OEMs differ.
+  static func decodeOEMPartNumbers(_ value: YAMLValue?) throws -> [OEMPartNumber] {
+    guard let value else { return [] }
+    return try value.sequence().map { item in
+      let map = try item.mapping()
+      try map.rejectUnknownKeys(["vendor", "number"])
+      let vendor = try map.required("vendor", expected: "the OEM's name, e.g. Supermicro").string()
+      let number = try map.required("number", expected: "the OEM's part number, e.g. SYS-821GE-TNHR").string()
+      return OEMPartNumber(vendor: vendor, number: number)
+    }
   }
 
   static func decodePrice(_ value: YAMLValue) throws -> Price {

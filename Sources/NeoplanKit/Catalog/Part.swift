@@ -214,6 +214,14 @@ public enum PartSpecs: Sendable, Hashable {
   case service(LicenceSpecs)
 }
 
+/// A part number an OEM uses for a catalog part, e.g. Supermicro's SYS-821GE-TNHR for an HGX H100 box.
+public struct OEMPartNumber: Sendable, Hashable {
+  /// Who sells it under this number.
+  public var vendor: String
+  /// The number as it appears on a quote.
+  public var number: String
+}
+
 /// One catalog entry: what it is, its specs and its sourced price.
 public struct Part: Sendable, Hashable {
   public var id: String
@@ -221,6 +229,8 @@ public struct Part: Sendable, Hashable {
   public var vendor: String
   public var model: String
   public var partNumber: String?
+  /// The numbers OEMs and resellers put on quotes for this part (a diff or a price book matches them).
+  public var oemPartNumbers: [OEMPartNumber] = []
   public var description: String?
   public var specs: PartSpecs
   public var price: Price
