@@ -68,6 +68,13 @@ struct DiffEndToEndTests {
     let json = try JSON.parse(try String(contentsOf: folder.appendingPathComponent("diff.json"), encoding: .utf8))
     // −224,000 + 15,000 − 45,000 + 38,400 = −215,600.00 (derived in BillOfMaterialsDiffTests).
     #expect(json[path: "total.delta"]?.decimal == Decimal(string: "-215600.00"))
+    // The summary splits it: −224,000 price, +15,000 quantity, −45,000 missing, +38,400 extra.
+    let parts = ["priceDelta", "quantityDelta", "missingFromB", "extraInB"].compactMap {
+      json[path: "summary.\($0)"]?.decimal
+    }
+    #expect(parts == [-224_000, 15_000, -45_000, 38_400].map { Decimal($0) })
+    #expect(parts.reduce(0, +) == json[path: "summary.totalDelta"]?.decimal)
+    #expect(json[path: "summary.totalDelta"]?.decimal == json[path: "total.delta"]?.decimal)
     let matches = json[path: "lines"]?.array?.compactMap { $0[path: "match"]?.string } ?? []
     #expect(matches.contains("part-number"))
     #expect(matches.contains("description"))

@@ -30,13 +30,13 @@ struct BillOfMaterialsDiffTests {
     #expect(json.kind == .plan)
     #expect(csv.kind == .csv)
     for (a, b) in [(spec, spec), (json, json), (csv, csv), (spec, json), (json, csv), (csv, spec)] {
-      let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+      let report = try DiffCheck.compare(a, b, catalog: catalog)
       #expect(!report.hasDifferences, "\(a.kind) vs \(b.kind)")
       #expect(report.total.delta.cents == 0)
       #expect(report.lines.allSatisfy { $0.status == .unchanged && $0.match == .id })
     }
     // Spec and plan sides carry the design, so it is compared too (and is equal).
-    let report = try BillOfMaterialsDiff.compare(spec, json, catalog: catalog)
+    let report = try DiffCheck.compare(spec, json, catalog: catalog)
     #expect(report.fieldGroups.map(\.name) == ["design"])
     #expect(report.fieldGroups.allSatisfy { $0.changes.isEmpty })
   }
@@ -45,7 +45,7 @@ struct BillOfMaterialsDiffTests {
   func infinibandToEthernet() throws {
     let a = try DiffFiles.load(DiffFiles.examples.appendingPathComponent("h100-ib-128.yaml"))
     let b = try DiffFiles.load(DiffFiles.examples.appendingPathComponent("h100-eth-128.yaml"))
-    let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+    let report = try DiffCheck.compare(a, b, catalog: catalog)
     #expect(report.hasDifferences)
     func line(_ id: String) -> LineDiff? { report.lines.first { $0.key == id && !$0.isSpare } }
 
@@ -99,7 +99,7 @@ struct BillOfMaterialsDiffTests {
     let b = try DiffFiles.load(DiffFiles.fixtures.appendingPathComponent("vendor-quote.csv"))
     #expect(b.kind == .csv)
     #expect(b.currency == "USD")
-    let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+    let report = try DiffCheck.compare(a, b, catalog: catalog)
     func line(_ key: String) -> LineDiff? { report.lines.first { $0.key == key && !$0.isSpare } }
 
     // Price change: 317,000.00 → 310,000.00 = −7,000.00 per node (−7,000 / 317,000 = −2.208 %),
@@ -149,6 +149,14 @@ struct BillOfMaterialsDiffTests {
     #expect(report.total.a == DiffFiles.usd(12_054_164))
     #expect(report.total.delta == DiffFiles.usd(-215_600))
     #expect(report.total.b == DiffFiles.usd(11_838_564))
+    // Where the −215,600.00 comes from: the node's price (32 × −7,000 = −224,000), one more
+    // SN4600C at the plan's price (+1 × 15,000), the management servers the quote leaves out
+    // (−3 × 15,000 = −45,000, a scope gap in management-network) and the warranty it adds (+38,400).
+    #expect(report.breakdown.priceDelta == DiffFiles.usd(-224_000))
+    #expect(report.breakdown.quantityDelta == DiffFiles.usd(15_000))
+    #expect(report.breakdown.missingFromB == DiffFiles.usd(-45_000))
+    #expect(report.breakdown.extraInB == DiffFiles.usd(38_400))
+    #expect(report.breakdown.missingCategories == ["management-network"])
     // Subtotals: quote lines take the plan's categories.
     func category(_ name: String) -> Money? { report.categories.first { $0.category == name }?.amounts.delta }
     #expect(category("compute") == DiffFiles.usd(-224_000))
@@ -189,23 +197,23 @@ struct BillOfMaterialsDiffTests {
     let a = side("USD", [("hgx-h100-8gpu", 2, 300_000)], rates: [rate])
     // EUR 277,777.78 × 1.08 = 299,999.9976 → USD 300,000.00 (half-even to the cent): unchanged.
     let b = side("EUR", [("hgx-h100-8gpu", 2, Decimal(string: "277777.78")!)])
-    let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+    let report = try DiffCheck.compare(a, b, catalog: catalog)
     #expect(report.currency == "USD")
     #expect(report.b.conversion?.rate == Decimal(string: "1.08"))
     #expect(!report.hasDifferences)
     // The other way round the rate is inverted: EUR is the report currency. USD 300,000.00 ×
     // (1 / 1.08) = 277,777.777… → EUR 277,777.78.
-    let reverse = try BillOfMaterialsDiff.compare(b, a, catalog: catalog)
+    let reverse = try DiffCheck.compare(b, a, catalog: catalog)
     #expect(reverse.currency == "EUR")
     #expect(reverse.lines.first?.b?.unitPrice == Money(major: Decimal(string: "277777.78")!, currency: "EUR"))
     // No rate at all: an input error naming both currencies.
     #expect {
-      _ = try BillOfMaterialsDiff.compare(side("USD", [("x", 1, 1)]), side("GBP", [("x", 1, 1)]), catalog: catalog)
+      _ = try DiffCheck.compare(side("USD", [("x", 1, 1)]), side("GBP", [("x", 1, 1)]), catalog: catalog)
     } throws: { error in
       "\(error)".contains("prices are in GBP but USD.csv is in USD and no exchange rate is known")
     }
     // A side without a currency takes the other side's.
-    let untyped = try BillOfMaterialsDiff.compare(
+    let untyped = try DiffCheck.compare(
       side("USD", [("x", 1, 5)]), side(nil, [("x", 1, 5)]), catalog: catalog)
     #expect(!untyped.hasDifferences)
   }
@@ -215,7 +223,7 @@ struct BillOfMaterialsDiffTests {
     let a = side("USD", [("cat6-3m", 10, 6)])
     var b = side("USD", [("cat6-3m", 4, 6), ("cat6-3m", 6, 7)])
     b.lines[1].category = "management-network"
-    let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+    let report = try DiffCheck.compare(a, b, catalog: catalog)
     let line = try #require(report.lines.first)
     #expect(report.lines.count == 1)
     #expect(line.b?.quantity == 10)
@@ -236,7 +244,7 @@ struct BillOfMaterialsDiffTests {
           partID: nil, description: "InfiniBand switch", category: nil, quantity: 1,
           unitPrice: DiffFiles.usd(36_000))
       ])
-    let report = try BillOfMaterialsDiff.compare(a, far, catalog: catalog)
+    let report = try DiffCheck.compare(a, far, catalog: catalog)
     #expect(report.lines.map(\.status).sorted { $0.rawValue < $1.rawValue } == [.added, .removed])
     #expect(report.lines.contains { $0.match == .unidentified })
   }
@@ -245,9 +253,9 @@ struct BillOfMaterialsDiffTests {
   func renderings() throws {
     let a = try DiffFiles.load(DiffFiles.fixtures.appendingPathComponent("h100-ib-32.yaml"))
     let b = try DiffFiles.load(DiffFiles.fixtures.appendingPathComponent("vendor-quote.csv"))
-    let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+    let report = try DiffCheck.compare(a, b, catalog: catalog)
     let json = report.json().rendered()
-    #expect(json == (try BillOfMaterialsDiff.compare(a, b, catalog: catalog)).json().rendered())
+    #expect(json == (try DiffCheck.compare(a, b, catalog: catalog)).json().rendered())
     #expect(json.contains("\"delta\": -215600.00"))
     let csv = report.csv()
     let records = try CSVTable.parse(csv, file: "out.csv").records

@@ -27,7 +27,7 @@ struct DiffFinanceAndHTMLTests {
     let saved = try DiffInput.parse(try plan(Files.ib).json().rendered(), file: "plan.json", catalog: catalog)
     #expect(saved.finance != nil)
     for (a, b) in [(spec, spec), (spec, saved), (saved, spec)] {
-      let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+      let report = try DiffCheck.compare(a, b, catalog: catalog)
       let finance = try #require(report.finance)
       #expect(finance.map(\.metric) == FinanceMetric.allCases)
       #expect(!report.hasDifferences)
@@ -40,7 +40,7 @@ struct DiffFinanceAndHTMLTests {
 
   @Test("InfiniBand vs Ethernet: capex moves by the BoM change less the UFM subscription, which is opex")
   func infinibandToEthernetFinance() throws {
-    let report = try BillOfMaterialsDiff.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
     let finance = try #require(report.finance)
     func change(_ metric: FinanceMetric) throws -> FinanceChange { try #require(finance.first { $0.metric == metric }) }
     // UFM Enterprise is licensed per endpoint: 128 nodes × 8 backend NIC ports = 1,024 endpoints at
@@ -111,7 +111,7 @@ struct DiffFinanceAndHTMLTests {
     returns["projectIRRReason"] = .string("no sign change in the cash flows")
     document["returns"] = .object(returns)
     let edited = try DiffInput.parse(JSONValue.object(document).rendered(), file: "edited.json", catalog: catalog)
-    let report = try BillOfMaterialsDiff.compare(try load(Files.small), edited, catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.small), edited, catalog: catalog)
     let irr = try #require(report.finance?.first { $0.metric == .projectIRR })
     #expect(irr.b.value == nil)
     #expect(irr.b.reason == "no sign change in the cash flows")
@@ -127,7 +127,7 @@ struct DiffFinanceAndHTMLTests {
     document["returns"] = nil
     let old = try DiffInput.parse(JSONValue.object(document).rendered(), file: "old.json", catalog: catalog)
     #expect(old.finance == nil)
-    let withoutFinance = try BillOfMaterialsDiff.compare(try load(Files.small), old, catalog: catalog)
+    let withoutFinance = try DiffCheck.compare(try load(Files.small), old, catalog: catalog)
     #expect(withoutFinance.finance == nil)
     #expect(withoutFinance.notes.contains { $0.hasPrefix("old.json has no tco and returns") })
     #expect(!withoutFinance.hasDifferences)
@@ -151,7 +151,7 @@ struct DiffFinanceAndHTMLTests {
 
   @Test("HTML: well-formed, self-contained, every label found, both languages, deterministic")
   func htmlReport() throws {
-    let report = try BillOfMaterialsDiff.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
     for language in ReportLanguage.allCases {
       let html = try report.html(language: language)
       #expect(xmlProblems(html) == nil, "\(language): \(xmlProblems(html) ?? "")")
@@ -180,7 +180,7 @@ struct DiffFinanceAndHTMLTests {
       ,"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\u{1}",2,99.00
       """
     let quote = try DiffInput.parse(csv, file: "<quote>.csv", catalog: catalog)
-    let report = try BillOfMaterialsDiff.compare(try load(Files.small), quote, catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.small), quote, catalog: catalog)
     #expect(report.lines.contains { $0.match == .unidentified && $0.description.contains("<script>") })
     for language in ReportLanguage.allCases {
       let html = try report.html(language: language)
@@ -195,7 +195,7 @@ struct DiffFinanceAndHTMLTests {
 
   @Test("HTML: the vendor quote shows unmatched and description-matched lines")
   func htmlMatching() throws {
-    let report = try BillOfMaterialsDiff.compare(try load(Files.small), try load(Files.quote), catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.small), try load(Files.quote), catalog: catalog)
     #expect(report.finance == nil)
     let html = try report.html()
     #expect(xmlProblems(html) == nil)
@@ -212,7 +212,7 @@ struct DiffFinanceAndHTMLTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     try "<p>{{header.a.name}} {{L.diff_title}}</p>".write(
       to: folder.appendingPathComponent("diff.html.mustache"), atomically: true, encoding: .utf8)
-    let report = try BillOfMaterialsDiff.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
     #expect(try report.html(templatesDirectory: folder.path) == "<p>h100-ib-128 Bill of materials diff</p>")
   }
 }

@@ -171,7 +171,7 @@ struct DiffInputDetectionAndTotalsTests {
   func csvAbsentSide() throws {
     let a = try DiffInput.load(path: Self.examples.appendingPathComponent("h100-ib-128.yaml").path, catalog: catalog)
     let b = try DiffInput.load(path: Self.examples.appendingPathComponent("h100-eth-128.yaml").path, catalog: catalog)
-    let table = try CSVTable.parse(try BillOfMaterialsDiff.compare(a, b, catalog: catalog).csv(), file: "d.csv")
+    let table = try CSVTable.parse(try DiffCheck.compare(a, b, catalog: catalog).csv(), file: "d.csv")
     let rows = table.records.map { $0.map(\.text) }
     let header = rows[0]
     func column(_ row: [String], _ name: String) -> String { row[header.firstIndex(of: name)!] }
