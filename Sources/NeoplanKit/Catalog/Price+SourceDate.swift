@@ -90,7 +90,9 @@ extension Catalog {
       return Diagnostic(
         .warning, at: part.location, keyPath: "\(part.id).price.as_of",
         message: "as_of \(part.price.asOf) is later than the date \(origin) (\(carried))",
-        expected: "expected the date of the figure itself (as_of ≤ \(carried)), or a source_date if the URL date is not the page's")
+        expected:
+          "expected the date of the figure itself (as_of ≤ \(carried)), or a source_date if the URL date is not the page's"
+      )
     }
   }
 }
