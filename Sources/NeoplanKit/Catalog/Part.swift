@@ -38,6 +38,8 @@ public struct Price: Sendable, Hashable {
   public var confidence: PriceConfidence
   /// Context; for an estimate, the reasoning.
   public var note: String?
+  /// Publication date of the source, when the catalog records one (`source_date`).
+  public var sourceDate: Day? = nil
 }
 
 /// Network fabrics a NIC, node or switch supports.
@@ -162,10 +164,15 @@ public struct CoolingSpecs: Sendable, Hashable {
   public var rackUnits: Int
 }
 
-/// A storage server (building block).
+/// A storage building block: one chassis of `nodes` storage servers.
 public struct StorageSpecs: Sendable, Hashable {
+  /// Usable capacity of one building block.
   public var usableTB: Double
+  /// Fewest storage servers (nodes, not chassis) the storage software accepts.
   public var minServers: Int
+  /// Storage servers (nodes) in one building block; each has its own BMC.
+  public var nodes: Int = 1
+  /// Frontend NIC ports of one building block (all its nodes' NICs).
   public var frontendPorts: Int
   public var portSpeedGbps: Int
   public var rackUnits: Int

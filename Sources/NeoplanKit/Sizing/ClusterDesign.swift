@@ -121,9 +121,10 @@ public struct ManagementNetworkDesign: Sendable, Hashable {
   public var servers: Int
 }
 
-/// Storage servers.
+/// Storage building blocks.
 public struct StorageDesign: Sendable, Hashable {
   public var capacityPB: Double
+  /// Storage building blocks (catalog `storage` parts, e.g. 4-node chassis) bought.
   public var servers: Int
   public var usableTB: Double
   public var licensedPB: Int

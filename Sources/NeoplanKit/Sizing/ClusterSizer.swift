@@ -96,8 +96,11 @@ public enum ClusterSizer {
     // Storage.
     var storageDesign: StorageDesign?
     if let storage = spec.storage {
+      // Building blocks (chassis): enough for the capacity, and enough nodes for the software's
+      // minimum server count (a 4-node chassis meets an 8-server minimum with 2).
       let needed = Int((storage.capacityPB * 1000 / storage.serverSpecs.usableTB).rounded(.up))
-      let servers = max(storage.serverSpecs.minServers, needed)
+      let nodesPerBlock = storage.serverSpecs.nodes
+      let servers = max((storage.serverSpecs.minServers + nodesPerBlock - 1) / nodesPerBlock, needed)
       storageDesign = StorageDesign(
         capacityPB: storage.capacityPB, servers: servers,
         usableTB: Double(servers) * storage.serverSpecs.usableTB,
@@ -111,6 +114,7 @@ public enum ClusterSizer {
     // Frontend.
     var frontendDesign: EthernetNetworkDesign?
     if let frontend = spec.frontend {
+      // Storage attaches with every NIC port of its building block (8 × 400G per 4-node chassis).
       let serverEndpoints =
         (storageDesign?.servers ?? 0) * (spec.storage?.serverSpecs.frontendPorts ?? 0)
         + spec.management.servers * spec.management.serverSpecs.frontendPorts
@@ -178,7 +182,8 @@ public enum ClusterSizer {
     if spec.management.oob {
       let switchesSoFar = parts.filter { if case .switch = $0.part.specs { return true } else { return false } }
         .reduce(0) { $0 + $1.quantity }
-      oobPorts = nodes + switchesSoFar + (storageDesign?.servers ?? 0) + spec.management.servers + pdus
+      let storageBMCs = (storageDesign?.servers ?? 0) * (spec.storage?.serverSpecs.nodes ?? 1)
+      oobPorts = nodes + switchesSoFar + storageBMCs + spec.management.servers + pdus
       oobSwitches = max(racks, (oobPorts + managementSwitchPorts - 1) / managementSwitchPorts)
     }
     let management = ManagementNetworkDesign(

@@ -57,19 +57,20 @@ struct BillOfMaterialsDiffTests {
     #expect(qm.a?.quantity == 48)
     #expect(qm.extendedDelta(currency: "USD").delta == DiffFiles.usd(-1_728_000))
     // SN5600: 128 ports at 400G → 64 down per leaf → 16 leaves, 1,024 / 128 = 8 spines = 24
-    // switches at USD 45,000.00 = 1,080,000.00, all added.
+    // switches at USD 52,000.00 = 1,248,000.00, all added.
     let sn = try #require(line("nvidia-sn5600"))
     #expect(sn.status == .added)
     #expect(sn.b?.quantity == 24)
-    #expect(sn.extendedDelta(currency: "USD").delta == DiffFiles.usd(1_080_000))
+    #expect(sn.extendedDelta(currency: "USD").delta == DiffFiles.usd(1_248_000))
     // UFM is licensed per GPU on InfiniBand only: 1,024 × USD 400.00 = 409,600.00 removed.
     let ufm = try #require(line("nvidia-ufm-enterprise"))
     #expect(ufm.status == .removed)
     #expect(ufm.extendedDelta(currency: "USD").delta == DiffFiles.usd(-409_600))
-    // Backend subtotal: 1,080,000 − 1,728,000 = −648,000, i.e. −37.5 %.
+    // Backend subtotal: 1,248,000 − 1,728,000 = −480,000, i.e. −480,000 / 1,728,000 = −27.78 %,
+    // shown to one decimal: −27.8 %.
     let backend = try #require(report.categories.first { $0.category == "backend-network" })
-    #expect(backend.amounts.delta == DiffFiles.usd(-648_000))
-    #expect(backend.amounts.percent == Decimal(string: "-37.5"))
+    #expect(backend.amounts.delta == DiffFiles.usd(-480_000))
+    #expect(backend.amounts.percent == Decimal(string: "-27.8"))
     let software = try #require(report.categories.first { $0.category == "software" })
     #expect(software.amounts.b == DiffFiles.usd(0))
     // Nodes and GPUs are the same, so compute does not change.
@@ -144,11 +145,14 @@ struct BillOfMaterialsDiffTests {
         "SVC-EXT-WARRANTY", "hgx-h100-8gpu", "mgmt-server-1u", "nvidia-sn4600c",
       ])
 
-    // Plan total: 10,144,000 + 432,000 + 124,600 + 123,000 + 593,664 + 120,000 + 275,000
-    // + 102,400 + 139,500 = 12,054,164.00. Delta: −224,000 + 15,000 − 45,000 + 38,400 = −215,600.00.
-    #expect(report.total.a == DiffFiles.usd(12_054_164))
+    // Optics and cabling: 384 + 12 spare twin-port SR8 at 1,170.00 = 449,280 + 14,040; 256 + 8
+    // SR4 at 750.00 = 192,000 + 6,000; 512 + 16 fibres at 120.00 = 61,440 + 1,920; 166 + 5 AOCs
+    // at 250.00 = 41,500 + 1,250; 76 + 3 Cat6 at 6.00 = 456 + 18; together 767,904.00.
+    // Plan total: 10,144,000 + 432,000 + 124,600 + 123,000 + 767,904 + 120,000 + 275,000
+    // + 102,400 + 139,500 = 12,228,404.00. Delta: −224,000 + 15,000 − 45,000 + 38,400 = −215,600.00.
+    #expect(report.total.a == DiffFiles.usd(12_228_404))
     #expect(report.total.delta == DiffFiles.usd(-215_600))
-    #expect(report.total.b == DiffFiles.usd(11_838_564))
+    #expect(report.total.b == DiffFiles.usd(12_012_804))
     // Where the −215,600.00 comes from: the node's price (32 × −7,000 = −224,000), one more
     // SN4600C at the plan's price (+1 × 15,000), the management servers the quote leaves out
     // (−3 × 15,000 = −45,000, a scope gap in management-network) and the warranty it adds (+38,400).
@@ -164,17 +168,17 @@ struct BillOfMaterialsDiffTests {
     #expect(category("management-network") == DiffFiles.usd(-45_000))
     #expect(category("optics-cabling") == DiffFiles.usd(0))
     #expect(category("uncategorized") == DiffFiles.usd(38_400))
-    // Per GPU: the quote's 32 × 8-GPU nodes = 256 GPUs. 12,054,164 / 256 = 47,086.578125 →
-    // 47,086.58; 11,838,564 / 256 = 46,244.390625 → 46,244.39; delta −842.19.
+    // Per GPU: the quote's 32 × 8-GPU nodes = 256 GPUs. 12,228,404 / 256 = 47,767.203125 →
+    // 47,767.20; 12,012,804 / 256 = 46,925.015625 → 46,925.02; delta 46,925.02 − 47,767.20 = −842.18.
     #expect(report.b.gpus == 256)
-    #expect(report.perGPU?.a == DiffFiles.usd(Decimal(string: "47086.58")!))
-    #expect(report.perGPU?.b == DiffFiles.usd(Decimal(string: "46244.39")!))
-    #expect(report.perGPU?.delta == DiffFiles.usd(Decimal(string: "-842.19")!))
-    // The quote's Total row is checked against its lines (11,838,564.00, the B total above) and
+    #expect(report.perGPU?.a == DiffFiles.usd(Decimal(string: "47767.20")!))
+    #expect(report.perGPU?.b == DiffFiles.usd(Decimal(string: "46925.02")!))
+    #expect(report.perGPU?.delta == DiffFiles.usd(Decimal(string: "-842.18")!))
+    // The quote's Total row is checked against its lines (12,012,804.00, the B total above) and
     // said to match.
     #expect(
       report.notes.contains {
-        $0.contains("vendor-quote.csv:24: the quote's Total row, 11,838,564.00, matches the sum of the 22 lines")
+        $0.contains("vendor-quote.csv:24: the quote's Total row, 12,012,804.00, matches the sum of the 22 lines")
       })
     // No design comparison against a CSV.
     #expect(report.fieldGroups.isEmpty)

@@ -54,7 +54,11 @@ struct DiffFinanceAndHTMLTests {
     let subscriptionDelta: Decimal = -(128 * 8 * 400)
     let capex = try change(.capex)
     #expect(capex.delta == report.total.delta.major - subscriptionDelta)
-    #expect(capex.delta == Decimal(string: "-713132.00"))
+    // Δ BoM total: at the old SN5600 price (45,000.00) it was −1,122,732.00;
+    // 24 SN5600 at 52,000.00 instead of 45,000.00 add 24 × 7,000 = 168,000.00, so −954,732.00
+    // (nothing else priced differently appears on only one side). Δ capex = −954,732 + 409,600.
+    #expect(report.total.delta.major == Decimal(string: "-954732.00"))
+    #expect(capex.delta == Decimal(string: "-545132.00"))
 
     // Every figure is the plan's own, as its JSON writes it.
     let planA = try plan(Files.ib)
@@ -90,13 +94,13 @@ struct DiffFinanceAndHTMLTests {
       return
     }
     let capexRow = rows.first { $0.member("path") == .string("tco.capex") }
-    #expect(capexRow?.member("delta") == .number("-713132.00"))
+    #expect(capexRow?.member("delta") == .number("-545132.00"))
     #expect(capexRow?.member("unit") == .string("money"))
     let irrRow = rows.first { $0.member("path") == .string("returns.projectIRR") }
     #expect(irrRow?.member("a") == .number(formatFixed(planA.finance.projectIRR.annual!, decimals: 6)))
     // The text report fits 100 columns and carries the finance block.
     let text = report.text()
-    #expect(text.contains("-713,132.00"))
+    #expect(text.contains("-545,132.00"))
     #expect(text.split(separator: "\n").allSatisfy { $0.count <= 100 })
   }
 
@@ -163,8 +167,8 @@ struct DiffFinanceAndHTMLTests {
       #expect(html.range(of: #"\[[A-Za-z_-]+\]"#, options: .regularExpression) == nil)
       #expect(html.contains("nvidia-qm9700"))
       // Δ capex and Δ total, formatted with a true minus sign.
-      #expect(html.contains("−713,132.00"))
-      #expect(html.contains("−1,122,732.00"))
+      #expect(html.contains("−545,132.00"))
+      #expect(html.contains("−954,732.00"))
       #expect(html.contains("fabrics.backend.switches.leaf"))
       #expect(html == (try report.html(language: language)))
     }
