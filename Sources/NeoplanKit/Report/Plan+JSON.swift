@@ -11,8 +11,8 @@ extension Plan {
       fabrics["backend"] = .object([
         "kind": .string(b.kind.rawValue),
         "design": .string(b.design.rawValue),
-        "switchId": .string(spec.backend!.switchPart.id),
-        "nicId": .string(spec.backend!.nic.id),
+        "switchId": .string(b.switchPart.id),
+        "nicId": .string(b.nic.id),
         "linkSpeedGbps": .int(b.linkSpeedGbps),
         "radix": .int(b.radix),
         "oversubscription": .string(b.oversubscription.description),
@@ -53,8 +53,8 @@ extension Plan {
     }
     if let f = d.frontend {
       fabrics["frontend"] = .object([
-        "kind": .string("ethernet"), "switchId": .string(spec.frontend!.switchPart.id),
-        "portSpeedGbps": .int(spec.frontend!.portSpeedGbps), "portsPerNode": .int(spec.frontend!.portsPerNode),
+        "kind": .string("ethernet"), "switchId": .string(f.switchPart.id),
+        "portSpeedGbps": .int(f.portSpeedGbps), "portsPerNode": .int(f.portsPerNode),
         "endpoints": .int(f.endpoints), "tiers": .int(f.tiers),
         "switches": .object(["leaf": .int(f.leaves), "spine": .int(f.spines), "total": .int(f.switches)]),
         "links": .object(["endpointToLeaf": .int(f.endpointLinks), "leafToSpine": .int(f.leafToSpineLinks)]),
@@ -72,7 +72,7 @@ extension Plan {
       d.storage.map {
         .object([
           "capacityPB": .decimal($0.capacityPB), "servers": .int($0.servers),
-          "usableTB": .decimal($0.usableTB), "serverId": .string(spec.storage!.server.id),
+          "usableTB": .decimal($0.usableTB), "serverId": .string($0.server.id),
         ])
       } ?? .null
     let f = d.facility

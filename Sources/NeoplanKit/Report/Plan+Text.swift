@@ -13,7 +13,7 @@ extension Plan {
       "Compute   \(d.nodes) × \(spec.compute.node.id) = \(d.gpus) × \(spec.compute.nodeSpecs.gpuModel)")
     if let b = d.backend {
       let t = b.tree
-      let sw = spec.backend!.switchPart.id
+      let sw = b.switchPart.id
       out.append(
         "Backend   \(b.kind.rawValue) \(b.design.rawValue), \(t.tiers) tier\(t.tiers == 1 ? "" : "s"), \(b.linkSpeedGbps)G links, oversubscription \(b.oversubscription)"
       )
@@ -45,14 +45,14 @@ extension Plan {
     }
     if let f = d.frontend {
       out.append(
-        "Frontend  ethernet \(spec.frontend!.portsPerNode)×\(spec.frontend!.portSpeedGbps)G per node, \(f.endpoints) ports, \(f.leaves) leaf + \(f.spines) spine \(spec.frontend!.switchPart.id), \(f.cables) cables"
+        "Frontend  ethernet \(f.portsPerNode)×\(f.portSpeedGbps)G per node, \(f.endpoints) ports, \(f.leaves) leaf + \(f.spines) spine \(f.switchPart.id), \(f.cables) cables"
       )
     } else {
       out.append("Frontend  none")
     }
     if let s = d.storage {
       out.append(
-        "Storage   \(formatFixed(s.capacityPB, decimals: 3)) PB usable: \(s.servers) × \(spec.storage!.server.id) (\(formatFixed(s.usableTB, decimals: 1)) TB)"
+        "Storage   \(formatFixed(s.capacityPB, decimals: 3)) PB usable: \(s.servers) × \(s.server.id) (\(formatFixed(s.usableTB, decimals: 1)) TB)"
       )
     }
     out.append(

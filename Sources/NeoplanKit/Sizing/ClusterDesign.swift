@@ -28,6 +28,10 @@ public struct PartCount: Sendable, Hashable {
 
 /// The sized backend fabric with its cabling.
 public struct BackendFabricDesign: Sendable, Hashable {
+  /// The switch every tier is built from.
+  public var switchPart: Part
+  /// The backend NIC.
+  public var nic: Part
   public var kind: FabricKind
   public var design: FabricDesign
   public var linkSpeedGbps: Int
@@ -100,6 +104,12 @@ public struct BackendTierUsage: Sendable, Hashable {
 
 /// A two-tier (or single-switch) Ethernet network such as the frontend.
 public struct EthernetNetworkDesign: Sendable, Hashable {
+  /// The switch of both tiers.
+  public var switchPart: Part
+  /// Port speed, Gb/s.
+  public var portSpeedGbps: Int
+  /// Ports per GPU node.
+  public var portsPerNode: Int
   public var endpoints: Int
   public var radix: Int
   public var tiers: Int
@@ -123,6 +133,8 @@ public struct ManagementNetworkDesign: Sendable, Hashable {
 
 /// Storage building blocks.
 public struct StorageDesign: Sendable, Hashable {
+  /// The storage building block.
+  public var server: Part
   public var capacityPB: Double
   /// Storage building blocks (catalog `storage` parts, e.g. 4-node chassis) bought.
   public var servers: Int

@@ -102,7 +102,7 @@ public enum ClusterSizer {
       let nodesPerBlock = storage.serverSpecs.nodes
       let servers = max((storage.serverSpecs.minServers + nodesPerBlock - 1) / nodesPerBlock, needed)
       storageDesign = StorageDesign(
-        capacityPB: storage.capacityPB, servers: servers,
+        server: storage.server, capacityPB: storage.capacityPB, servers: servers,
         usableTB: Double(servers) * storage.serverSpecs.usableTB,
         licensedPB: Int(storage.capacityPB.rounded(.up)))
       add(storage.server, servers, .storage, "storage servers")
@@ -125,7 +125,7 @@ public enum ClusterSizer {
         nicCards = nodes * ((frontend.portsPerNode + nicSpecs.ports - 1) / nicSpecs.ports)
       }
       let design = try sizeTwoTier(
-        endpoints: endpoints, radix: radix, oversubscription: frontend.oversubscription, nicCards: nicCards
+        frontend, endpoints: endpoints, radix: radix, nicCards: nicCards
       ) {
         spec.diagnostic(
           "frontend.switch", "\(frontend.switchPart.id) cannot connect \(endpoints) frontend ports in two tiers",
@@ -492,7 +492,8 @@ public enum ClusterSizer {
     let nodeModules = opticalNodes * nodeModulesPerNode(backend, node)
     let fiberCables = opticalNodeLinks + tree.fabricManagerLinks + tree.leafToSpineLinks + tree.spineToCoreLinks
     return BackendFabricDesign(
-      kind: backend.kind, design: backend.design, linkSpeedGbps: linkSpeed, radix: radix,
+      switchPart: backend.switchPart, nic: backend.nic, kind: backend.kind, design: backend.design,
+      linkSpeedGbps: linkSpeed, radix: radix,
       oversubscription: backend.oversubscription, tree: tree,
       nicCards: backend.nicsIncluded ? 0 : spec.compute.nodes * nicCardsPerNode(backend, node),
       copperNodeLinks: copperLinks, opticalNodeLinks: opticalNodeLinks, fiberCables: fiberCables,
@@ -502,12 +503,14 @@ public enum ClusterSizer {
 
   /// A single switch or a two-tier leaf–spine network for `endpoints` ports.
   static func sizeTwoTier(
-    endpoints: Int, radix: Int, oversubscription: Oversubscription, nicCards: Int,
-    tooLarge: () -> Diagnostic
+    _ frontend: ClusterSpec.Frontend, endpoints: Int, radix: Int, nicCards: Int, tooLarge: () -> Diagnostic
   ) throws -> EthernetNetworkDesign {
+    let oversubscription = frontend.oversubscription
     if endpoints <= radix {
       return EthernetNetworkDesign(
-        endpoints: endpoints, radix: radix, tiers: 1, leaves: 1, spines: 0, endpointLinks: endpoints,
+        switchPart: frontend.switchPart, portSpeedGbps: frontend.portSpeedGbps,
+        portsPerNode: frontend.portsPerNode, endpoints: endpoints, radix: radix, tiers: 1, leaves: 1, spines: 0,
+        endpointLinks: endpoints,
         leafToSpineLinks: 0, nicCards: nicCards)
     }
     let down = radix / 2
@@ -516,6 +519,7 @@ public enum ClusterSizer {
     guard leaves <= radix else { throw InputError(tooLarge()) }
     let layout = FatTree.spineLayout(leaves: leaves, uplinks: uplinks, radix: radix)
     return EthernetNetworkDesign(
+      switchPart: frontend.switchPart, portSpeedGbps: frontend.portSpeedGbps, portsPerNode: frontend.portsPerNode,
       endpoints: endpoints, radix: radix, tiers: 2, leaves: leaves, spines: layout.spines, endpointLinks: endpoints,
       leafToSpineLinks: leaves * layout.uplinksPerLeaf, nicCards: nicCards)
   }

@@ -146,7 +146,7 @@ public struct ReportViewModel {
       rows.append([
         "label": locale.t("fabric"),
         "value":
-          "\(locale.t("fabric_" + b.kind.rawValue)) \(locale.t("design_" + b.design.rawValue)), \(b.linkSpeedGbps)G, \(plan.spec.backend!.switchPart.displayName) (\(b.oversubscription))",
+          "\(locale.t("fabric_" + b.kind.rawValue)) \(locale.t("design_" + b.design.rawValue)), \(b.linkSpeedGbps)G, \(b.switchPart.displayName) (\(b.oversubscription))",
       ])
       rows.append(["label": locale.t("tiers"), "value": "\(b.tree.tiers)"])
       rows.append(["label": locale.t("switches"), "value": locale.count(d.switchCount)])
