@@ -24,6 +24,8 @@ public struct LineItem: Sendable, Hashable {
   public var note: String?
   /// A spare, not installed.
   public var isSpare: Bool
+  /// The price is older than ``Pricer/staleAfterDays`` before the plan's as-of date.
+  public var isStale: Bool = false
 }
 
 /// A category subtotal.
@@ -90,7 +92,8 @@ public enum Pricer {
           role: count.role,
           quantity: count.quantity, unitPrice: unit, extendedPrice: unit.times(count.quantity),
           sourcePrice: price.amount, exchangeRate: rate, source: price.source, asOf: price.asOf,
-          confidence: price.confidence, note: price.note, isSpare: count.isSpare))
+          confidence: price.confidence, note: price.note, isSpare: count.isSpare,
+          isStale: price.asOf.days(to: spec.asOf) > staleAfterDays))
     }
     let order = Dictionary(uniqueKeysWithValues: PartCount.Category.allCases.enumerated().map { ($1, $0) })
     // Stable order: category, installed before spares, then design order.
@@ -110,7 +113,7 @@ public enum Pricer {
     var estimates: [String] = []
     var future: [String] = []
     for line in bom.lines where seen.insert(line.partID).inserted {
-      if line.asOf.days(to: asOf) > staleAfterDays { stale.append("\(line.partID) (\(line.asOf))") }
+      if line.isStale { stale.append("\(line.partID) (\(line.asOf))") }
       if line.confidence == .estimate { estimates.append(line.partID) }
       if line.asOf > asOf { future.append("\(line.partID) (\(line.asOf))") }
     }

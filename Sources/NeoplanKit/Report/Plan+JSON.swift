@@ -83,7 +83,7 @@ extension Plan {
         "quantity": .int(line.quantity), "unitPrice": .money(line.unitPrice),
         "extendedPrice": .money(line.extendedPrice), "currency": .string(line.unitPrice.currency),
         "source": .string(line.source), "asOf": .string(line.asOf.description),
-        "confidence": .string(line.confidence.rawValue), "spare": .bool(line.isSpare),
+        "confidence": .string(line.confidence.rawValue), "spare": .bool(line.isSpare), "stale": .bool(line.isStale),
       ]
       if let rate = line.exchangeRate {
         object["sourcePrice"] = .money(line.sourcePrice)

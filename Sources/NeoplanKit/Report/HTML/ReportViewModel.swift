@@ -255,7 +255,7 @@ public struct ReportViewModel {
     var seen = Set<String>()
     var rows: [[String: Any]] = []
     for line in plan.bom.lines where seen.insert(line.partID).inserted {
-      let stale = line.asOf.days(to: plan.spec.asOf) > Pricer.staleAfterDays
+      let stale = line.isStale
       let estimate = line.confidence == .estimate
       var flags: [String] = []
       if estimate { flags.append(locale.t("estimated_price")) }
