@@ -12,7 +12,7 @@ struct PlanFinanceTests {
     spares: {switches_percent: 10}
     """
 
-  /// Capex = BoM total − subscription licences (their yearly cost goes to software opex);
+  /// Capex = BoM total − subscription licences (charged as software opex when paid);
   /// spares are the spare lines. Derived from the BoM lines, not from the finance output.
   @Test func capexComesFromTheBoM() throws {
     let plan = try TestCatalog.plan(Self.base)
@@ -34,12 +34,17 @@ struct PlanFinanceTests {
     #expect(abs(plan.finance.capex.total - Double(plan.bom.total.cents - subscriptionCents) / 100) < 0.005)
     let hardware = plan.financeInputs.hardwareCapex
     #expect(abs(hardware - Double(plan.bom.total.cents - subscriptionCents - spareCents - servicesCents) / 100) < 0.005)
-    // Year-1 maintenance: 3% of hardware including spares.
+    // Maintenance starts after the 3-year warranty: none in year 1; year 4 is 3% of hardware
+    // including spares.
     let maintenance = 0.03 * Double(plan.bom.total.cents - subscriptionCents - servicesCents) / 100
-    #expect(abs(plan.finance.annualOpex[0].lines.maintenance - maintenance) < 0.01)
+    #expect(plan.finance.annualOpex[0].lines.maintenance == 0)
+    #expect(abs(plan.finance.annualOpex[3].lines.maintenance - maintenance) < 0.01)
     #expect(abs(plan.financeInputs.sparesCapex - Double(spareCents) / 100) < 0.005)
-    // Yearly subscription cost per GPU: Σ subscriptions (1-year terms) ÷ 256 GPUs.
-    #expect(abs(plan.financeAssumptions.softwarePerGPUYear - Double(subscriptionCents) / 100 / 256) < 1e-6)
+    // Subscriptions (1-year terms) are charged in full when paid, each year: year-1 software opex
+    // is their BoM total (no per-GPU software by default).
+    #expect(plan.financeAssumptions.softwarePerGPUYear == 0)
+    #expect(abs(plan.finance.annualOpex[0].lines.software - Double(subscriptionCents) / 100) < 0.005)
+    #expect(abs(plan.finance.annualOpex[4].lines.software - Double(subscriptionCents) / 100) < 0.005)
   }
 
   /// The electricity line follows the issue's formula: IT kW × average draw × PUE × 730 h × $/kWh,

@@ -206,7 +206,11 @@ public struct ReportViewModel {
     row(
       "pue", locale.grouped(a.effectivePUE(facilityPUE: f.pue), decimals: 2),
       plan.spec.locations["finance.pue"] != nil ? locale.t("spec_source") : facilitySource("pue"))
-    row("average_draw", locale.percent(a.averageDrawFraction), given("average_draw"))
+    row(
+      "average_draw",
+      a.averageDrawFraction.map { locale.percent($0) }
+        ?? "\(locale.percent(a.idleDrawFraction)) – \(locale.percent(a.busyDrawFraction))",
+      given("average_draw", "idle_draw", "busy_draw"))
     switch a.facilityCost {
     case .colocation(let perKW):
       row(
@@ -219,15 +223,14 @@ public struct ReportViewModel {
     }
     row("maintenance", locale.percent(a.maintenancePercentOfHardwarePerYear), given("maintenance_per_year"))
     row("insurance", locale.percent(a.insurancePercentPerYear), given("insurance_per_year"))
-    let subscriptions = a.softwarePerGPUYear - plan.spec.finance.softwarePerGPUYear
     row(
       "software", "\(currency) \(locale.grouped(a.softwarePerGPUYear, decimals: 2))",
-      subscriptions > 0.005
-        ? "\(given("software_per_gpu_year")) + \(locale.t("subscription_source"))" : given("software_per_gpu_year"))
+      plan.financeInputs.subscriptions.isEmpty
+        ? given("software_per_gpu_year") : "\(given("software_per_gpu_year")) + \(locale.t("subscription_source"))")
     row(
       "staff", "\(locale.grouped(a.staff.fteCount, decimals: 1)) × \(locale.money(money(a.staff.costPerFTEYear)))",
       given("staff.ftes", "staff.cost_per_fte", "staff"))
-    row("residual_value", locale.percent(a.residualValuePercent), given("residual_value"))
+    row("residual_value", locale.percent(a.effectiveResidualFraction), given("residual_value", "residual_curve"))
     row("lead_time", "\(a.leadTimeMonths) \(locale.t("months"))", given("lead_time_months"))
     row("debt", locale.percent(a.debtShare), given("financing.debt_share"))
     row("interest", locale.percent(a.interestRateAnnual), given("financing.interest_rate"))
