@@ -29,6 +29,8 @@ public struct AnnualStatement: Sendable, Equatable, Codable {
   public var lossCarriedForward: Double
   /// Levered tax.
   public var tax: Double
+  /// Tax the project would pay unlevered (used in CFADS).
+  public var unleveredTax: Double
   /// taxableIncome − tax.
   public var netIncome: Double
   /// Capex paid.
@@ -53,8 +55,12 @@ public struct AnnualStatement: Sendable, Equatable, Codable {
   public var cashFlowToEquity: Double
   /// Cumulative cash flow to equity at the year end.
   public var cumulativeCashToEquity: Double
-  /// Cash flow available for debt service.
+  /// Cash flow available for debt service: revenue − prepaymentApplied − opex − unleveredTax
+  /// (operating years only).
   public var cfads: Double
+  /// Balance repaid in the last month from the sale (part of ``debtRepaid``, not of
+  /// ``debtService``).
+  public var balloon: Double
   /// Scheduled debt service: interest paid + principal, without a balloon.
   public var debtService: Double
   /// cfads ÷ debtService; `nil` in the build year or without debt service.
@@ -86,13 +92,15 @@ extension AnnualStatement {
           opexLines: months.reduce(OpexBreakdown()) { $0 + $1.opex }, opex: opex, ebitda: revenue - opex,
           depreciation: sum(\.depreciation), ebit: ebit, gainOnSale: sum(\.gainOnSale), interest: interest,
           taxableIncome: taxable, lossUsed: tax?.lossUsed ?? 0, lossCarriedForward: tax?.lossCarriedForward ?? 0,
-          tax: sum(\.equityTax), netIncome: taxable - sum(\.equityTax), capex: sum(\.capex),
+          tax: sum(\.equityTax), unleveredTax: sum(\.projectTax), netIncome: taxable - sum(\.equityTax),
+          capex: sum(\.capex),
           residualValue: sum(\.residualValue), prepaymentReceived: sum(\.prepaymentReceived),
           prepaymentApplied: sum(\.prepaymentApplied), debtDrawn: sum(\.debtDrawdown),
           interestPaid: sum(\.interestPaid), debtRepaid: sum(\.principalRepayment),
           debtBalance: months.last?.debtBalance ?? 0, cashFlowToFirm: sum(\.projectAfterTax),
           cashFlowToEquity: equity, cumulativeCashToEquity: cumulative, cfads: sum(\.cfads),
-          debtService: service, dscr: year >= 1 && service > 0 ? sum(\.cfads) / service : nil))
+          balloon: sum(\.balloonRepayment), debtService: service,
+          dscr: year >= 1 && service > 0 ? sum(\.cfads) / service : nil))
     }
     return result
   }

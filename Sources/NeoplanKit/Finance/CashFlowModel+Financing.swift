@@ -97,18 +97,20 @@ struct DebtSchedule: Sendable {
 }
 
 extension CashFlowModel {
-  /// The loan amount for the assumptions' sizing rule, capped at total capex.
+  /// The loan amount for the assumptions' sizing rule, capped at the capex not funded by
+  /// prepayments.
   ///
   /// Debt service is linear in the amount (draws, capitalised interest and every repayment
   /// profile scale with it), so the DSCR-target loan is the unit loan scaled by the tightest
   /// operating year: amount = min over years of CFADS(y) ÷ (target × debt service of a loan of 1).
   static func debtAmount(
-    assumptions a: FinanceAssumptions, capex: [Double], hardware: Double, cfads: [Double]
+    assumptions a: FinanceAssumptions, capex: [Double], hardware: Double, cfads: [Double], prepayments: Double
   ) -> Double {
     let capexTotal = capex.reduce(0, +)
+    let fundable = max(0, capexTotal - prepayments)
     switch a.debtSizing ?? .shareOfCapex(a.debtShare) {
-    case .shareOfCapex(let share): return min(capexTotal, share * capexTotal)
-    case .advanceRate(let rate): return min(capexTotal, rate * hardware)
+    case .shareOfCapex(let share): return min(fundable, share * capexTotal)
+    case .advanceRate(let rate): return min(fundable, rate * hardware)
     case .targetDSCR(let target):
       let lead = max(0, a.leadTimeMonths)
       let unit = DebtSchedule(
@@ -123,7 +125,7 @@ extension CashFlowModel {
         serviceByYear[year, default: 0] += service
         cfadsByYear[year, default: 0] += cfads[month]
       }
-      var amount = capexTotal
+      var amount = fundable
       for (year, service) in serviceByYear where service > 0 {
         amount = min(amount, cfadsByYear[year, default: 0] / (target * service))
       }

@@ -53,10 +53,13 @@ struct OperatingSchedule: Sendable {
       residual[last] = a.effectiveResidualFraction * inputs.hardwareCapexIncludingSpares
       gainOnSale[last] = residual[last] - (capexTotal - accumulated)
     }
+    // Prepayments are paid at signing and spent on the build: received pro rata to the capex.
     for (index, contract) in a.contracts.enumerated() where contract.prepayment > 0 {
-      let total = revenueByTranche[index].reduce(0, +)
-      prepaymentReceived[0] += contract.prepayment * total
-      for month in 0..<count { prepaymentApplied[month] += contract.prepayment * revenueByTranche[index][month] }
+      let total = contract.prepayment * revenueByTranche[index].reduce(0, +)
+      for month in 0..<count {
+        if capexTotal > 0 { prepaymentReceived[month] += total * capex[month] / capexTotal }
+        prepaymentApplied[month] += contract.prepayment * revenueByTranche[index][month]
+      }
     }
   }
 

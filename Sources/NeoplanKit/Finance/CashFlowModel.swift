@@ -15,7 +15,8 @@ public struct MonthlyCashFlow: Sendable, Equatable, Hashable, Codable {
   public var revenue: Double
   /// Revenue by tranche: one per contract (spec order), then the market.
   public var revenueByTranche: [Double]
-  /// Contract prepayments received (at signing, month 0).
+  /// Contract prepayments received: paid at signing and spent on the build, so received pro rata
+  /// to the capex.
   public var prepaymentReceived: Double
   /// Part of this month's revenue already prepaid (earned, not received now).
   public var prepaymentApplied: Double
@@ -113,7 +114,8 @@ public enum CashFlowModel {
       m <= lead ? 0 : ops.revenue[m] - ops.prepaymentApplied[m] - ops.opex[m].total - projectTax.byMonth[m]
     }
     let amount = debtAmount(
-      assumptions: a, capex: ops.capex, hardware: inputs.hardwareCapexIncludingSpares, cfads: cfads)
+      assumptions: a, capex: ops.capex, hardware: inputs.hardwareCapexIncludingSpares, cfads: cfads,
+      prepayments: ops.prepaymentReceived.reduce(0, +))
     let debt = DebtSchedule(
       amount: amount, capex: ops.capex, monthlyRate: a.monthlyInterestRate, termMonths: a.debtTermMonths,
       leadMonths: lead, amortization: a.amortization, construction: a.interestDuringConstruction, cfads: cfads)

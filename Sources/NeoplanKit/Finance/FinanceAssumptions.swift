@@ -227,8 +227,8 @@ public struct ContractMix: Sendable, Equatable, Hashable, Codable {
   public var pricePerGPUHour: Double
   /// Contract length in operating months; `nil` means the whole horizon.
   public var termMonths: Int?
-  /// Fraction of the contract's total value paid at signing (month 0); each month's bill is
-  /// reduced by the same fraction.
+  /// Fraction of the contract's total value paid at signing and spent on the build (received
+  /// pro rata to the capex); each month's bill is reduced by the same fraction.
   public var prepayment: Double
   /// Name shown in reports, e.g. "anchor tenant".
   public var name: String

@@ -60,3 +60,20 @@ enum FinanceScenario {
     utilization: [0.85], marketPricePerGPUHour: 2.35, debtShare: 1.0, interestRateAnnual: 0.12,
     debtTermMonths: 48)
 }
+
+extension FinanceScenario {
+  /// One node built over 6 months, 60 % debt; python: `lead6`, `lead6_a`.
+  static let lead6 = FinanceAssumptions(leadTimeMonths: 6, debtShare: 0.6)
+
+  /// 64 GPUs, 70 % on a 48-month contract at $2.20, a 6-month utilization ramp, a 3-month build,
+  /// debt sized to a minimum DSCR of 1.3 over 48 months; python: `dscr`, `dscr_a`.
+  static let dscrInputs = FinanceInputs(gpuCount: 64, nodeCount: 8, itPowerKW: 82, hardwareCapex: 2_000_000)
+  static let dscr: FinanceAssumptions = {
+    var a = FinanceAssumptions(
+      contractMix: ContractMix(share: 0.7, pricePerGPUHour: 2.2, termMonths: 48), leadTimeMonths: 3,
+      debtTermMonths: 48)
+    a.debtSizing = .targetDSCR(1.3)
+    a.utilizationRampMonths = 6
+    return a
+  }()
+}

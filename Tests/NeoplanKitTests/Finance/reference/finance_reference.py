@@ -69,6 +69,20 @@ def stmt_year(t, L):
     return 0 if t <= L else (t - L - 1) // 12 + 1
 
 
+def carry_forward_tax_monthly(taxable, rate):
+    """The former convention (tax month by month), kept to show what annual tax changes."""
+    pool, out = 0.0, []
+    for x in taxable:
+        if x <= 0:
+            pool += -x
+            out.append(0.0)
+        else:
+            use = min(pool, x)
+            pool -= use
+            out.append(rate * (x - use))
+    return np.array(out)
+
+
 def annual_tax(taxable, L, rate, cap):
     """Tax per statement year, losses carried forward (use capped at cap x profit), paid in
     the year's last month (L + 12 y)."""
@@ -199,7 +213,8 @@ def model(inp, **over):
     gain[T] = resid[T] - (capex - acc)
     pre_recv = np.zeros(n); pre_appl = np.zeros(n)
     for j, c in enumerate(contracts):
-        pre_recv[0] += c[3] * tranche[j].sum()
+        # paid at signing, spent on the build: received pro rata to the capex
+        pre_recv += c[3] * tranche[j].sum() * cap / cap.sum()
         pre_appl += c[3] * tranche[j]
     pre = rev - pre_appl + pre_recv - opex - cap + resid
     op_income = rev - opex - dep + gain
@@ -207,14 +222,15 @@ def model(inp, **over):
     cfads = np.array([0.0 if t <= L else rev[t] - pre_appl[t] - opex[t] - tax_u[t] for t in range(n)])
     i = a["interest"] / 12 if a["conv"] == "nominal" else monthly(a["interest"])
     sizing = a["sizing"] or ("share", a["debt"])
+    fundable = capex - pre_recv.sum()          # debt funds the capex not prepaid
     if sizing[0] == "share":
-        amount = min(capex, sizing[1] * capex)
+        amount = min(fundable, sizing[1] * capex)
     elif sizing[0] == "advance":
-        amount = min(capex, sizing[1] * hw)
+        amount = min(fundable, sizing[1] * hw)
     else:
         unit = loan(1.0, cap, i, a["term"], L, a["amort"], a["idc"], cfads)
         ds = unit["paid"] + unit["principal"] - unit["balloon"]
-        amount = capex
+        amount = fundable
         for y in range(1, stmt_year(T, L) + 1):
             idx = [t for t in range(n) if stmt_year(t, L) == y]
             if ds[idx].sum() > 0:
@@ -481,6 +497,74 @@ def main():
     h100 = dict(gpus=8, nodes=1, kw=10.2, hardware=256400.0)
     describe("defaultsH100", h100)
     show("defaultsH100.breakEvenStart@0.12", break_even_start(h100, 0.12))
+
+    # ---- Project finance (issue 9) ----
+    print("\n## loan arithmetic")
+    # $1M at 12 % nominal (1 %/month) over 48 months: interest = 48 x PMT - 1M.
+    pm = -npf.pmt(0.01, 48, 1e6)
+    show("loan1M.payment(nominal)", pm)
+    show("loan1M.interest(nominal)", 48 * pm - 1e6)
+    pe = -npf.pmt(monthly(0.12), 48, 1e6)
+    show("loan1M.interest(effective)", 48 * pe - 1e6)
+    # SemiAnalysis' capital charge: PMT(13 %/12, 72, 350k).
+    show("semianalysis.PMT(0.13/12, 72, 350000)", -npf.pmt(0.13 / 12, 72, 350000))
+
+    # Debt drawn over a 6-month build: 60 % of capex, interest capitalised.
+    lead6 = dict(gpus=8, nodes=1, kw=10.2, hardware=250000.0)
+    lead6_a = dict(lead=6, debt=0.6)
+    m = describe("lead6", lead6, **lead6_a)
+    show("lead6.equity[0..6]", list(m["equity"][:7]))
+    show("lead6.draw[0..6]", list(m["draw"][:7]))
+    show("lead6.capitalisedInterest", m["debt"]["capd"].sum())
+    show("lead6.balanceAtRevenueStart", m["debt"]["bal"][6])
+    m = model(lead6, **{**lead6_a, "idc": "paid"})
+    show("lead6paid.equity[0..6]", list(m["equity"][:7]))
+    show("lead6paid.npvEquity@coe", npv(0.18, m["equity"]))
+
+    # Annual vs monthly tax: the worked example at a $5 start (3 years).
+    m = model(worked, **{**worked_a, "price": 5.0})
+    show("worked5.totalTaxUnlevered(annual, 80 % cap)", m["tax_u"].sum())
+    m0 = model(worked, **{**worked_a, "price": 5.0, "cap": None})
+    show("worked5.totalTaxUnlevered(annual, no cap)", m0["tax_u"].sum())
+    monthly_tax = carry_forward_tax_monthly(m0["rev"] - m0["opex"] - m0["dep"] + m0["gain"], 0.21)
+    show("worked5.totalTaxUnlevered(monthly, old convention)", monthly_tax.sum())
+    show("worked5.after.irrAnnual(annual tax, no cap)", annual(irr_brentq(m0["after"])))
+    show("worked5.after.irrAnnual(monthly tax)", annual(irr_brentq(m0["pre"] - monthly_tax)))
+    for y, d in enumerate(m["detail_u"]):
+        show(f"worked5.taxYear{y}(taxable, used, pool, tax)", d)
+
+    # Debt sized to a minimum DSCR of 1.3 on a 48-month contract of 70 % of the GPUs.
+    dscr = dict(gpus=64, nodes=8, kw=82.0, hardware=2_000_000.0)
+    dscr_a = dict(years=5, contracts=[(0.7, 2.2, 48, 0.0)], sizing=("dscr", 1.3), term=48,
+                  lead=3, ramp=6)
+    m = describe("dscr", dscr, **dscr_a)
+    rows = statements(m)
+    show("dscr.minDSCR", min(r["dscr"] for r in rows if r["dscr"] is not None))
+    for amort in ("straight", "sculpted"):
+        mm = model(dscr, **{**dscr_a, "amort": amort})
+        show(f"dscr.{amort}.debtPrincipal", mm["B"])
+        show(f"dscr.{amort}.dscrByYear", [r["dscr"] for r in statements(mm)])
+    # LLCR: PV at the loan rate of CFADS over the tenor / balance when repayment starts.
+    L = m["L"]
+    pv = sum(m["cfads"][t] / (1 + m["i"]) ** (t - L) for t in range(L + 1, L + 49))
+    show("dscr.llcr", pv / m["debt"]["bal"][L])
+    # LTV: balance / (hardware x curve(years since the first operating month)), max over months.
+    ltv = [m["debt"]["bal"][t] / (m["hw"] * curve_value(m["a"]["curve"], max(0, t - L) / 12))
+           for t in range(len(m["pre"]))]
+    show("dscr.maxLTV", max(ltv))
+    show("dscr.monthsLTVabove1", [t for t, x in enumerate(ltv) if x > 1.0])
+    show("dscr.monthsLTVabove0.8", [t for t, x in enumerate(ltv) if x > 0.8])
+
+    # The same with 20 % of the contract prepaid (IREN-Microsoft) and 50 % debt.
+    prepaid_a = dict(dscr_a, contracts=[(0.7, 2.2, 48, 0.2)], sizing=("share", 0.5))
+    m = model(dscr, **prepaid_a)
+    show("prepaid.prepaymentReceived", m["pre_recv"].sum())
+    show("prepaid.debtPrincipal", m["B"])
+    show("prepaid.capitalisedInterest", m["debt"]["capd"].sum())
+    show("prepaid.equityBuild", m["equity"][: m["L"] + 1].sum())
+    show("prepaid.equity[0..3]", list(m["equity"][:4]))
+    show("prepaid.revenue.contract.year1", m["tranche"][0][4:16].sum())
+    show("prepaid.revenue.market.year1", m["tranche"][1][4:16].sum())
 
 
 if __name__ == "__main__":
