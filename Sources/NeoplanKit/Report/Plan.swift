@@ -31,7 +31,9 @@ public struct Plan: Sendable {
       throw InputError(
         error.problems.map { problem in
           let base = problem.keyPath.split(separator: "[").first.map(String.init) ?? problem.keyPath
-          let path = financeKeyPaths[base] ?? financeKeyPaths[problem.keyPath] ?? problem.keyPath
+          let path =
+            financeKeyPaths[base] ?? financeKeyPaths[problem.keyPath] ?? financingKeyPaths[problem.keyPath]
+            ?? financingKeyPaths[base] ?? problem.keyPath
           return spec.diagnostic(path, problem.message, expected: "expected " + problem.expected)
         })
     }

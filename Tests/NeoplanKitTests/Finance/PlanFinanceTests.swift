@@ -78,6 +78,16 @@ struct PlanFinanceTests {
       ("finance: {horizon_years: 0}", "finance.horizon_years", 5),
       ("finance: {financing: {debt_share: 1.5}}", "finance.financing.debt_share", 5),
       ("finance: {price_path: {kind: lineer}}", "finance.price_path.kind", 5),
+      ("finance: {financing: {debt_share: 0.5, target_dscr: 1.3}}", "finance.financing.target_dscr", 5),
+      ("finance: {financing: {amortization: ballon}}", "finance.financing.amortization", 5),
+      ("finance: {financing: {interest_rate: 0.1, spread: 0.05}}", "finance.financing.interest_rate", 5),
+      ("finance: {average_draw: 0.8, idle_draw: 0.3}", "finance.average_draw", 5),
+      ("finance: {contract: {price: 2}, contracts: [{price: 2}]}", "finance.contracts", 5),
+      ("finance: {contracts: [{share: 0.7, price: 2}, {share: 0.5, price: 2}]}", "finance.contracts", 5),
+      (
+        "finance: {contract: {share: 0.5, price: 2.2, term_months: 36}, financing: {target_dscr: 1.3, term_months: 48}}",
+        "finance.financing.term_months", 5
+      ),
     ])
   func badFinanceInput(yaml: String, keyPath: String, line: Int) throws {
     do {
@@ -123,4 +133,38 @@ struct PlanFinanceTests {
   #expect(first["revenue"] == .number("420480.00"))
   #expect(assumptions["marketPricePerGPUHour"] == .number("3"))
   #expect(assumptions["utilization"] == .array([.number("0.75")]))
+}
+
+/// The project-finance keys reach the engine.
+@Test func projectFinanceKeysAreDecoded() throws {
+  let plan = try TestCatalog.plan(
+    PlanFinanceTests.base + """
+
+      finance:
+        contracts:
+          - {name: anchor, share: 0.6, price: 2.1, term_months: 48, prepayment: 0.2}
+          - {share: 0.1, price: 2.4, term_months: 24}
+        utilization_ramp_months: 6
+        idle_draw: 0.25
+        busy_draw: 0.85
+        warranty_years: 2
+        residual_curve: [0.6, 0.4, 0.3, 0.2, 0.1]
+        cost_of_equity: 0.2
+        tax: {loss_cap: none}
+        financing: {target_dscr: 1.25, base_rate: 0.043, spread: 0.045, term_months: 48,
+                    amortization: sculpted, interest_during_construction: paid, rate_convention: effective,
+                    covenants: {min_dscr: 1.2, max_ltv: 0.8}}
+      """)
+  let a = plan.financeAssumptions
+  #expect(a.contracts.map(\.name) == ["anchor", "contract 2"])
+  #expect(a.contracts[0].prepayment == 0.2)
+  #expect(a.utilizationRampMonths == 6 && a.warrantyYears == 2)
+  #expect(a.idleDrawFraction == 0.25 && a.busyDrawFraction == 0.85)
+  #expect(a.residualCurve == [0.6, 0.4, 0.3, 0.2, 0.1])
+  #expect(a.costOfEquity == 0.2 && a.lossCarryForwardCap == nil)
+  #expect(a.debtSizing == .targetDSCR(1.25))
+  #expect(abs(a.interestRateAnnual - 0.088) < 1e-15)  // 4.3 % + 4.5 %
+  #expect(a.amortization == .sculpted && a.interestDuringConstruction == .paid && a.interestConvention == .effective)
+  #expect(a.covenants == Covenants(minDSCR: 1.2, maxLTV: 0.8))
+  #expect(plan.finance.cashFlows.trancheNames == ["anchor", "contract 2", "market"])
 }
