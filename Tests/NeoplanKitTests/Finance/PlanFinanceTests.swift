@@ -113,8 +113,42 @@ struct PlanFinanceTests {
     for key in ["projectIRR", "equityIRR", "npv", "moic", "paybackMonths", "breakEvenUtilization"] {
       #expect(returns[key] != nil)
     }
-    #expect(breakEven.count == 3)  // 0, the 12% discount rate, and 20%
+    #expect(breakEven.count == 3)  // 0, the 14.4% discount rate, and 20%
     #expect(sensitivity.count == 8)
+  }
+
+  /// The JSON keys: statements.annual[], returns.lender, sourcesAndUses, the three
+  /// returns, and the debt per month; the CSV statements have one row per year.
+  @Test func jsonHasStatementsAndLenderKeys() throws {
+    let plan = try TestCatalog.plan(
+      Self.base + "\nfinance: {lead_time_months: 2, financing: {debt_share: 0.5, term_months: 36}}")
+    let root = try #require(jsonObject(plan.json()))
+    let statements = try #require(jsonObject(root["statements"]))
+    guard case .array(let annual)? = statements["annual"] else { throw JSONShapeError() }
+    #expect(annual.count == 6)  // the build (year 0) and 5 operating years
+    let year1 = try #require(jsonObject(annual[1]))
+    for key in [
+      "year", "revenue", "opex", "ebitda", "depreciation", "interest", "tax", "netIncome", "capex", "debtDrawn",
+      "debtRepaid", "cashFlowToFirm", "cashFlowToEquity", "dscr",
+    ] {
+      #expect(year1[key] != nil, "statements.annual[1].\(key)")
+    }
+    let returns = try #require(jsonObject(root["returns"]))
+    for key in ["projectPreTax", "projectAfterTax", "equity"] { #expect(returns[key] != nil) }
+    let lender = try #require(jsonObject(returns["lender"]))
+    for key in ["debtAmount", "minDSCR", "averageDSCR", "llcr", "maxLTV", "breaches"] { #expect(lender[key] != nil) }
+    let funds = try #require(jsonObject(root["sourcesAndUses"]))
+    guard case .array(let sources)? = funds["sources"], case .array(let uses)? = funds["uses"] else {
+      throw JSONShapeError()
+    }
+    #expect(sources.count == 3 && uses.count == 2)
+    guard case .array(let months)? = root["cashFlows"], let month1 = jsonObject(months[1]) else {
+      throw JSONShapeError()
+    }
+    for key in ["draw", "interest", "principal"] { #expect(month1[key] != nil) }
+    let csv = plan.statementsCSV().split(separator: "\r\n")
+    #expect(csv.count == 7)  // header + 6 years
+    #expect(csv[0].hasPrefix("year,revenue_market,revenue,opex,ebitda"))
   }
 }
 
@@ -167,4 +201,12 @@ struct PlanFinanceTests {
   #expect(a.amortization == .sculpted && a.interestDuringConstruction == .paid && a.interestConvention == .effective)
   #expect(a.covenants == Covenants(minDSCR: 1.2, maxLTV: 0.8))
   #expect(plan.finance.cashFlows.trancheNames == ["anchor", "contract 2", "market"])
+}
+
+struct JSONShapeError: Error {}
+
+/// The members of a JSON object, or `nil`.
+func jsonObject(_ value: JSONValue?) -> [String: JSONValue]? {
+  if case .object(let members)? = value { return members }
+  return nil
 }
