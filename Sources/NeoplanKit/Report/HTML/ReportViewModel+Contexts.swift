@@ -44,6 +44,10 @@ extension ReportViewModel {
         "note": irrReason(f.projectIRR),
       ],
       [
+        "label": locale.t("project_after_tax_irr"), "value": locale.percent(f.projectAfterTax.irr.annual),
+        "note": irrReason(f.projectAfterTax.irr),
+      ],
+      [
         "label": locale.t("equity_irr"), "value": locale.percent(f.equityIRR.annual),
         "note": irrReason(f.equityIRR),
       ],
@@ -82,6 +86,7 @@ extension ReportViewModel {
     var charts = financeCharts()
     charts["topology"] = topologySVG()
     return [
+      "financing": financingContext(),
       "L": labels(),
       "version": NeoplanInfo.version,
       "cover": cover(title: locale.t("quote_title")),
@@ -103,6 +108,7 @@ extension ReportViewModel {
   public func planContext() -> [String: Any] {
     let d = plan.design
     var context: [String: Any] = [
+      "financing": financingContext(),
       "L": labels(),
       "version": NeoplanInfo.version,
       "cover": cover(title: locale.t("plan_title")),
