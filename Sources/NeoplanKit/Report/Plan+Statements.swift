@@ -130,7 +130,7 @@ extension Plan {
           }.joined())
     }
     for (index, name) in f.cashFlows.trancheNames.enumerated() {
-      row("revenue " + name, { $0.revenueByTranche[index] })
+      row("revenue " + String(name.prefix(12)), { $0.revenueByTranche[index] })
     }
     for (label, value) in [
       ("opex", \AnnualStatement.opex), ("EBITDA", \.ebitda), ("depreciation", \.depreciation),
@@ -155,10 +155,14 @@ extension Plan {
     guard l.debtAmount > 0 else { return ["  lender                no debt"] }
     func ratio(_ x: Double?) -> String { x.map { formatFixed($0, decimals: 2, trimZeros: false) + "×" } ?? "n/a" }
     var out = [
-      "  lender                \(money(l.debtAmount).description) over \(a.debtTermMonths) months, \(a.amortization.rawValue), \(formatPercent(a.interestRateAnnual * 100)) \(a.interestConvention.rawValue)",
-      "                        interest during construction \(a.interestDuringConstruction.rawValue): \(money(l.capitalisedInterest).groupedString) added to the loan",
+      "  lender                \(money(l.debtAmount).description) over \(a.debtTermMonths) months, \(a.amortization.rawValue), \(formatFixed(a.interestRateAnnual * 100, decimals: 2))% \(a.interestConvention.rawValue)",
       "                        DSCR min \(ratio(l.minDSCR)), average \(ratio(l.averageDSCR)); LLCR \(ratio(l.llcr)); max LTV \(l.maxLTV.map { formatPercent($0 * 100) } ?? "n/a")",
     ]
+    if a.leadTimeMonths > 0 {
+      out.insert(
+        "                        interest during construction \(a.interestDuringConstruction.rawValue): \(money(finance.sourcesAndUses.uses.first { $0.item == "interest during construction" }?.amount ?? 0).groupedString)",
+        at: 1)
+    }
     let dscr = l.breaches.filter { $0.covenant == "minDSCR" }.map(\.month)
     let ltv = l.breaches.filter { $0.covenant == "maxLTV" }.map(\.month)
     out.append(
