@@ -177,4 +177,29 @@ struct ProjectFinanceTests {
     #expect(financeClose(result.statements[1].revenueByTranche[0], 863_385.6, relative: 1e-12))
     #expect(financeClose(result.statements[1].revenueByTranche[1], 251_102.67796610174, relative: 1e-12))
   }
+
+  @Test func depreciationLifeMovesTaxNotPreTaxCash() throws {
+    var four = FinanceAssumptions()
+    four.depreciationYears = 4
+    var six = FinanceAssumptions()
+    six.depreciationYears = 6
+    let a = try FinanceEngine.evaluate(inputs: FinanceScenario.node250k, assumptions: four)
+    let b = try FinanceEngine.evaluate(inputs: FinanceScenario.node250k, assumptions: six)
+    #expect(a.cashFlows.projectPreTaxFlows == b.cashFlows.projectPreTaxFlows)
+    // By hand: year-1 depreciation 250,000 ÷ 4 = 62,500 and 250,000 ÷ 6 = 41,666.67.
+    #expect(financeClose(a.statements[1].depreciation, 62_500, relative: 1e-12))
+    #expect(financeClose(b.statements[1].depreciation, 41_666.666666666664, relative: 1e-12))
+    // Faster depreciation defers tax: less in year 1, and a different after-tax series.
+    #expect(a.statements[1].unleveredTax < b.statements[1].unleveredTax)
+    #expect(a.projectAfterTax.npv != b.projectAfterTax.npv)
+  }
+
+  @Test func advanceRateOnHardware() throws {
+    var a = FinanceAssumptions()
+    a.debtSizing = .advanceRate(0.65)
+    let result = try FinanceEngine.evaluate(inputs: FinanceScenario.node250k, assumptions: a)
+    // By hand: 65 % × 250,000 of hardware = 162,500, drawn at month 0; LTV at close = 0.65.
+    #expect(financeClose(result.cashFlows.debtPrincipal, 162_500, relative: 1e-12))
+    #expect(financeClose(result.lender.ltvByYear.first?.value, 0.65, relative: 1e-12))
+  }
 }
