@@ -21,7 +21,11 @@ public struct AnnualStatement: Sendable, Equatable, Codable {
   public var gainOnSale: Double
   /// Interest accrued (paid or capitalised).
   public var interest: Double
-  /// Levered taxable income before losses: ebit + gainOnSale − interest.
+  /// Arrangement fees paid (deducted from taxable income).
+  public var financingFees: Double
+  /// Cash put into (+) or released from (−) the debt-service reserve.
+  public var reserveChange: Double
+  /// Levered taxable income before losses: ebit + gainOnSale − interest − financingFees.
   public var taxableIncome: Double
   /// Losses brought forward used this year.
   public var lossUsed: Double
@@ -82,7 +86,7 @@ extension AnnualStatement {
       let opex = sum(\.opex.total)
       let ebit = revenue - opex - sum(\.depreciation)
       let interest = sum(\.interest)
-      let taxable = ebit + sum(\.gainOnSale) - interest
+      let taxable = ebit + sum(\.gainOnSale) - interest - sum(\.financingFees)
       let service = sum { $0.interestPaid + $0.principalRepayment - $0.balloonRepayment }
       let equity = sum(\.equity)
       cumulative += equity
@@ -91,6 +95,7 @@ extension AnnualStatement {
           year: year, revenue: revenue, revenueByTranche: tranches,
           opexLines: months.reduce(OpexBreakdown()) { $0 + $1.opex }, opex: opex, ebitda: revenue - opex,
           depreciation: sum(\.depreciation), ebit: ebit, gainOnSale: sum(\.gainOnSale), interest: interest,
+          financingFees: sum(\.financingFees), reserveChange: sum(\.reserveChange),
           taxableIncome: taxable, lossUsed: tax?.lossUsed ?? 0, lossCarriedForward: tax?.lossCarriedForward ?? 0,
           tax: sum(\.equityTax), unleveredTax: sum(\.projectTax), netIncome: taxable - sum(\.equityTax),
           capex: sum(\.capex),

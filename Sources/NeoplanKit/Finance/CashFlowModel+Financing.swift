@@ -19,14 +19,23 @@ struct DebtSchedule: Sendable {
   var balance: [Double]
   /// Scheduled monthly payment of an annuity (0 otherwise).
   var payment: Double
+  /// Arrangement fee, paid at month 0.
+  var fees: [Double]
+  /// Debt-service reserve: + when equity funds it (end of the build), − when it is released
+  /// (last repayment month).
+  var reserveChange: [Double]
 
   init(
     amount: Double, capex: [Double], monthlyRate i: Double, termMonths: Int, leadMonths lead: Int,
-    amortization: Amortization, construction: InterestDuringConstruction, cfads: [Double]
+    amortization: Amortization, construction: InterestDuringConstruction, cfads: [Double],
+    upfrontFee: Double = 0, reserveMonths: Int = 0
   ) {
     self.amount = amount
     let count = capex.count
     let zeros = [Double](repeating: 0, count: count)
+    fees = zeros
+    reserveChange = zeros
+    if count > 0 { fees[0] = upfrontFee * amount }
     let capexTotal = capex.reduce(0, +)
     draw = capex.map { capexTotal > 0 ? amount * $0 / capexTotal : 0 }
     (interest, interestPaid, interestCapitalised, principal, balloon, balance) = (
@@ -71,6 +80,11 @@ struct DebtSchedule: Sendable {
       open -= repaid
       if abs(open) < 1e-9 * max(1, amount) { open = 0 }
       balance[month] = open
+    }
+    if reserveMonths > 0 {
+      let reserve = Double(reserveMonths) * (interestPaid[lead + 1] + principal[lead + 1] - balloon[lead + 1])
+      reserveChange[lead] += reserve
+      reserveChange[lastRepayment] -= reserve
     }
   }
 

@@ -54,9 +54,14 @@ public struct MonthlyCashFlow: Sendable, Equatable, Hashable, Codable {
   public var balloonRepayment: Double
   /// Debt outstanding at month end.
   public var debtBalance: Double
+  /// Arrangement fee paid (month 0).
+  public var financingFees: Double
+  /// Cash put into (+) or released from (−) the debt-service reserve.
+  public var reserveChange: Double
   /// Levered tax paid (interest deducted; the tax year's tax, in its last month).
   public var equityTax: Double
-  /// Equity flow: projectPreTax − equityTax + debtDrawdown − interestPaid − principalRepayment.
+  /// Equity flow: projectPreTax − equityTax + debtDrawdown − interestPaid − principalRepayment −
+  /// financingFees − reserveChange.
   public var equity: Double
 }
 
@@ -118,9 +123,10 @@ public enum CashFlowModel {
       prepayments: ops.prepaymentReceived.reduce(0, +))
     let debt = DebtSchedule(
       amount: amount, capex: ops.capex, monthlyRate: a.monthlyInterestRate, termMonths: a.debtTermMonths,
-      leadMonths: lead, amortization: a.amortization, construction: a.interestDuringConstruction, cfads: cfads)
+      leadMonths: lead, amortization: a.amortization, construction: a.interestDuringConstruction, cfads: cfads,
+      upfrontFee: a.upfrontFee, reserveMonths: a.reserveMonths)
     let equityTax = TaxCalculator.annual(
-      taxableIncome: (0..<count).map { operatingIncome[$0] - debt.interest[$0] }, leadMonths: lead,
+      taxableIncome: (0..<count).map { operatingIncome[$0] - debt.interest[$0] - debt.fees[$0] }, leadMonths: lead,
       rate: a.taxRate, cap: a.lossCarryForwardCap)
     let months = (0..<count).map { m in
       let preTax =
@@ -135,8 +141,10 @@ public enum CashFlowModel {
         projectPreTax: preTax, projectTax: projectTax.byMonth[m], projectAfterTax: preTax - projectTax.byMonth[m],
         cfads: cfads[m], debtDrawdown: debt.draw[m], interest: debt.interest[m], interestPaid: debt.interestPaid[m],
         interestCapitalised: debt.interestCapitalised[m], principalRepayment: debt.principal[m],
-        balloonRepayment: debt.balloon[m], debtBalance: debt.balance[m], equityTax: equityTax.byMonth[m],
-        equity: preTax - equityTax.byMonth[m] + debt.draw[m] - debt.interestPaid[m] - debt.principal[m])
+        balloonRepayment: debt.balloon[m], debtBalance: debt.balance[m], financingFees: debt.fees[m],
+        reserveChange: debt.reserveChange[m], equityTax: equityTax.byMonth[m],
+        equity: preTax - equityTax.byMonth[m] + debt.draw[m] - debt.interestPaid[m] - debt.principal[m]
+          - debt.fees[m] - debt.reserveChange[m])
     }
     return MonthlyCashFlows(
       months: months, capex: capex, debtPrincipal: amount, debtPayment: debt.payment,

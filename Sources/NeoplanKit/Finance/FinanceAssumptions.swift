@@ -83,6 +83,11 @@ public struct FinanceAssumptions: Sendable, Equatable, Hashable, Codable {
   public var amortization: Amortization = Defaults.amortization
   /// Whether interest during construction is paid by equity or added to the loan.
   public var interestDuringConstruction: InterestDuringConstruction = Defaults.interestDuringConstruction
+  /// Arrangement fee paid at close, as a fraction of the loan (0 = none).
+  public var upfrontFee: Double = 0
+  /// Months of scheduled debt service held in a reserve account from the end of the build until
+  /// the last repayment (0 = none); funded and recovered by equity.
+  public var reserveMonths: Int = 0
   /// Lender covenants tested on the annual DSCR and the monthly LTV.
   public var covenants: Covenants = Defaults.covenants
   /// Income-tax rate on positive taxable income (after loss carry-forward).

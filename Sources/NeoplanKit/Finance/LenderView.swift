@@ -109,12 +109,16 @@ public struct SourcesAndUses: Sendable, Equatable, Codable {
     let build = flows.months.filter { $0.year == 0 }
     func sum(_ value: (MonthlyCashFlow) -> Double) -> Double { build.reduce(0) { $0 + value($1) } }
     let idc = sum(\.interest)
-    let uses = [
+    var uses = [
       FundingLine(item: "capex", amount: sum(\.capex)), FundingLine(item: "interest during construction", amount: idc),
     ]
+    if sum(\.financingFees) != 0 { uses.append(FundingLine(item: "fees", amount: sum(\.financingFees))) }
+    if sum(\.reserveChange) != 0 {
+      uses.append(FundingLine(item: "debt service reserve", amount: sum(\.reserveChange)))
+    }
     let debt = sum(\.debtDrawdown) + sum(\.interestCapitalised)
     let prepayments = sum(\.prepaymentReceived)
-    let equity = sum(\.capex) + idc - debt - prepayments
+    let equity = uses.reduce(0) { $0 + $1.amount } - debt - prepayments
     return SourcesAndUses(
       sources: [
         FundingLine(item: "equity", amount: equity), FundingLine(item: "debt", amount: debt),

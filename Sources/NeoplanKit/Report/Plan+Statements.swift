@@ -5,12 +5,14 @@ import Foundation
 private var statementColumns: [(key: String, value: (AnnualStatement) -> Double)] {
   [
     ("revenue", \.revenue), ("opex", \.opex), ("ebitda", \.ebitda), ("depreciation", \.depreciation),
-    ("ebit", \.ebit), ("gainOnSale", \.gainOnSale), ("interest", \.interest), ("taxableIncome", \.taxableIncome),
+    ("ebit", \.ebit), ("gainOnSale", \.gainOnSale), ("interest", \.interest), ("financingFees", \.financingFees),
+    ("taxableIncome", \.taxableIncome),
     ("lossUsed", \.lossUsed), ("lossCarriedForward", \.lossCarriedForward), ("tax", \.tax),
     ("unleveredTax", \.unleveredTax),
     ("netIncome", \.netIncome), ("capex", \.capex), ("residualValue", \.residualValue),
     ("prepaymentReceived", \.prepaymentReceived), ("prepaymentApplied", \.prepaymentApplied),
     ("debtDrawn", \.debtDrawn), ("interestPaid", \.interestPaid), ("debtRepaid", \.debtRepaid), ("balloon", \.balloon),
+    ("reserveChange", \.reserveChange),
     ("debtBalance", \.debtBalance), ("cfads", \.cfads), ("debtService", \.debtService),
     ("cashFlowToFirm", \.cashFlowToFirm), ("cashFlowToEquity", \.cashFlowToEquity),
     ("cumulativeCashToEquity", \.cumulativeCashToEquity),

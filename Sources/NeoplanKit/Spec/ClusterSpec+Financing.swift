@@ -72,7 +72,7 @@ extension SpecDecoder {
     let f = try value.mapping()
     try f.rejectUnknownKeys([
       "debt_share", "advance_rate", "target_dscr", "interest_rate", "base_rate", "spread", "rate_convention",
-      "term_months", "amortization", "interest_during_construction", "covenants",
+      "term_months", "amortization", "interest_during_construction", "covenants", "upfront_fee", "reserve_months",
     ])
     remember(f)
     let sizing = ["debt_share", "advance_rate", "target_dscr"].filter { f[$0] != nil }
@@ -110,6 +110,8 @@ extension SpecDecoder {
     if let v = f["interest_during_construction"] {
       a.interestDuringConstruction = try choice(v, InterestDuringConstruction.self, ["capitalised", "paid"])
     }
+    if let v = f["upfront_fee"] { a.upfrontFee = try fraction(v) }
+    if let v = f["reserve_months"] { a.reserveMonths = try whole(v, 0...24, "0…24 months") }
     if let v = f["covenants"] {
       let c = try v.mapping()
       try c.rejectUnknownKeys(["min_dscr", "max_ltv"])

@@ -151,7 +151,7 @@ struct ProjectFinanceTests {
       let fromLines =
         statement.ebitda - statement.prepaymentApplied + statement.prepaymentReceived - statement.capex
         + statement.residualValue - statement.tax + statement.debtDrawn - statement.interestPaid
-        - statement.debtRepaid
+        - statement.debtRepaid - statement.financingFees - statement.reserveChange
       #expect(cents(fromLines) == cents(statement.cashFlowToEquity))
     }
     // python: dscr.statement1 revenue 1114488.2779661017 (70 % contracted + ramped market)
@@ -201,5 +201,30 @@ struct ProjectFinanceTests {
     // By hand: 65 % × 250,000 of hardware = 162,500, drawn at month 0; LTV at close = 0.65.
     #expect(financeClose(result.cashFlows.debtPrincipal, 162_500, relative: 1e-12))
     #expect(financeClose(result.lender.ltvByYear.first?.value, 0.65, relative: 1e-12))
+  }
+
+  @Test func feesAndReserveAtClose() throws {
+    var a = FinanceScenario.lead6
+    a.upfrontFee = 0.02
+    a.reserveMonths = 6
+    let result = try FinanceEngine.evaluate(inputs: FinanceScenario.node250k, assumptions: a)
+    let months = result.cashFlows.months
+    // By hand: fee 2 % × 150,000 = 3,000 at month 0, so equity −16,666.67 − 3,000 = −19,666.67.
+    #expect(financeClose(months[0].equity, -19_666.666666666664, relative: 1e-12))
+    // Reserve 6 × the annuity payment PMT(1 %, 48, 155,338.38) = 6 × 4,090.66 = 24,543.93, funded at
+    // month 6 and released at month 54 (python: lead6fees.reserve = 24543.9320533633).
+    #expect(financeClose(months[6].reserveChange, 24_543.9320533633, relative: 1e-10))
+    #expect(financeClose(months[54].reserveChange, -24_543.9320533633, relative: 1e-10))
+    // python: lead6fees.equity[54] = 24283.227943876063; equity.irrAnnual = 0.17188187749623363
+    #expect(financeClose(months[54].equity, 24_283.227943876063, relative: 1e-9))
+    #expect(financeClose(result.equityIRR.annual, 0.17188187749623363, relative: 1e-8))
+    // Sources and uses: capex 250,000 + IDC 5,338.38 + fees 3,000 + reserve 24,543.93 =
+    // debt 155,338.38 + equity 127,543.93.
+    let equity = result.sourcesAndUses.sources.first { $0.item == "equity" }?.amount
+    #expect(financeClose(equity, 127_543.9320533633, relative: 1e-10))
+    #expect(
+      result.sourcesAndUses.uses.map(\.item) == [
+        "capex", "interest during construction", "fees", "debt service reserve",
+      ])
   }
 }

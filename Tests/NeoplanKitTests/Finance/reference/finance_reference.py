@@ -45,6 +45,7 @@ DEFAULTS = dict(
     residual=None, curve=[0.625, 0.425, 0.30, 0.175, 0.125], debt=0.0, sizing=None,
     interest=0.12, conv="nominal", term=48, amort="annuity", idc="capitalised",
     min_dscr=1.0, max_ltv=1.0, tax=0.21, cap=0.8, dep_years=5, disc=0.144, coe=0.18,
+    fee=0.0, reserve_months=0,
 )
 
 
@@ -242,15 +243,24 @@ def model(inp, **over):
     interest = debt["interest"] if debt else z
     paid = debt["paid"] if debt else z
     principal = debt["principal"] if debt else z
-    tax_l, detail_l = annual_tax(op_income - interest, L, a["tax"], a["cap"])
+    # Arrangement fee at month 0 (tax-deductible in year 0); a reserve of N months of the first
+    # scheduled debt service, funded by equity at month L and released at the last repayment.
+    fees = np.zeros(n); reserve = np.zeros(n)
+    if debt:
+        fees[0] = a["fee"] * amount
+        if a["reserve_months"] > 0:
+            first = debt["paid"][L + 1] + debt["principal"][L + 1] - debt["balloon"][L + 1]
+            reserve[L] += a["reserve_months"] * first
+            reserve[min(n - 1, L + a["term"])] -= a["reserve_months"] * first
+    tax_l, detail_l = annual_tax(op_income - interest - fees, L, a["tax"], a["cap"])
     after = pre - tax_u
-    equity = pre - tax_l + draw - paid - principal
+    equity = pre - tax_l + draw - paid - principal - fees - reserve
     return dict(a=a, capex=capex, pre=pre, after=after, equity=equity, rev=rev, opex=opex,
                 elec=elec, price=price, dep=dep, resid=resid, cap=cap, L=L, T=T, hw=hw,
                 interest=interest, paid=paid, principal=principal, draw=draw, debt=debt,
                 pay=(debt["pay"] if debt else 0.0), B=amount, tax_u=tax_u, tax_l=tax_l,
                 detail_u=detail_u, detail_l=detail_l, cfads=cfads, tranche=tranche,
-                pre_recv=pre_recv, pre_appl=pre_appl, gain=gain, i=i)
+                pre_recv=pre_recv, pre_appl=pre_appl, gain=gain, i=i, fees=fees, reserve=reserve)
 
 
 def statements(m):
@@ -520,6 +530,12 @@ def main():
     m = model(lead6, **{**lead6_a, "idc": "paid"})
     show("lead6paid.equity[0..6]", list(m["equity"][:7]))
     show("lead6paid.npvEquity@coe", npv(0.18, m["equity"]))
+    m = model(lead6, **{**lead6_a, "fee": 0.02, "reserve_months": 6})
+    show("lead6fees.fee", m["fees"].sum())
+    show("lead6fees.reserve", m["reserve"][6])
+    show("lead6fees.reserveRelease(month 54)", m["reserve"][54])
+    show("lead6fees.equity[0], [6], [54]", (m["equity"][0], m["equity"][6], m["equity"][54]))
+    show("lead6fees.equity.irrAnnual", annual(irr_brentq(m["equity"])))
 
     # Annual vs monthly tax: the worked example at a $5 start (3 years).
     m = model(worked, **{**worked_a, "price": 5.0})
