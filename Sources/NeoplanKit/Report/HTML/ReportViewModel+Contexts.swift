@@ -62,6 +62,13 @@ extension ReportViewModel {
         "note": "",
       ],
     ]
+    if f.lender.debtAmount > 0 {
+      summary.append([
+        "label": locale.t("lender_debt"), "value": locale.compactMoney(money(f.lender.debtAmount)),
+        "note":
+          "\(locale.t("lender_dscr")): \(f.lender.minDSCR.map { locale.grouped($0, decimals: 2) } ?? "—") / \(f.lender.averageDSCR.map { locale.grouped($0, decimals: 2) } ?? "—")",
+      ])
+    }
     let verdictValues = [
       "hurdle": locale.percent(a.discountRate),
       "market": locale.rate(a.marketPricePerGPUHour, currency: c),
