@@ -147,6 +147,12 @@ extension Plan {
       pad("    DSCR", 24)
         + years.map { pad($0.dscr.map { formatFixed($0, decimals: 2, trimZeros: false) } ?? "–", 10, right: true) }
         .joined())
+    if f.lender.debtAmount > 0 {
+      let ltv = Dictionary(f.lender.ltvByYear.map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a })
+      out.append(
+        pad("    LTV, year end", 24)
+          + years.map { pad(ltv[$0.year].map { formatPercent($0 * 100) } ?? "–", 10, right: true) }.joined())
+    }
     return out + lenderText()
   }
 

@@ -93,6 +93,12 @@ extension ReportViewModel {
       "label": locale.t("st_dscr"),
       "cells": f.statements.map { $0.dscr.map { locale.grouped($0, decimals: 2) } ?? "—" },
     ])
+    if f.lender.debtAmount > 0 {
+      let ltv = Dictionary(f.lender.ltvByYear.map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a })
+      rows.append([
+        "label": locale.t("st_ltv"), "cells": f.statements.map { ltv[$0.year].map { locale.percent($0) } ?? "—" },
+      ])
+    }
     return rows
   }
 
