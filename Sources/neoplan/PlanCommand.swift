@@ -18,6 +18,14 @@ struct PlanCommand: ParsableCommand {
   )
   var format: Format?
 
+  enum Table: String, ExpressibleByArgument, CaseIterable { case bom, statements }
+
+  @Option(
+    name: .long,
+    help: "With --format csv: the table to write, bom (the bill of materials, default) or statements (annual finance)."
+  )
+  var table: Table = .bom
+
   @OptionGroup var style: ReportStyleOptions
 
   @OptionGroup var outputOptions: OutputOptions
@@ -31,7 +39,7 @@ struct PlanCommand: ParsableCommand {
       switch format {
       case .text: try outputOptions.emit(plan.text())
       case .json: try outputOptions.emit(plan.json().rendered())
-      case .csv: try outputOptions.emit(plan.csv())
+      case .csv: try outputOptions.emit(table == .bom ? plan.csv() : plan.statementsCSV())
       case .html:
         let html = try HTMLReport.render(
           .plan, plan: plan, options: ReportOptions(language: style.lang), templatesDirectory: style.templates)

@@ -7,12 +7,14 @@ struct TCOCommand: ParsableCommand {
     commandName: "tco",
     abstract: "Total cost of ownership, true IRR/NPV and break-even rental rates of a planned cluster.")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
   @Argument(help: "The spec file (YAML or JSON); its finance: section holds the assumptions.")
   var spec: String
 
-  @Option(name: .long, help: "Output format: text or json; default: from the -o file's extension, else text.")
+  @Option(
+    name: .long,
+    help: "Output format: text, json or csv (the annual statements); default: from the -o file's extension, else text.")
   var format: Format?
 
   @OptionGroup var outputOptions: OutputOptions
@@ -26,6 +28,7 @@ struct TCOCommand: ParsableCommand {
       switch format {
       case .text: try outputOptions.emit(plan.financeReportText())
       case .json: try outputOptions.emit(plan.financeJSONDocument().rendered())
+      case .csv: try outputOptions.emit(plan.statementsCSV())
       }
     }
   }

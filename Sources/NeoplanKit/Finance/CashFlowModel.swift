@@ -5,12 +5,21 @@ public struct MonthlyCashFlow: Sendable, Equatable, Hashable, Codable {
   public var month: Int
   /// Operating month 1…M, or `nil` during the lead time and at month 0.
   public var operatingMonth: Int?
+  /// Statement (and tax) year: 0 = the build (months 0…L), then operating years 1…
+  public var year: Int
   /// Market price per GPU-hour this month (0 outside operation).
   public var marketPricePerGPUHour: Double
-  /// Utilization of the uncontracted GPUs this month (0 outside operation).
+  /// Utilization of the uncontracted GPUs this month, ramp included (0 outside operation).
   public var utilization: Double
-  /// Rental revenue.
+  /// Rental revenue earned (recognised) this month, all tranches.
   public var revenue: Double
+  /// Revenue by tranche: one per contract (spec order), then the market.
+  public var revenueByTranche: [Double]
+  /// Contract prepayments received: paid at signing and spent on the build, so received pro rata
+  /// to the capex.
+  public var prepaymentReceived: Double
+  /// Part of this month's revenue already prepaid (earned, not received now).
+  public var prepaymentApplied: Double
   /// Operating cost by line.
   public var opex: OpexBreakdown
   /// Capex paid this month.
@@ -19,21 +28,40 @@ public struct MonthlyCashFlow: Sendable, Equatable, Hashable, Codable {
   public var residualValue: Double
   /// Straight-line depreciation (tax only, not a cash flow).
   public var depreciation: Double
-  /// Unlevered pre-tax flow: revenue − opex − capex + residual value.
+  /// Taxable gain on the sale of the hardware (residual − net book value; last month only).
+  public var gainOnSale: Double
+  /// Unlevered pre-tax flow: revenue − prepaymentApplied + prepaymentReceived − opex − capex +
+  /// residual value.
   public var projectPreTax: Double
-  /// Tax on unlevered taxable income (no interest deduction), after loss carry-forward.
+  /// Unlevered tax paid (the tax year's tax, in its last month).
   public var projectTax: Double
-  /// Unlevered after-tax flow: projectPreTax − projectTax.
+  /// Unlevered after-tax flow (cash flow to the firm): projectPreTax − projectTax.
   public var projectAfterTax: Double
-  /// Debt drawn (month 0).
+  /// Cash flow available for debt service in operating months: revenue − prepaymentApplied −
+  /// opex − unlevered tax paid (0 during the build).
+  public var cfads: Double
+  /// Debt drawn (pro rata to the capex paid).
   public var debtDrawdown: Double
-  /// Interest paid.
+  /// Interest accrued on the opening balance.
   public var interest: Double
-  /// Principal repaid (including any balance still outstanding at the last month).
+  /// Interest paid in cash (accrued interest less any capitalised).
+  public var interestPaid: Double
+  /// Interest added to the loan during the build.
+  public var interestCapitalised: Double
+  /// Principal repaid, including any balloon.
   public var principalRepayment: Double
-  /// Tax on levered taxable income (interest deducted), after loss carry-forward.
+  /// Balance still owed at the last month, repaid then (included in ``principalRepayment``).
+  public var balloonRepayment: Double
+  /// Debt outstanding at month end.
+  public var debtBalance: Double
+  /// Arrangement fee paid (month 0).
+  public var financingFees: Double
+  /// Cash put into (+) or released from (−) the debt-service reserve.
+  public var reserveChange: Double
+  /// Levered tax paid (interest deducted; the tax year's tax, in its last month).
   public var equityTax: Double
-  /// Equity flow: projectPreTax − equityTax + debtDrawdown − interest − principalRepayment.
+  /// Equity flow: projectPreTax − equityTax + debtDrawdown − interestPaid − principalRepayment −
+  /// financingFees − reserveChange.
   public var equity: Double
 }
 
@@ -43,10 +71,16 @@ public struct MonthlyCashFlows: Sendable, Equatable, Hashable, Codable {
   public var months: [MonthlyCashFlow]
   /// Capex by category.
   public var capex: CapexBreakdown
-  /// Debt drawn at month 0.
+  /// Loan amount drawn over the build (capitalised interest not included).
   public var debtPrincipal: Double
-  /// Level monthly debt payment (interest + principal).
+  /// Level monthly debt payment of an annuity loan (0 for other profiles).
   public var debtPayment: Double
+  /// Unlevered tax by statement year.
+  public var projectTaxYears: [TaxYear]
+  /// Levered tax by statement year.
+  public var equityTaxYears: [TaxYear]
+  /// Names of the revenue tranches, in ``MonthlyCashFlow/revenueByTranche`` order.
+  public var trancheNames: [String]
 
   /// Unlevered pre-tax flows by month.
   public var projectPreTaxFlows: [Double] { months.map(\.projectPreTax) }
@@ -54,8 +88,10 @@ public struct MonthlyCashFlows: Sendable, Equatable, Hashable, Codable {
   public var projectAfterTaxFlows: [Double] { months.map(\.projectAfterTax) }
   /// Equity (levered, after-tax) flows by month.
   public var equityFlows: [Double] { months.map(\.equity) }
-  /// Equity invested: total capex minus debt drawn.
-  public var equityInvested: Double { capex.total - debtPrincipal }
+  /// Equity invested: what equity pays in during the build (months 0…L).
+  public var equityInvested: Double {
+    -months.filter { $0.year == 0 }.reduce(0) { $0 + min(0, $1.equity) }
+  }
 }
 
 /// Builds the monthly cash flows of a plan.
@@ -63,110 +99,56 @@ public struct MonthlyCashFlows: Sendable, Equatable, Hashable, Codable {
 /// Conventions (see docs/finance.md): month 0 pays the capex, or with a lead time of L months the
 /// capex is paid in L equal parts at months 0…L−1; operating month k (1…M, M = 12 × years) falls
 /// at timeline month L + k, with revenue and opex at month end; the residual value arrives in the
-/// last month. 730 hours a month. Monthly rates are (1 + annual)^(1/12) − 1.
+/// last month. 730 hours a month. Debt is drawn pro rata to capex and repaid from month L + 1; tax
+/// is computed per statement year and paid in its last month.
 public enum CashFlowModel {
   /// Builds the cash flows. The assumptions should pass ``FinanceAssumptions/validate()``.
   public static func build(inputs: FinanceInputs, assumptions a: FinanceAssumptions)
     -> MonthlyCashFlows
   {
-    let hours = FinanceMath.hoursPerMonth
-    let leadMonths = max(0, a.leadTimeMonths)
-    let horizonMonths = max(0, a.horizonMonths)
-    let lastMonth = leadMonths + horizonMonths
+    let lead = max(0, a.leadTimeMonths)
     let capex = CapexBreakdown(inputs: inputs, assumptions: a)
-    let capexTotal = capex.total
-    let hardwareBase = inputs.hardwareCapexIncludingSpares
-    let gpus = Double(inputs.gpuCount)
-    let pue = a.effectivePUE(facilityPUE: inputs.facilityPUE)
-
-    // Operating costs that do not depend on revenue.
-    var fixedOpex = OpexBreakdown()
-    switch a.facilityCost {
-    case .colocation(let perKWMonth):
-      fixedOpex.electricity =
-        inputs.itPowerKW * a.averageDrawFraction * pue * hours * a.electricityPerKWh
-      fixedOpex.colocation = inputs.itPowerKW * perKWMonth
-    case .hosting(let perNodeMonth):
-      fixedOpex.hosting = Double(inputs.nodeCount) * perNodeMonth
+    let ops = OperatingSchedule(inputs: inputs, assumptions: a, capexTotal: capex.total)
+    let count = ops.capex.count
+    let operatingIncome = (0..<count).map { m in
+      ops.revenue[m] - ops.opex[m].total - ops.depreciation[m] + ops.gainOnSale[m]
     }
-    fixedOpex.maintenance = a.maintenancePercentOfHardwarePerYear * hardwareBase / 12
-    fixedOpex.staff = a.staff.fteCount * a.staff.costPerFTEYear / 12
-    fixedOpex.software = a.softwarePerGPUYear * gpus / 12
-    fixedOpex.insurance = a.insurancePercentPerYear * hardwareBase / 12
-    fixedOpex.bandwidth = a.bandwidthPerMonth
-
-    let depreciationMonths = max(1, a.depreciationYears * 12)
-    let monthlyDepreciation = capexTotal / Double(depreciationMonths)
-    let residual = a.residualValuePercent * hardwareBase
-
+    let projectTax = TaxCalculator.annual(
+      taxableIncome: operatingIncome, leadMonths: lead, rate: a.taxRate, cap: a.lossCarryForwardCap)
+    let cfads = (0..<count).map { m in
+      m <= lead ? 0 : ops.revenue[m] - ops.prepaymentApplied[m] - ops.opex[m].total - projectTax.byMonth[m]
+    }
+    let amount = debtAmount(
+      assumptions: a, capex: ops.capex, hardware: inputs.hardwareCapexIncludingSpares, cfads: cfads,
+      prepayments: ops.prepaymentReceived.reduce(0, +))
     let debt = DebtSchedule(
-      principal: a.debtShare * capexTotal, annualRate: a.interestRateAnnual,
-      termMonths: a.debtTermMonths, lastMonth: lastMonth)
-
-    var months: [MonthlyCashFlow] = []
-    months.reserveCapacity(lastMonth + 1)
-    var accumulatedDepreciation = 0.0
-    for month in 0...lastMonth {
-      var flow = MonthlyCashFlow(
-        month: month, operatingMonth: nil, marketPricePerGPUHour: 0, utilization: 0, revenue: 0,
-        opex: OpexBreakdown(), capex: 0, residualValue: 0, depreciation: 0, projectPreTax: 0,
-        projectTax: 0, projectAfterTax: 0, debtDrawdown: 0, interest: 0, principalRepayment: 0,
-        equityTax: 0, equity: 0)
-      if leadMonths == 0 {
-        if month == 0 { flow.capex = capexTotal }
-      } else if month < leadMonths {
-        flow.capex = capexTotal / Double(leadMonths)
-      }
-      var taxableGainOnSale = 0.0
-      if month > leadMonths {
-        let k = month - leadMonths
-        flow.operatingMonth = k
-        let price =
-          a.marketPricePerGPUHour
-          * a.pricePath.multiplier(operatingMonth: k, horizonMonths: horizonMonths)
-        let utilization = a.utilization(yearIndex: (k - 1) / 12)
-        flow.marketPricePerGPUHour = price
-        flow.utilization = utilization
-        var pricePerGPU = utilization * price
-        if let contract = a.contractMix, k <= (contract.termMonths ?? horizonMonths) {
-          pricePerGPU =
-            contract.share * contract.pricePerGPUHour + (1 - contract.share) * utilization * price
-        }
-        flow.revenue = gpus * hours * pricePerGPU
-        var opex = fixedOpex
-        opex.salesAndOther = a.salesAndOtherPercentOfRevenue * flow.revenue
-        flow.opex = opex
-        if k <= depreciationMonths {
-          flow.depreciation = monthlyDepreciation
-          accumulatedDepreciation += monthlyDepreciation
-        }
-        if month == lastMonth {
-          flow.residualValue = residual
-          taxableGainOnSale = residual - (capexTotal - accumulatedDepreciation)
-        }
-      }
-      flow.projectPreTax = flow.revenue - flow.opex.total - flow.capex + flow.residualValue
-      flow.debtDrawdown = debt.drawdown(month: month)
-      flow.interest = debt.interest(month: month)
-      flow.principalRepayment = debt.principal(month: month)
-      let operatingIncome = flow.revenue - flow.opex.total - flow.depreciation + taxableGainOnSale
-      flow.projectTax = operatingIncome  // taxable income for now; taxed below
-      flow.equityTax = operatingIncome - flow.interest
-      months.append(flow)
-    }
-
-    let projectTaxes = TaxCalculator.taxes(
-      taxableIncome: months.map(\.projectTax), rate: a.taxRate)
-    let equityTaxes = TaxCalculator.taxes(taxableIncome: months.map(\.equityTax), rate: a.taxRate)
-    for index in months.indices {
-      months[index].projectTax = projectTaxes[index]
-      months[index].equityTax = equityTaxes[index]
-      let m = months[index]
-      months[index].projectAfterTax = m.projectPreTax - m.projectTax
-      months[index].equity =
-        m.projectPreTax - m.equityTax + m.debtDrawdown - m.interest - m.principalRepayment
+      amount: amount, capex: ops.capex, monthlyRate: a.monthlyInterestRate, termMonths: a.debtTermMonths,
+      leadMonths: lead, amortization: a.amortization, construction: a.interestDuringConstruction, cfads: cfads,
+      upfrontFee: a.upfrontFee, reserveMonths: a.reserveMonths)
+    let equityTax = TaxCalculator.annual(
+      taxableIncome: (0..<count).map { operatingIncome[$0] - debt.interest[$0] - debt.fees[$0] }, leadMonths: lead,
+      rate: a.taxRate, cap: a.lossCarryForwardCap)
+    let months = (0..<count).map { m in
+      let preTax =
+        ops.revenue[m] - ops.prepaymentApplied[m] + ops.prepaymentReceived[m] - ops.opex[m].total
+        - ops.capex[m] + ops.residual[m]
+      return MonthlyCashFlow(
+        month: m, operatingMonth: m > lead ? m - lead : nil, year: StatementCalendar.year(of: m, lead: lead),
+        marketPricePerGPUHour: ops.price[m], utilization: ops.utilization[m], revenue: ops.revenue[m],
+        revenueByTranche: ops.revenueByTranche.map { $0[m] }, prepaymentReceived: ops.prepaymentReceived[m],
+        prepaymentApplied: ops.prepaymentApplied[m], opex: ops.opex[m], capex: ops.capex[m],
+        residualValue: ops.residual[m], depreciation: ops.depreciation[m], gainOnSale: ops.gainOnSale[m],
+        projectPreTax: preTax, projectTax: projectTax.byMonth[m], projectAfterTax: preTax - projectTax.byMonth[m],
+        cfads: cfads[m], debtDrawdown: debt.draw[m], interest: debt.interest[m], interestPaid: debt.interestPaid[m],
+        interestCapitalised: debt.interestCapitalised[m], principalRepayment: debt.principal[m],
+        balloonRepayment: debt.balloon[m], debtBalance: debt.balance[m], financingFees: debt.fees[m],
+        reserveChange: debt.reserveChange[m], equityTax: equityTax.byMonth[m],
+        equity: preTax - equityTax.byMonth[m] + debt.draw[m] - debt.interestPaid[m] - debt.principal[m]
+          - debt.fees[m] - debt.reserveChange[m])
     }
     return MonthlyCashFlows(
-      months: months, capex: capex, debtPrincipal: debt.principal, debtPayment: debt.payment)
+      months: months, capex: capex, debtPrincipal: amount, debtPayment: debt.payment,
+      projectTaxYears: projectTax.years, equityTaxYears: equityTax.years,
+      trancheNames: a.contracts.map(\.name) + ["market"])
   }
 }

@@ -36,8 +36,28 @@ extension FinanceAssumptions {
     /// Used only when neither the spec nor the facility gives a PUE.
     public static let pue = 1.3
 
-    /// 0.8: SemiAnalysis uses ~80 % of critical IT power as the average load (domain.md §4).
+    /// 0.8: SemiAnalysis uses ~80 % of critical IT power as the average load of a working
+    /// cluster (domain.md §4). Used as the draw of busy GPUs (``busyDrawFraction``), or as a flat
+    /// draw when the spec sets `average_draw`.
     public static let averageDrawFraction = 0.8
+
+    /// 0.8 of maximum IT power when every GPU is busy: SemiAnalysis' average load of a working
+    /// cluster (domain.md §4).
+    public static let busyDrawFraction = 0.8
+
+    /// 0.3 of maximum IT power when idle. *Estimate*: an idle H100 SXM draws on the order of
+    /// 70–100 W of its 700 W, but CPUs, memory, fans, NICs and switches keep drawing; DGX H100
+    /// "typical" 6.5–8.5 kW vs 10.2 kW maximum under load (supercluster.blog, 2024). Override
+    /// with measured idle power.
+    public static let idleDrawFraction = 0.3
+
+    /// 3 years: Supermicro's standard warranty on complete systems is three years parts and
+    /// labour (supermicro.com/en/support/warranty; ServeTheHome, 2012-09); maintenance
+    /// (post-warranty support) starts after it.
+    public static let warrantyYears = 3
+
+    /// No ramp: market utilization applies from the first operating month.
+    public static let utilizationRampMonths = 0
 
     /// Colocation at 184.06 per kW-month (USD): CBRE North America Data Center Trends H2 2024,
     /// primary US markets average ($174–184 range; domain.md §4).
@@ -73,16 +93,46 @@ extension FinanceAssumptions {
     /// 0 %. Off by default: shipping, duties and sales taxes depend on jurisdiction.
     public static let shippingAndTaxesPercent = 0.0
 
-    /// 0 %. Conservative: no public resale curve in domain.md, and prices of used GPUs follow
-    /// rental prices down (domain.md §1).
+    /// 0 % when a flat residual is wanted; the default residual is read from ``residualCurve``.
     public static let residualValuePercent = 0.0
+
+    /// Value of GPU hardware after 1…5 years as a fraction of its cost: 62.5 %, 42.5 %, 30 %,
+    /// 17.5 %, 12.5 % — the midpoints of the H100 secondary-market ranges of the GPU Lease Rate
+    /// Index (60–65 %, 40–45 %, 25–35 %, 15–20 %, 10–15 %; v2-pseo-ai.pages.dev/residual/
+    /// h100-depreciation-calculator, 2026-01-08, low authority). Silicon Data also reports H100
+    /// values dropping faster after about two years (computeforecast.com, 2026).
+    public static let residualCurve = [0.625, 0.425, 0.30, 0.175, 0.125]
 
     /// 0: all-equity unless the spec sets a debt share.
     public static let debtShare = 0.0
 
     /// 12 %: CoreWeave's debt facilities cost 7–15 %, weighted ~12 % (2025 10-Q); SemiAnalysis
-    /// used 13 % for a "relatively poor" operator (2023) (domain.md §5).
+    /// used 13 % for a "relatively poor" operator (2023) (domain.md §5). A quoted (nominal) rate.
     public static let interestRateAnnual = 0.12
+
+    /// Nominal: loan rates are quoted as annual rates compounded monthly (rate ÷ 12), e.g.
+    /// SemiAnalysis' capital charge PMT(13 %/12, 72, 350k) = 7,025.94.
+    public static let interestConvention = RateConvention.nominal
+
+    /// Level annuity, the usual term-loan profile (CoreWeave's DDTLs amortize from contract
+    /// cash flows; domain.md §6).
+    public static let amortization = Amortization.annuity
+
+    /// Capitalised: construction interest is funded by the facility (delayed-draw term loans).
+    public static let interestDuringConstruction = InterestDuringConstruction.capitalised
+
+    /// DSCR ≥ 1.0 and LTV ≤ 1.0: the points where operations stop covering debt service and the
+    /// loan exceeds its collateral. Set the facility's own covenants (often DSCR 1.2–1.3).
+    public static let covenants = Covenants(minDSCR: 1.0, maxLTV: 1.0)
+
+    /// 80 %: US net operating losses arising after 2017 offset at most 80 % of a year's taxable
+    /// income (26 U.S.C. §172(a)(2)), matching the 21 % federal rate default.
+    public static let lossCarryForwardCap: Double? = 0.8
+
+    /// 18 %: equity is junior to every debt tranche, and CoreWeave's costliest delayed-draw loan
+    /// (DDTL 2.0, non-investment-grade customer) was priced at SOFR + 13 % ≈ 17.3 % (domain.md
+    /// §6; SOFR ≈ 4.3 % in 2025). *Estimate* built on that floor.
+    public static let costOfEquity = 0.18
 
     /// 48 months: debt matched to contract length; CoreWeave contracts average ~4 years
     /// (domain.md §5).
@@ -96,10 +146,11 @@ extension FinanceAssumptions {
     /// (filings, 2025; domain.md §5).
     public static let depreciationYears = 5
 
-    /// 12 %: the hurdle is set at CoreWeave's weighted cost of debt (~12 %, 2025 10-Q;
-    /// domain.md §5). A GPU project that cannot beat what lenders charge for the same assets
-    /// destroys value; equity investors will usually ask more (add targets in `extraTargetIRRs`).
-    public static let discountRate = 0.12
+    /// 14.4 %: the pre-tax weighted cost of capital of a GPU project financed 60 % with debt at
+    /// 12 % (``interestRateAnnual``) and 40 % with equity at 18 % (``costOfEquity``):
+    /// 0.6 × 12 % + 0.4 × 18 % = 14.4 %. 60 % is the low end of the 60–70 % advance rates
+    /// lenders give on GPU hardware (GLRI, 2026-01, low authority).
+    public static let discountRate = 0.144
 
     /// No extra targets by default (0 % and the discount rate are always reported).
     public static let extraTargetIRRs: [Double] = []

@@ -68,25 +68,16 @@ extension FinanceAssumptions {
           "negative price multiplier \(value)", nonNegative)
       }
     }
-    if let contract = contractMix {
-      check(
-        contract.share >= 0 && contract.share <= 1, "contract.share",
-        "contract share \(contract.share) is outside 0…1", fraction)
-      check(
-        contract.pricePerGPUHour >= 0, "contract.price",
-        "negative contract price \(contract.pricePerGPUHour)", "a price per GPU-hour ≥ 0")
-      if let term = contract.termMonths {
-        check(term >= 0, "contract.termMonths", "negative contract term \(term)", "months ≥ 0")
-      }
-    }
     check(leadTimeMonths >= 0, "leadTimeMonths", "negative lead time \(leadTimeMonths)", "months ≥ 0")
     check(electricityPerKWh >= 0, "electricityPerKWh", "negative electricity price \(electricityPerKWh)", nonNegative)
     if let pue {
       check(pue.isFinite && pue >= 1, "pue", "PUE \(pue) is below 1", "a number ≥ 1 (1.1–1.6 is typical)")
     }
-    check(
-      averageDrawFraction >= 0 && averageDrawFraction <= 1, "averageDrawFraction",
-      "average draw \(averageDrawFraction) is outside 0…1", fraction)
+    if let averageDrawFraction {
+      check(
+        averageDrawFraction >= 0 && averageDrawFraction <= 1, "averageDrawFraction",
+        "average draw \(averageDrawFraction) is outside 0…1", fraction)
+    }
     switch facilityCost {
     case .colocation(let price):
       check(price >= 0, "colocationPerKWMonth", "negative colocation price \(price)", nonNegative)
@@ -99,7 +90,7 @@ extension FinanceAssumptions {
       ("softwarePerGPUYear", softwarePerGPUYear), ("insurancePercent", insurancePercentPerYear),
       ("bandwidthPerMonth", bandwidthPerMonth), ("installationPercent", installationPercent),
       ("shippingAndTaxesPercent", shippingAndTaxesPercent),
-      ("residualValuePercent", residualValuePercent), ("interestRate", interestRateAnnual),
+      ("residualValuePercent", residualValuePercent ?? 0), ("interestRate", interestRateAnnual),
       ("discountRate", discountRate),
     ]
     for (key, value) in nonNegativeFields {
@@ -116,6 +107,7 @@ extension FinanceAssumptions {
     check(
       depreciationYears >= 1, "depreciationYears", "depreciation over \(depreciationYears) years",
       "a whole number of years ≥ 1")
+    problems += validateFinancing()
     for (index, target) in extraTargetIRRs.enumerated() {
       check(
         target.isFinite && target > -1, "targetIRRs[\(index)]", "target IRR \(target) is ≤ −100 %",

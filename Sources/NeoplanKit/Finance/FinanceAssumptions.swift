@@ -15,8 +15,17 @@ public struct FinanceAssumptions: Sendable, Equatable, Hashable, Codable {
   public var marketPricePerGPUHour: Double
   /// How the market price moves over the horizon, relative to ``marketPricePerGPUHour``.
   public var pricePath: PricePath
-  /// Optional share of GPUs sold on a fixed-price, take-or-pay contract.
-  public var contractMix: ContractMix?
+  /// Contracted revenue tranches (take-or-pay shares of the GPUs); the rest is sold at the
+  /// market path. Empty: everything at the market.
+  public var contracts: [ContractMix]
+  /// The first contract (the single-contract view of ``contracts``); setting it replaces them all.
+  public var contractMix: ContractMix? {
+    get { contracts.first }
+    set { contracts = newValue.map { [$0] } ?? [] }
+  }
+  /// Months over which market utilization ramps up linearly (operating month k sells k ÷ ramp of
+  /// the year's utilization until k reaches the ramp); 0 = no ramp.
+  public var utilizationRampMonths: Int = Defaults.utilizationRampMonths
   /// Months between paying for the hardware and the first revenue month.
   public var leadTimeMonths: Int
   /// Electricity price per kWh (used with colocation; all-in hosting includes power).
@@ -24,8 +33,16 @@ public struct FinanceAssumptions: Sendable, Equatable, Hashable, Codable {
   /// Power usage effectiveness. `nil` uses the facility's PUE from ``FinanceInputs/facilityPUE``,
   /// else ``Defaults/pue``.
   public var pue: Double?
-  /// Average IT draw as a fraction of the plan's maximum IT power.
-  public var averageDrawFraction: Double
+  /// A flat average IT draw as a fraction of the plan's maximum IT power; `nil` (the default)
+  /// scales the draw with the busy share of the GPUs between ``idleDrawFraction`` and
+  /// ``busyDrawFraction``.
+  public var averageDrawFraction: Double?
+  /// IT draw of an idle cluster, as a fraction of the maximum IT power.
+  public var idleDrawFraction: Double = Defaults.idleDrawFraction
+  /// IT draw of a fully busy cluster, as a fraction of the maximum IT power.
+  public var busyDrawFraction: Double = Defaults.busyDrawFraction
+  /// Years of vendor warranty from the first operating month; maintenance starts after it.
+  public var warrantyYears: Int = Defaults.warrantyYears
   /// Space-and-power charge: colocation per contracted kW-month, or all-in hosting per node-month.
   public var facilityCost: FacilityCost
   /// Hardware maintenance per year, as a fraction of hardware (including spares) capex.
@@ -45,20 +62,46 @@ public struct FinanceAssumptions: Sendable, Equatable, Hashable, Codable {
   /// Shipping, import duties and sales taxes, as a fraction of hardware (including spares) capex.
   public var shippingAndTaxesPercent: Double
   /// Value realised by selling the hardware at the end of the horizon, as a fraction of hardware
-  /// (including spares) capex. Received in the last month.
-  public var residualValuePercent: Double
-  /// Fraction of total capex borrowed at month 0.
+  /// (including spares) capex, received in the last month; `nil` reads it from
+  /// ``residualCurve`` at the horizon.
+  public var residualValuePercent: Double?
+  /// Market value of the hardware at the end of operating year 1, 2, … as a fraction of its cost
+  /// (years past the list reuse its last value): the collateral value for LTV, and the residual
+  /// value unless ``residualValuePercent`` is set.
+  public var residualCurve: [Double] = Defaults.residualCurve
+  /// Fraction of total capex borrowed, used when ``debtSizing`` is `nil`.
   public var debtShare: Double
-  /// Annual effective interest rate of the debt.
+  /// How the loan amount is set; `nil` = ``debtShare`` of capex.
+  public var debtSizing: DebtSizing?
+  /// Annual interest rate of the debt (``interestConvention`` says how it is compounded).
   public var interestRateAnnual: Double
-  /// Months over which the debt is repaid in level (annuity) payments, starting at month 1.
+  /// How the annual interest rate becomes a monthly one (nominal: rate ÷ 12).
+  public var interestConvention: RateConvention = Defaults.interestConvention
+  /// Months of repayment (the tenor), starting with the first operating month.
   public var debtTermMonths: Int
+  /// Repayment profile of the debt.
+  public var amortization: Amortization = Defaults.amortization
+  /// Whether interest during construction is paid by equity or added to the loan.
+  public var interestDuringConstruction: InterestDuringConstruction = Defaults.interestDuringConstruction
+  /// Arrangement fee paid at close, as a fraction of the loan (0 = none).
+  public var upfrontFee: Double = 0
+  /// Months of scheduled debt service held in a reserve account from the end of the build until
+  /// the last repayment (0 = none); funded and recovered by equity.
+  public var reserveMonths: Int = 0
+  /// Lender covenants tested on the annual DSCR and the monthly LTV.
+  public var covenants: Covenants = Defaults.covenants
   /// Income-tax rate on positive taxable income (after loss carry-forward).
   public var taxRate: Double
   /// Straight-line depreciation life of the capex, in years.
   public var depreciationYears: Int
-  /// Hurdle rate: annual effective discount rate for NPV and the main break-even target.
+  /// Share of a year's taxable income that losses carried forward may offset (US: 80 %); `nil`
+  /// = no limit.
+  public var lossCarryForwardCap: Double? = Defaults.lossCarryForwardCap
+  /// Hurdle rate: annual effective discount rate for the project (unlevered) NPVs and the main
+  /// break-even target.
   public var discountRate: Double
+  /// Cost of equity: annual effective discount rate for the equity (levered) NPV.
+  public var costOfEquity: Double = Defaults.costOfEquity
   /// Further annual IRR targets for which break-even starting prices are reported.
   public var extraTargetIRRs: [Double]
 
@@ -72,7 +115,7 @@ public struct FinanceAssumptions: Sendable, Equatable, Hashable, Codable {
     leadTimeMonths: Int = Defaults.leadTimeMonths,
     electricityPerKWh: Double = Defaults.electricityPerKWh,
     pue: Double? = nil,
-    averageDrawFraction: Double = Defaults.averageDrawFraction,
+    averageDrawFraction: Double? = nil,
     facilityCost: FacilityCost = Defaults.facilityCost,
     maintenancePercentOfHardwarePerYear: Double = Defaults.maintenancePercentOfHardwarePerYear,
     staff: StaffCost = Defaults.staff,
@@ -82,7 +125,7 @@ public struct FinanceAssumptions: Sendable, Equatable, Hashable, Codable {
     salesAndOtherPercentOfRevenue: Double = Defaults.salesAndOtherPercentOfRevenue,
     installationPercent: Double = Defaults.installationPercent,
     shippingAndTaxesPercent: Double = Defaults.shippingAndTaxesPercent,
-    residualValuePercent: Double = Defaults.residualValuePercent,
+    residualValuePercent: Double? = nil,
     debtShare: Double = Defaults.debtShare,
     interestRateAnnual: Double = Defaults.interestRateAnnual,
     debtTermMonths: Int = Defaults.debtTermMonths,
@@ -95,7 +138,7 @@ public struct FinanceAssumptions: Sendable, Equatable, Hashable, Codable {
     self.utilization = utilization
     self.marketPricePerGPUHour = marketPricePerGPUHour
     self.pricePath = pricePath
-    self.contractMix = contractMix
+    self.contracts = contractMix.map { [$0] } ?? []
     self.leadTimeMonths = leadTimeMonths
     self.electricityPerKWh = electricityPerKWh
     self.pue = pue
@@ -128,6 +171,31 @@ public struct FinanceAssumptions: Sendable, Equatable, Hashable, Codable {
     guard let last = utilization.last else { return 0 }
     if utilization.count == 1 { return last }
     return yearIndex < utilization.count ? utilization[max(0, yearIndex)] : last
+  }
+
+  /// The residual value fraction actually used: ``residualValuePercent`` if set, else the
+  /// ``residualCurve`` value at the end of the horizon.
+  public var effectiveResidualFraction: Double {
+    residualValuePercent ?? residualCurveValue(years: Double(horizonYears))
+  }
+
+  /// The residual curve at `years` after the first operating month: 1 at 0, linear between
+  /// year ends, the last value after the list.
+  public func residualCurveValue(years: Double) -> Double {
+    guard let last = residualCurve.last, years > 0 else { return 1 }
+    let whole = Int(years.rounded(.down))
+    if whole >= residualCurve.count { return last }
+    let before = whole == 0 ? 1 : residualCurve[whole - 1]
+    let after = residualCurve[whole]
+    return before + (after - before) * (years - Double(whole))
+  }
+
+  /// The monthly interest rate of the debt: rate ÷ 12 (nominal) or (1 + rate)^(1/12) − 1.
+  public var monthlyInterestRate: Double {
+    switch interestConvention {
+    case .nominal: interestRateAnnual / 12
+    case .effective: FinanceMath.monthlyRate(fromAnnual: interestRateAnnual)
+    }
   }
 
   /// The PUE actually used: this assumption if set, else the facility's, else ``Defaults/pue``.
@@ -164,12 +232,22 @@ public struct ContractMix: Sendable, Equatable, Hashable, Codable {
   public var pricePerGPUHour: Double
   /// Contract length in operating months; `nil` means the whole horizon.
   public var termMonths: Int?
+  /// Fraction of the contract's total value paid at signing and spent on the build (received
+  /// pro rata to the capex); each month's bill is reduced by the same fraction.
+  public var prepayment: Double
+  /// Name shown in reports, e.g. "anchor tenant".
+  public var name: String
 
   /// Creates a contract mix.
-  public init(share: Double, pricePerGPUHour: Double, termMonths: Int? = nil) {
+  public init(
+    share: Double, pricePerGPUHour: Double, termMonths: Int? = nil, prepayment: Double = 0,
+    name: String = "contract"
+  ) {
     self.share = share
     self.pricePerGPUHour = pricePerGPUHour
     self.termMonths = termMonths
+    self.prepayment = prepayment
+    self.name = name
   }
 }
 

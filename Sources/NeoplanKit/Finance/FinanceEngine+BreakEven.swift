@@ -20,7 +20,8 @@ extension FinanceEngine {
     var flat = assumptions
     flat.pricePath = .none
     flat.utilization = [1]
-    flat.contractMix = nil
+    flat.contracts = []
+    flat.utilizationRampMonths = 0
     return solveAffine { price in
       flat.marketPricePerGPUHour = price
       return projectNPV(inputs: inputs, assumptions: flat, annualRate: assumptions.discountRate)

@@ -27,8 +27,12 @@ extension FinanceEngine {
           input: input, lowValue: low.value, highValue: high.value,
           lowProjectNPV: npv(lowFlows.projectPreTaxFlows, low.assumptions),
           highProjectNPV: npv(highFlows.projectPreTaxFlows, high.assumptions),
-          lowEquityNPV: npv(lowFlows.equityFlows, low.assumptions),
-          highEquityNPV: npv(highFlows.equityFlows, high.assumptions),
+          lowEquityNPV: FinanceMath.npv(
+            ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: low.assumptions.costOfEquity),
+            cashFlows: lowFlows.equityFlows),
+          highEquityNPV: FinanceMath.npv(
+            ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: high.assumptions.costOfEquity),
+            cashFlows: highFlows.equityFlows),
           lowBreakEvenPrice: breakEvenStartPrice(
             inputs: low.inputs, assumptions: low.assumptions, targetIRR: low.assumptions.discountRate),
           highBreakEvenPrice: breakEvenStartPrice(

@@ -12,6 +12,7 @@ public enum FinanceEngine {
     guard problems.isEmpty else { throw FinanceValidationError(problems: problems) }
 
     let flows = CashFlowModel.build(inputs: inputs, assumptions: assumptions)
+    let statements = AnnualStatement.statements(of: flows)
     let rate = assumptions.discountRate
     let capexTotal = flows.capex.total
 
@@ -58,11 +59,16 @@ public enum FinanceEngine {
       projectAfterTax: CashFlowReturns(
         cashFlows: flows.projectAfterTaxFlows, invested: capexTotal, discountRate: rate),
       equity: CashFlowReturns(
-        cashFlows: flows.equityFlows, invested: flows.equityInvested, discountRate: rate),
+        cashFlows: flows.equityFlows, invested: flows.equityInvested, discountRate: assumptions.costOfEquity),
       breakEven: breakEven,
       breakEvenUtilization: breakEvenUtilization(inputs: inputs, assumptions: assumptions),
       sensitivity: sensitivity(inputs: inputs, assumptions: assumptions),
       utilizationSweep: sweep,
-      cashFlows: flows)
+      cashFlows: flows,
+      statements: statements,
+      lender: LenderView.make(
+        flows: flows, statements: statements, assumptions: assumptions,
+        hardware: inputs.hardwareCapexIncludingSpares),
+      sourcesAndUses: SourcesAndUses.make(flows: flows))
   }
 }

@@ -54,6 +54,10 @@ public struct FinanceInputs: Sendable, Equatable, Hashable, Codable {
       sparesCapex: sparesCapex, currencyCode: currencyCode, facilityPUE: facilityPUE)
   }
 
+  /// Subscription licences, charged in full when each term is paid (operating month 1, then
+  /// every term), as software opex; not capex.
+  public var subscriptions: [Subscription] = []
+
   /// Capex categories that are not hardware (services, perpetual software): part of capex, but
   /// not of the base for maintenance, insurance, installation, shipping and residual percentages.
   public var nonHardwareCategories: [String] = []
@@ -66,4 +70,18 @@ public struct FinanceInputs: Sendable, Equatable, Hashable, Codable {
   /// The base for percentage-of-hardware assumptions (installation, shipping, maintenance,
   /// insurance, residual value): hardware capex plus spares.
   public var hardwareCapexIncludingSpares: Double { hardwareCapex + sparesCapex }
+}
+
+/// A licence paid per term (e.g. a 3-year fabric-manager subscription).
+public struct Subscription: Sendable, Equatable, Hashable, Codable {
+  /// Price of one term, in major units of the plan currency.
+  public var amountPerTerm: Double
+  /// Term length in years (≥ 1).
+  public var termYears: Int
+
+  /// Creates a subscription.
+  public init(amountPerTerm: Double, termYears: Int) {
+    self.amountPerTerm = amountPerTerm
+    self.termYears = termYears
+  }
 }

@@ -124,6 +124,12 @@ public struct FinanceResult: Sendable, Equatable, Codable {
   public var utilizationSweep: [UtilizationSweepPoint]
   /// Month-by-month cash flows.
   public var cashFlows: MonthlyCashFlows
+  /// Annual statements: year 0 (the build), then each operating year.
+  public var statements: [AnnualStatement]
+  /// The loan as a lender reads it: DSCR, LLCR, LTV, covenant breaches.
+  public var lender: LenderView
+  /// Sources and uses of funds at financial close.
+  public var sourcesAndUses: SourcesAndUses
 
   /// Project IRR: unlevered, **pre-tax** (``projectPreTax``).
   public var projectIRR: IRRResult { projectPreTax.irr }

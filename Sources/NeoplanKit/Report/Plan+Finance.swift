@@ -63,7 +63,11 @@ extension Plan {
       "projectPreTax": returns(f.projectPreTax),
       "projectAfterTax": returns(f.projectAfterTax),
       "equity": returns(f.equity),
-      "basis": .string("projectIRR, npv, moic and paybackMonths: unlevered, before tax; equityIRR: levered, after tax"),
+      "lender": lenderJSON(),
+      "costOfEquity": .decimal(a.costOfEquity, 6),
+      "basis": .string(
+        "projectIRR, npv, moic and paybackMonths: unlevered, before tax, at the discount rate; projectAfterTax: unlevered, after tax, at the discount rate; equity: levered, after tax, at the cost of equity"
+      ),
     ])
     let sensitivity: [JSONValue] = f.sensitivity.map { row in
       .object([
@@ -84,7 +88,8 @@ extension Plan {
     }
     return [
       "tco": tco, "returns": returnsObject, "sensitivity": .array(sensitivity), "utilizationSweep": .array(sweep),
-      "financeAssumptions": assumptionsJSON(), "cashFlows": cashFlowsJSON(),
+      "financeAssumptions": assumptionsJSON(), "cashFlows": cashFlowsJSON(), "statements": statementsJSON(),
+      "sourcesAndUses": sourcesAndUsesJSON(), "revenueTranches": tranchesJSON(),
     ]
   }
 
@@ -108,7 +113,8 @@ extension Plan {
       a.contractMix.map {
         .object([
           "share": .decimal($0.share, 6), "pricePerGPUHour": .decimal($0.pricePerGPUHour, 6),
-          "termMonths": $0.termMonths.map { .int($0) } ?? .null,
+          "termMonths": $0.termMonths.map { .int($0) } ?? .null, "prepayment": .decimal($0.prepayment, 6),
+          "name": .string($0.name),
         ])
       } ?? .null
     return .object([
@@ -120,7 +126,10 @@ extension Plan {
       "leadTimeMonths": .int(a.leadTimeMonths),
       "electricityPerKWh": .decimal(a.electricityPerKWh, 6),
       "pue": .decimal(a.effectivePUE(facilityPUE: spec.facility.pue), 4),
-      "averageDraw": .decimal(a.averageDrawFraction, 6),
+      "averageDraw": a.averageDrawFraction.map { .decimal($0, 6) } ?? .null,
+      "idleDraw": .decimal(a.idleDrawFraction, 6),
+      "busyDraw": .decimal(a.busyDrawFraction, 6),
+      "warrantyYears": .int(a.warrantyYears),
       "facilityCost": .object(facility),
       "maintenancePerYear": .decimal(a.maintenancePercentOfHardwarePerYear, 6),
       "staff": .object(["ftes": .decimal(a.staff.fteCount, 4), "costPerFTE": .decimal(a.staff.costPerFTEYear, 2)]),
@@ -130,8 +139,16 @@ extension Plan {
       "salesAndOther": .decimal(a.salesAndOtherPercentOfRevenue, 6),
       "installation": .decimal(a.installationPercent, 6),
       "shippingAndTaxes": .decimal(a.shippingAndTaxesPercent, 6),
-      "residualValue": .decimal(a.residualValuePercent, 6),
+      "residualValue": .decimal(a.effectiveResidualFraction, 6),
+      "residualCurve": .array(a.residualCurve.map { .decimal($0, 6) }),
       "debtShare": .decimal(a.debtShare, 6),
+      "debtSizing": debtSizingJSON(a.debtSizing),
+      "amortization": .string(a.amortization.rawValue),
+      "rateConvention": .string(a.interestConvention.rawValue),
+      "interestDuringConstruction": .string(a.interestDuringConstruction.rawValue),
+      "costOfEquity": .decimal(a.costOfEquity, 6),
+      "lossCarryForwardCap": a.lossCarryForwardCap.map { .decimal($0, 6) } ?? .null,
+      "utilizationRampMonths": .int(a.utilizationRampMonths),
       "interestRate": .decimal(a.interestRateAnnual, 6),
       "debtTermMonths": .int(a.debtTermMonths),
       "taxRate": .decimal(a.taxRate, 6),
@@ -141,6 +158,15 @@ extension Plan {
       "itPowerKW": .decimal(financeInputs.itPowerKW, 3),
       "hardwareCapexBase": .money(money(financeInputs.hardwareCapexIncludingSpares)),
     ])
+  }
+
+  func debtSizingJSON(_ sizing: DebtSizing?) -> JSONValue {
+    switch sizing {
+    case .none: .object(["kind": .string("shareOfCapex"), "value": .decimal(financeAssumptions.debtShare, 6)])
+    case .shareOfCapex(let x): .object(["kind": .string("shareOfCapex"), "value": .decimal(x, 6)])
+    case .advanceRate(let x): .object(["kind": .string("advanceRate"), "value": .decimal(x, 6)])
+    case .targetDSCR(let x): .object(["kind": .string("targetDSCR"), "value": .decimal(x, 6)])
+    }
   }
 
   /// The monthly cash flows (money rounded to the cent; flows signed, + = received).
@@ -153,6 +179,10 @@ extension Plan {
           "opex": .money(money(m.opex.total)), "capex": .money(money(m.capex)),
           "residualValue": .money(money(m.residualValue)), "projectPreTax": .money(money(m.projectPreTax)),
           "projectAfterTax": .money(money(m.projectAfterTax)), "equity": .money(money(m.equity)),
+          "draw": .money(money(m.debtDrawdown)), "interest": .money(money(m.interest)),
+          "interestPaid": .money(money(m.interestPaid)), "principal": .money(money(m.principalRepayment)),
+          "debtBalance": .money(money(m.debtBalance)), "tax": .money(money(m.equityTax)),
+          "prepaymentReceived": .money(money(m.prepaymentReceived)), "year": .int(m.year),
         ])
       })
   }
@@ -171,8 +201,13 @@ extension Plan {
       "Finance   \(a.horizonYears) years; market \(c) \(formatFixed(a.marketPricePerGPUHour, decimals: 2))/GPU-h, \(pathText(a.pricePath))"
     )
     out.append(
-      "          utilization \(a.utilization.map { formatPercent($0 * 100) }.joined(separator: "/")); discount rate \(pct(a.discountRate)); debt \(pct(a.debtShare)) at \(pct(a.interestRateAnnual))"
+      "          utilization \(a.utilization.map { formatPercent($0 * 100) }.joined(separator: "/")); discount rate \(pct(a.discountRate)); cost of equity \(pct(a.costOfEquity))"
     )
+    for contract in a.contracts {
+      out.append(
+        "          contract \(contract.name): \(pct(contract.share)) of GPUs at \(c) \(formatFixed(contract.pricePerGPUHour, decimals: 2))/GPU-h for \(contract.termMonths ?? a.horizonMonths) months, \(pct(contract.prepayment)) prepaid"
+      )
+    }
     out.append("  capex                 \(money(f.capex.total).description)")
     for line in f.capex.lines {
       out.append(pad("    " + line.category, 26) + pad(money(line.amount).groupedString, 20, right: true))
@@ -186,15 +221,26 @@ extension Plan {
     out.append("  TCO over \(a.horizonYears) years      \(money(f.tco).description)")
     out.append(
       "  cost per GPU-hour     \(perHour(f.costPerGPUHour))  (NPV = 0 at \(pct(a.discountRate)), 100% utilized)")
+    out.append("  returns               unlevered pre-tax | unlevered after-tax | levered after-tax (equity)")
     out.append(
-      "  project IRR           \(pct(f.projectIRR.annual))  (unlevered, before tax)\(f.projectIRR.explanation.map { " — " + $0 } ?? "")"
+      "  IRR                   \(pct(f.projectIRR.annual)) | \(pct(f.projectAfterTax.irr.annual)) | \(pct(f.equityIRR.annual))"
     )
     out.append(
-      "  equity IRR            \(pct(f.equityIRR.annual))  (levered, after tax)\(f.equityIRR.explanation.map { " — " + $0 } ?? "")"
+      "  NPV                   \(money(f.npv).groupedString) | \(money(f.projectAfterTax.npv).groupedString) | \(money(f.equity.npv).groupedString)"
     )
-    out.append("  NPV                   \(money(f.npv).description)")
-    out.append("  MOIC                  \(f.moic.map { formatFixed($0, decimals: 2) + "×" } ?? "n/a")")
-    out.append("  payback               \(f.paybackMonth.map { "month \($0)" } ?? "not within the horizon")")
+    out.append(
+      "    discounted at       \(pct(a.discountRate)) | \(pct(a.discountRate)) | \(pct(a.costOfEquity)) (cost of equity)"
+    )
+    for (label, irr) in [
+      ("project IRR", f.projectIRR), ("after-tax IRR", f.projectAfterTax.irr), ("equity IRR", f.equityIRR),
+    ] {
+      if let why = irr.explanation { out.append(pad("  " + label, 24) + "n/a — " + why) }
+    }
+    func moic(_ r: CashFlowReturns) -> String { r.moic.map { formatFixed($0, decimals: 2) + "×" } ?? "n/a" }
+    func payback(_ r: CashFlowReturns) -> String { r.paybackMonth.map { "month \($0)" } ?? "none" }
+    out.append("  MOIC                  \(moic(f.projectPreTax)) | \(moic(f.projectAfterTax)) | \(moic(f.equity))")
+    out.append(
+      "  payback               \(payback(f.projectPreTax)) | \(payback(f.projectAfterTax)) | \(payback(f.equity))")
     for be in f.breakEven {
       let label = be.targetIRR == 0 ? "break-even (cash)" : "break-even at \(pct(be.targetIRR))"
       out.append(pad("  " + label, 24) + perHour(be.startPricePerGPUHour) + " starting rate")
@@ -203,6 +249,8 @@ extension Plan {
       "  break-even utilization "
         + (f.breakEvenUtilization.map { "\(pct($0)) at the market price path" }
           ?? "none: even 100% utilization at the market price path does not reach NPV 0"))
+    out += sourcesAndUsesText()
+    out += statementsText()
     return out.flatMap { $0.count > 98 ? wrap($0, width: 98, indent: "                        ") : [$0] }
       .joined(separator: "\n") + "\n"
   }

@@ -10,7 +10,7 @@ public struct Plan: Sendable {
   public var bom: BillOfMaterials
   /// What finance was given (capex by category, subscriptions moved to opex).
   public var financeInputs: FinanceInputs
-  /// The assumptions used, with the plan's subscriptions added to software opex.
+  /// The assumptions used (the spec's, defaults applied).
   public var financeAssumptions: FinanceAssumptions
   /// TCO, returns, break-even rates and sensitivity.
   public var finance: FinanceResult
@@ -31,7 +31,9 @@ public struct Plan: Sendable {
       throw InputError(
         error.problems.map { problem in
           let base = problem.keyPath.split(separator: "[").first.map(String.init) ?? problem.keyPath
-          let path = financeKeyPaths[base] ?? financeKeyPaths[problem.keyPath] ?? problem.keyPath
+          let path =
+            financeKeyPaths[base] ?? financeKeyPaths[problem.keyPath] ?? financingKeyPaths[problem.keyPath]
+            ?? financingKeyPaths[base] ?? problem.keyPath
           return spec.diagnostic(path, problem.message, expected: "expected " + problem.expected)
         })
     }
@@ -66,13 +68,13 @@ public struct Plan: Sendable {
   }
 
   /// Finance inputs from the BoM: installed lines are capex by category, spare lines are the
-  /// spares pool, and subscription licences (software with a term) become yearly software opex
-  /// (their BoM line shows the first term) so they are neither capex nor counted twice.
+  /// spares pool, and subscription licences (software with a term) are charged as software opex
+  /// when each term is paid (their BoM line shows the first term), neither capex nor counted twice.
   static func financeInputs(design: ClusterDesign, bom: BillOfMaterials) -> (FinanceInputs, FinanceAssumptions) {
-    var assumptions = design.spec.finance
+    let assumptions = design.spec.finance
     var capex: [CapexLine] = []
     var spares = 0.0
-    var subscriptionsPerYear = 0.0
+    var subscriptions: [Subscription] = []
     let terms = Dictionary(
       design.parts.compactMap { count -> (String, Int)? in
         if case .software(let licence) = count.part.specs, let term = licence.termYears, term > 0 {
@@ -87,18 +89,18 @@ public struct Plan: Sendable {
         if line.isSpare {
           spares += major
         } else if let term = terms[line.partID] {
-          subscriptionsPerYear += major / Double(term)
+          subscriptions.append(Subscription(amountPerTerm: major, termYears: term))
         } else {
           amount += major
         }
       }
       if amount != 0 { capex.append(CapexLine(category: category.rawValue, amount: amount)) }
     }
-    if design.gpus > 0 { assumptions.softwarePerGPUYear += subscriptionsPerYear / Double(design.gpus) }
     var inputs = FinanceInputs(
       gpuCount: design.gpus, nodeCount: design.nodes, itPowerKW: design.facility.itPowerKW,
       capexByCategory: capex, sparesCapex: spares, currencyCode: bom.currency, facilityPUE: design.spec.facility.pue)
     inputs.nonHardwareCategories = [PartCount.Category.services.rawValue, PartCount.Category.software.rawValue]
+    inputs.subscriptions = subscriptions
     return (inputs, assumptions)
   }
 }

@@ -77,7 +77,7 @@ extension SpecDecoder {
           "maintenance_per_year", "staff", "software_per_gpu_year", "insurance_per_year", "bandwidth_per_month",
           "installation", "shipping_and_taxes", "residual_value", "sales_and_other", "financing", "tax",
           "discount_rate", "target_irrs",
-        ])
+        ] + SpecDecoder.projectFinanceKeys)
     else { return a }
 
     func number(_ m: YAMLMapping, _ key: String, min: Double? = nil, max: Double? = nil, what: String) throws
@@ -174,18 +174,6 @@ extension SpecDecoder {
         }
       }
     }
-    if let v = map["contract"] {
-      let c = try v.mapping()
-      try c.rejectUnknownKeys(["share", "price", "term_months"])
-      remember(c)
-      let share = try number(c, "share", min: 0, max: 1, what: fraction) ?? 0
-      let price = try c.required("price", expected: "the contract price per GPU-hour")
-      let priceValue = try price.double()
-      guard priceValue >= 0 else { throw price.error("negative contract price", expected: "expected a price ≥ 0") }
-      a.contractMix = ContractMix(
-        share: share, pricePerGPUHour: priceValue,
-        termMonths: try whole(c, "term_months", min: 1, max: 360, what: "1…360 months"))
-    }
     if let x = try whole(map, "lead_time_months", min: 0, max: 60, what: "0…60 months") { a.leadTimeMonths = x }
     if let x = try number(map, "electricity_per_kwh", min: 0, what: money) { a.electricityPerKWh = x }
     if let x = try number(map, "pue", min: 1, max: 3, what: "1.0…3.0") { a.pue = x }
@@ -220,22 +208,18 @@ extension SpecDecoder {
     if let x = try number(map, "sales_and_other", min: 0, max: 1, what: fraction) {
       a.salesAndOtherPercentOfRevenue = x
     }
-    if let v = map["financing"] {
-      let f = try v.mapping()
-      try f.rejectUnknownKeys(["debt_share", "interest_rate", "term_months"])
-      remember(f)
-      if let x = try number(f, "debt_share", min: 0, max: 1, what: fraction) { a.debtShare = x }
-      if let x = try number(f, "interest_rate", min: 0, max: 1, what: "an annual rate such as 0.12") {
-        a.interestRateAnnual = x
-      }
-      if let x = try whole(f, "term_months", min: 1, max: 360, what: "1…360 months") { a.debtTermMonths = x }
-    }
+    if let v = map["financing"] { try decodeFinancing(v, into: &a) }
+    try decodeProjectFinance(map, into: &a)
     if let v = map["tax"] {
       let t = try v.mapping()
-      try t.rejectUnknownKeys(["rate", "depreciation_years"])
+      try t.rejectUnknownKeys(["rate", "depreciation_years", "loss_cap"])
       remember(t)
       if let x = try number(t, "rate", min: 0, max: 1, what: fraction) { a.taxRate = x }
       if let x = try whole(t, "depreciation_years", min: 1, max: 30, what: "1…30 years") { a.depreciationYears = x }
+      if let v = t["loss_cap"] {
+        a.lossCarryForwardCap =
+          (try? v.string()) == "none" ? nil : try number(t, "loss_cap", min: 0, max: 1, what: fraction)
+      }
     }
     if let x = try number(map, "discount_rate", min: 0, max: 1, what: "an annual rate such as 0.12") {
       a.discountRate = x

@@ -12,7 +12,7 @@ struct PlanFinanceTests {
     spares: {switches_percent: 10}
     """
 
-  /// Capex = BoM total − subscription licences (their yearly cost goes to software opex);
+  /// Capex = BoM total − subscription licences (charged as software opex when paid);
   /// spares are the spare lines. Derived from the BoM lines, not from the finance output.
   @Test func capexComesFromTheBoM() throws {
     let plan = try TestCatalog.plan(Self.base)
@@ -34,12 +34,17 @@ struct PlanFinanceTests {
     #expect(abs(plan.finance.capex.total - Double(plan.bom.total.cents - subscriptionCents) / 100) < 0.005)
     let hardware = plan.financeInputs.hardwareCapex
     #expect(abs(hardware - Double(plan.bom.total.cents - subscriptionCents - spareCents - servicesCents) / 100) < 0.005)
-    // Year-1 maintenance: 3% of hardware including spares.
+    // Maintenance starts after the 3-year warranty: none in year 1; year 4 is 3% of hardware
+    // including spares.
     let maintenance = 0.03 * Double(plan.bom.total.cents - subscriptionCents - servicesCents) / 100
-    #expect(abs(plan.finance.annualOpex[0].lines.maintenance - maintenance) < 0.01)
+    #expect(plan.finance.annualOpex[0].lines.maintenance == 0)
+    #expect(abs(plan.finance.annualOpex[3].lines.maintenance - maintenance) < 0.01)
     #expect(abs(plan.financeInputs.sparesCapex - Double(spareCents) / 100) < 0.005)
-    // Yearly subscription cost per GPU: Σ subscriptions (1-year terms) ÷ 256 GPUs.
-    #expect(abs(plan.financeAssumptions.softwarePerGPUYear - Double(subscriptionCents) / 100 / 256) < 1e-6)
+    // Subscriptions (1-year terms) are charged in full when paid, each year: year-1 software opex
+    // is their BoM total (no per-GPU software by default).
+    #expect(plan.financeAssumptions.softwarePerGPUYear == 0)
+    #expect(abs(plan.finance.annualOpex[0].lines.software - Double(subscriptionCents) / 100) < 0.005)
+    #expect(abs(plan.finance.annualOpex[4].lines.software - Double(subscriptionCents) / 100) < 0.005)
   }
 
   /// The electricity line follows the issue's formula: IT kW × average draw × PUE × 730 h × $/kWh,
@@ -73,6 +78,16 @@ struct PlanFinanceTests {
       ("finance: {horizon_years: 0}", "finance.horizon_years", 5),
       ("finance: {financing: {debt_share: 1.5}}", "finance.financing.debt_share", 5),
       ("finance: {price_path: {kind: lineer}}", "finance.price_path.kind", 5),
+      ("finance: {financing: {debt_share: 0.5, target_dscr: 1.3}}", "finance.financing.target_dscr", 5),
+      ("finance: {financing: {amortization: ballon}}", "finance.financing.amortization", 5),
+      ("finance: {financing: {interest_rate: 0.1, spread: 0.05}}", "finance.financing.interest_rate", 5),
+      ("finance: {average_draw: 0.8, idle_draw: 0.3}", "finance.average_draw", 5),
+      ("finance: {contract: {price: 2}, contracts: [{price: 2}]}", "finance.contracts", 5),
+      ("finance: {contracts: [{share: 0.7, price: 2}, {share: 0.5, price: 2}]}", "finance.contracts", 5),
+      (
+        "finance: {contract: {share: 0.5, price: 2.2, term_months: 36}, financing: {target_dscr: 1.3, term_months: 48}}",
+        "finance.financing.term_months", 5
+      ),
     ])
   func badFinanceInput(yaml: String, keyPath: String, line: Int) throws {
     do {
@@ -98,8 +113,42 @@ struct PlanFinanceTests {
     for key in ["projectIRR", "equityIRR", "npv", "moic", "paybackMonths", "breakEvenUtilization"] {
       #expect(returns[key] != nil)
     }
-    #expect(breakEven.count == 3)  // 0, the 12% discount rate, and 20%
+    #expect(breakEven.count == 3)  // 0, the 14.4% discount rate, and 20%
     #expect(sensitivity.count == 8)
+  }
+
+  /// The issue's JSON keys: statements.annual[], returns.lender, sourcesAndUses, the three
+  /// returns, and the debt per month; the CSV statements have one row per year.
+  @Test func jsonHasStatementsAndLenderKeys() throws {
+    let plan = try TestCatalog.plan(
+      Self.base + "\nfinance: {lead_time_months: 2, financing: {debt_share: 0.5, term_months: 36}}")
+    let root = try #require(jsonObject(plan.json()))
+    let statements = try #require(jsonObject(root["statements"]))
+    guard case .array(let annual)? = statements["annual"] else { throw JSONShapeError() }
+    #expect(annual.count == 6)  // the build (year 0) and 5 operating years
+    let year1 = try #require(jsonObject(annual[1]))
+    for key in [
+      "year", "revenue", "opex", "ebitda", "depreciation", "interest", "tax", "netIncome", "capex", "debtDrawn",
+      "debtRepaid", "cashFlowToFirm", "cashFlowToEquity", "dscr",
+    ] {
+      #expect(year1[key] != nil, "statements.annual[1].\(key)")
+    }
+    let returns = try #require(jsonObject(root["returns"]))
+    for key in ["projectPreTax", "projectAfterTax", "equity"] { #expect(returns[key] != nil) }
+    let lender = try #require(jsonObject(returns["lender"]))
+    for key in ["debtAmount", "minDSCR", "averageDSCR", "llcr", "maxLTV", "breaches"] { #expect(lender[key] != nil) }
+    let funds = try #require(jsonObject(root["sourcesAndUses"]))
+    guard case .array(let sources)? = funds["sources"], case .array(let uses)? = funds["uses"] else {
+      throw JSONShapeError()
+    }
+    #expect(sources.count == 3 && uses.count == 2)
+    guard case .array(let months)? = root["cashFlows"], let month1 = jsonObject(months[1]) else {
+      throw JSONShapeError()
+    }
+    for key in ["draw", "interest", "principal"] { #expect(month1[key] != nil) }
+    let csv = plan.statementsCSV().split(separator: "\r\n")
+    #expect(csv.count == 7)  // header + 6 years
+    #expect(csv[0].hasPrefix("year,revenue_market,revenue,opex,ebitda"))
   }
 }
 
@@ -118,4 +167,46 @@ struct PlanFinanceTests {
   #expect(first["revenue"] == .number("420480.00"))
   #expect(assumptions["marketPricePerGPUHour"] == .number("3"))
   #expect(assumptions["utilization"] == .array([.number("0.75")]))
+}
+
+/// The project-finance keys reach the engine.
+@Test func projectFinanceKeysAreDecoded() throws {
+  let plan = try TestCatalog.plan(
+    PlanFinanceTests.base + """
+
+      finance:
+        contracts:
+          - {name: anchor, share: 0.6, price: 2.1, term_months: 48, prepayment: 0.2}
+          - {share: 0.1, price: 2.4, term_months: 24}
+        utilization_ramp_months: 6
+        idle_draw: 0.25
+        busy_draw: 0.85
+        warranty_years: 2
+        residual_curve: [0.6, 0.4, 0.3, 0.2, 0.1]
+        cost_of_equity: 0.2
+        tax: {loss_cap: none}
+        financing: {target_dscr: 1.25, base_rate: 0.043, spread: 0.045, term_months: 48,
+                    amortization: sculpted, interest_during_construction: paid, rate_convention: effective,
+                    covenants: {min_dscr: 1.2, max_ltv: 0.8}}
+      """)
+  let a = plan.financeAssumptions
+  #expect(a.contracts.map(\.name) == ["anchor", "contract 2"])
+  #expect(a.contracts[0].prepayment == 0.2)
+  #expect(a.utilizationRampMonths == 6 && a.warrantyYears == 2)
+  #expect(a.idleDrawFraction == 0.25 && a.busyDrawFraction == 0.85)
+  #expect(a.residualCurve == [0.6, 0.4, 0.3, 0.2, 0.1])
+  #expect(a.costOfEquity == 0.2 && a.lossCarryForwardCap == nil)
+  #expect(a.debtSizing == .targetDSCR(1.25))
+  #expect(abs(a.interestRateAnnual - 0.088) < 1e-15)  // 4.3 % + 4.5 %
+  #expect(a.amortization == .sculpted && a.interestDuringConstruction == .paid && a.interestConvention == .effective)
+  #expect(a.covenants == Covenants(minDSCR: 1.2, maxLTV: 0.8))
+  #expect(plan.finance.cashFlows.trancheNames == ["anchor", "contract 2", "market"])
+}
+
+struct JSONShapeError: Error {}
+
+/// The members of a JSON object, or `nil`.
+func jsonObject(_ value: JSONValue?) -> [String: JSONValue]? {
+  if case .object(let members)? = value { return members }
+  return nil
 }

@@ -113,3 +113,34 @@ func xmlCheckerFails() {
   #expect(xmlProblems("<p>a & b</p>") != nil)
   #expect(xmlProblems("<p>a &amp; b</p>") == nil)
 }
+
+/// Quote and plan, in both languages, carry the financing section: the three return series,
+/// sources and uses, every revenue tranche with its terms, the annual statements and the lender
+/// block, with figures from the engine.
+@Test func financingSectionInBothLanguages() throws {
+  let plan = try TestCatalog.plan(
+    """
+    as_of: 2026-11-21
+    compute: {node: hgx-h100-8gpu, nodes: 16}
+    finance:
+      lead_time_months: 3
+      contracts: [{name: anchor-tenant, share: 0.6, price: 2.2, term_months: 48, prepayment: 0.2}]
+      financing: {target_dscr: 1.3, term_months: 48}
+    """)
+  let debt = Money(roundingMajor: plan.finance.lender.debtAmount, currency: "USD").groupedString
+  let equity = try #require(plan.finance.sourcesAndUses.sources.first { $0.item == "equity" }?.amount)
+  let equityText = Money(roundingMajor: equity, currency: "USD").groupedString
+  for language in [ReportLanguage.en, .zhCN] {
+    for kind in [HTMLReport.Kind.quote, .plan] {
+      let html = try HTMLReport.render(kind, plan: plan, options: ReportOptions(language: language))
+      #expect(html.contains("anchor-tenant"))
+      #expect(html.contains("USD \(debt)"))
+      #expect(html.contains("USD \(equityText)"))
+      #expect(html.contains(language == .en ? "Lender view" : "贷款方视角"))
+      #expect(html.contains(language == .en ? "Sources and uses" : "资金来源与运用"))
+      #expect(html.contains(language == .en ? "Annual statements" : "年度报表"))
+      #expect(html.contains("1.30"))  // the minimum DSCR, on its target
+      #expect(xmlProblems(html) == nil)
+    }
+  }
+}

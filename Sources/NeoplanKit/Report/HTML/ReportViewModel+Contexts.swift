@@ -44,6 +44,10 @@ extension ReportViewModel {
         "note": irrReason(f.projectIRR),
       ],
       [
+        "label": locale.t("project_after_tax_irr"), "value": locale.percent(f.projectAfterTax.irr.annual),
+        "note": irrReason(f.projectAfterTax.irr),
+      ],
+      [
         "label": locale.t("equity_irr"), "value": locale.percent(f.equityIRR.annual),
         "note": irrReason(f.equityIRR),
       ],
@@ -58,6 +62,13 @@ extension ReportViewModel {
         "note": "",
       ],
     ]
+    if f.lender.debtAmount > 0 {
+      summary.append([
+        "label": locale.t("lender_debt"), "value": locale.compactMoney(money(f.lender.debtAmount)),
+        "note":
+          "\(locale.t("lender_dscr")): \(f.lender.minDSCR.map { locale.grouped($0, decimals: 2) } ?? "—") / \(f.lender.averageDSCR.map { locale.grouped($0, decimals: 2) } ?? "—")",
+      ])
+    }
     let verdictValues = [
       "hurdle": locale.percent(a.discountRate),
       "market": locale.rate(a.marketPricePerGPUHour, currency: c),
@@ -82,6 +93,7 @@ extension ReportViewModel {
     var charts = financeCharts()
     charts["topology"] = topologySVG()
     return [
+      "financing": financingContext(),
       "L": labels(),
       "version": NeoplanInfo.version,
       "cover": cover(title: locale.t("quote_title")),
@@ -103,6 +115,7 @@ extension ReportViewModel {
   public func planContext() -> [String: Any] {
     let d = plan.design
     var context: [String: Any] = [
+      "financing": financingContext(),
       "L": labels(),
       "version": NeoplanInfo.version,
       "cover": cover(title: locale.t("plan_title")),

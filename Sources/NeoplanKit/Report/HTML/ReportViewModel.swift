@@ -162,6 +162,14 @@ public struct ReportViewModel {
     return rows
   }
 
+  func debtSizingText(_ a: FinanceAssumptions) -> String {
+    switch a.debtSizing {
+    case .none, .shareOfCapex: return "\(locale.percent(a.debtShare)) \(locale.t("of_capex"))"
+    case .advanceRate(let rate): return "\(locale.percent(rate)) \(locale.t("of_hardware"))"
+    case .targetDSCR(let target): return locale.t("sized_to_dscr", ["dscr": locale.grouped(target, decimals: 2)])
+    }
+  }
+
   func pathText(_ path: PricePath) -> String {
     switch path {
     case .none: return locale.t("path_none")
@@ -206,7 +214,11 @@ public struct ReportViewModel {
     row(
       "pue", locale.grouped(a.effectivePUE(facilityPUE: f.pue), decimals: 2),
       plan.spec.locations["finance.pue"] != nil ? locale.t("spec_source") : facilitySource("pue"))
-    row("average_draw", locale.percent(a.averageDrawFraction), given("average_draw"))
+    row(
+      "average_draw",
+      a.averageDrawFraction.map { locale.percent($0) }
+        ?? "\(locale.percent(a.idleDrawFraction)) – \(locale.percent(a.busyDrawFraction))",
+      given("average_draw", "idle_draw", "busy_draw"))
     switch a.facilityCost {
     case .colocation(let perKW):
       row(
@@ -219,18 +231,35 @@ public struct ReportViewModel {
     }
     row("maintenance", locale.percent(a.maintenancePercentOfHardwarePerYear), given("maintenance_per_year"))
     row("insurance", locale.percent(a.insurancePercentPerYear), given("insurance_per_year"))
-    let subscriptions = a.softwarePerGPUYear - plan.spec.finance.softwarePerGPUYear
     row(
       "software", "\(currency) \(locale.grouped(a.softwarePerGPUYear, decimals: 2))",
-      subscriptions > 0.005
-        ? "\(given("software_per_gpu_year")) + \(locale.t("subscription_source"))" : given("software_per_gpu_year"))
+      plan.financeInputs.subscriptions.isEmpty
+        ? given("software_per_gpu_year") : "\(given("software_per_gpu_year")) + \(locale.t("subscription_source"))")
     row(
       "staff", "\(locale.grouped(a.staff.fteCount, decimals: 1)) × \(locale.money(money(a.staff.costPerFTEYear)))",
       given("staff.ftes", "staff.cost_per_fte", "staff"))
-    row("residual_value", locale.percent(a.residualValuePercent), given("residual_value"))
+    row("residual_value", locale.percent(a.effectiveResidualFraction), given("residual_value", "residual_curve"))
     row("lead_time", "\(a.leadTimeMonths) \(locale.t("months"))", given("lead_time_months"))
-    row("debt", locale.percent(a.debtShare), given("financing.debt_share"))
-    row("interest", locale.percent(a.interestRateAnnual), given("financing.interest_rate"))
+    row("debt", debtSizingText(a), given("financing.debt_share", "financing.advance_rate", "financing.target_dscr"))
+    row(
+      "interest",
+      "\(locale.percent(a.interestRateAnnual, decimals: 2)) (\(locale.t("rate_" + a.interestConvention.rawValue)))",
+      given("financing.interest_rate", "financing.base_rate", "financing.spread"))
+    row(
+      "loan_terms",
+      "\(a.debtTermMonths) \(locale.t("months")), \(locale.t("amort_" + a.amortization.rawValue)); \(locale.t("lender_idc")): \(locale.t("idc_" + a.interestDuringConstruction.rawValue))",
+      given("financing.term_months", "financing.amortization", "financing.interest_during_construction"))
+    row(
+      "covenants",
+      "DSCR ≥ \(locale.grouped(a.covenants.minDSCR, decimals: 2)), LTV ≤ \(locale.percent(a.covenants.maxLTV))",
+      given("financing.covenants"))
+    row("cost_of_equity", locale.percent(a.costOfEquity), given("cost_of_equity"))
+    row("warranty", "\(a.warrantyYears) \(locale.t("years"))", given("warranty_years"))
+    row(
+      "residual_curve", a.residualCurve.map { locale.percent($0, decimals: 1) }.joined(separator: " / "),
+      given("residual_curve"))
+    row(
+      "loss_cap", a.lossCarryForwardCap.map { locale.percent($0) } ?? locale.t("no_limit"), given("tax.loss_cap"))
     row("tax_rate", locale.percent(a.taxRate), given("tax.rate"))
     row("depreciation", "\(a.depreciationYears) \(locale.t("years"))", given("tax.depreciation_years"))
     row(

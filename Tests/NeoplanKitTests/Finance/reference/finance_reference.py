@@ -38,11 +38,14 @@ def irr_brentq(flows, lo=-0.5, hi=1.0):
 # The cash-flow model, written from the conventions in docs/finance.md.
 # ---------------------------------------------------------------------------
 DEFAULTS = dict(
-    years=5, util=[0.85], price=2.35, path=("linear", 0.5), contract=None, lead=0,
-    kwh=0.083, pue=1.3, draw=0.8, facility=("colo", 184.06), maint=0.03, ftes=0.0,
-    fte_cost=200000.0, software=0.0, insurance=0.005, bandwidth=0.0, sales=0.0,
-    install=0.0, shipping=0.0, residual=0.0, debt=0.0, interest=0.12, term=48, tax=0.21,
-    dep_years=5, disc=0.12,
+    years=5, util=[0.85], price=2.35, path=("linear", 0.5), contract=None, contracts=None,
+    ramp=0, lead=0, kwh=0.083, pue=1.3, draw=None, idle=0.3, busy=0.8, warranty=3,
+    facility=("colo", 184.06), maint=0.03, ftes=0.0, fte_cost=200000.0, software=0.0,
+    subs=(), insurance=0.005, bandwidth=0.0, sales=0.0, install=0.0, shipping=0.0,
+    residual=None, curve=[0.625, 0.425, 0.30, 0.175, 0.125], debt=0.0, sizing=None,
+    interest=0.12, conv="nominal", term=48, amort="annuity", idc="capitalised",
+    min_dscr=1.0, max_ltv=1.0, tax=0.21, cap=0.8, dep_years=5, disc=0.144, coe=0.18,
+    fee=0.0, reserve_months=0,
 )
 
 
@@ -62,7 +65,13 @@ def price_multiplier(path, k, M):
     raise ValueError(kind)
 
 
-def carry_forward_tax(taxable, rate):
+def stmt_year(t, L):
+    """Statement / tax year of timeline month t: 0 = the build (0..L), then operating years."""
+    return 0 if t <= L else (t - L - 1) // 12 + 1
+
+
+def carry_forward_tax_monthly(taxable, rate):
+    """The former convention (tax month by month), kept to show what annual tax changes."""
     pool, out = 0.0, []
     for x in taxable:
         if x <= 0:
@@ -75,6 +84,81 @@ def carry_forward_tax(taxable, rate):
     return np.array(out)
 
 
+def annual_tax(taxable, L, rate, cap):
+    """Tax per statement year, losses carried forward (use capped at cap x profit), paid in
+    the year's last month (L + 12 y)."""
+    n = len(taxable)
+    years = stmt_year(n - 1, L) + 1
+    inc = [0.0] * years
+    for t, x in enumerate(taxable):
+        inc[stmt_year(t, L)] += x
+    pool, out, detail = 0.0, np.zeros(n), []
+    for y, x in enumerate(inc):
+        used, tax = 0.0, 0.0
+        if x <= 0:
+            pool += -x
+        else:
+            used = min(pool, (1.0 if cap is None else cap) * x)
+            pool -= used
+            tax = rate * (x - used)
+        out[min(n - 1, L + 12 * y)] += tax
+        detail.append((x, used, pool, tax))
+    return out, detail
+
+
+def curve_value(curve, years):
+    if years <= 0:
+        return 1.0
+    w = int(np.floor(years))
+    if w >= len(curve):
+        return curve[-1]
+    before = 1.0 if w == 0 else curve[w - 1]
+    return before + (curve[w] - before) * (years - w)
+
+
+def loan(amount, cap, i, term, L, amort, idc, cfads):
+    """Draw pro rata to capex; build interest capitalised or paid; repay from L+1."""
+    n = len(cap)
+    draw = amount * cap / cap.sum()
+    interest = np.zeros(n); paid = np.zeros(n); capd = np.zeros(n)
+    principal = np.zeros(n); balloon = np.zeros(n); bal = np.zeros(n)
+    b = 0.0
+    for t in range(0, L + 1):
+        interest[t] = b * i
+        if idc == "capitalised":
+            capd[t] = interest[t]
+        else:
+            paid[t] = interest[t]
+        b += draw[t] + capd[t]
+        bal[t] = b
+    B = b
+    last = min(n - 1, L + term)
+    pay = -npf.pmt(i, term, B) if B > 0 else 0.0
+    pos = np.maximum(cfads, 0)
+    pv = sum(pos[t] / (1 + i) ** (t - L) for t in range(L + 1, last + 1))
+    for t in range(L + 1, n):
+        interest[t] = b * i
+        paid[t] = interest[t]
+        r = 0.0
+        if t <= last:
+            if amort == "annuity":
+                r = pay - interest[t]
+            elif amort == "straight":
+                r = B / term
+            else:
+                r = B * pos[t] / pv - interest[t]
+            if t - L == term:
+                r = b
+        if t == n - 1 and b - r > 0:
+            balloon[t] = b - r
+            r = b
+        principal[t] = r
+        b -= r
+        bal[t] = b
+    return dict(draw=draw, interest=interest, paid=paid, capd=capd, principal=principal,
+                balloon=balloon, bal=bal, pay=pay, B=B)
+
+
 def model(inp, **over):
     a = dict(DEFAULTS)
     a.update(over)
@@ -84,22 +168,16 @@ def model(inp, **over):
     L, M = a["lead"], 12 * a["years"]
     T = L + M
     n = T + 1
+    contracts = list(a["contracts"] or ([] if a["contract"] is None else [a["contract"]]))
+    contracts = [tuple(c) + (0.0,) * (4 - len(c)) for c in contracts]  # share, price, term, prepay
     cap = np.zeros(n)
     if L == 0:
         cap[0] = capex
     else:
         cap[:L] = capex / L
     rev = np.zeros(n); opex = np.zeros(n); dep = np.zeros(n); resid = np.zeros(n)
-    gain = np.zeros(n)
-    price = np.zeros(n)
-    if a["facility"][0] == "colo":
-        elec = kw * a["draw"] * a["pue"] * HOURS * a["kwh"]
-        fac = kw * a["facility"][1]
-    else:
-        elec = 0.0
-        fac = nodes * a["facility"][1]
-    fixed = (elec + fac + a["maint"] * hw / 12 + a["ftes"] * a["fte_cost"] / 12
-             + a["software"] * gpus / 12 + a["insurance"] * hw / 12 + a["bandwidth"])
+    gain = np.zeros(n); price = np.zeros(n); elec = np.zeros(n)
+    tranche = np.zeros((len(contracts) + 1, n))
     D = 12 * a["dep_years"]
     acc = 0.0
     for k in range(1, M + 1):
@@ -107,44 +185,100 @@ def model(inp, **over):
         p = a["price"] * price_multiplier(a["path"], k, M)
         price[t] = p
         u = a["util"][0] if len(a["util"]) == 1 else a["util"][(k - 1) // 12]
-        c = a["contract"]  # (share, price, term or None)
-        if c is not None and k <= (c[2] if c[2] is not None else M):
-            per_gpu = c[0] * c[1] + (1 - c[0]) * u * p
+        if a["ramp"] > 0:
+            u *= min(1.0, k / a["ramp"])
+        active = 0.0
+        for j, c in enumerate(contracts):
+            if k <= (c[2] if c[2] is not None else M):
+                active += c[0]
+                tranche[j, t] = gpus * HOURS * c[0] * c[1]
+        tranche[-1, t] = gpus * HOURS * (1 - active) * u * p
+        rev[t] = tranche[:, t].sum()
+        busy = active + (1 - active) * u
+        if a["facility"][0] == "colo":
+            d = a["draw"] if a["draw"] is not None else a["idle"] + (a["busy"] - a["idle"]) * busy
+            elec[t] = kw * d * a["pue"] * HOURS * a["kwh"]
+            fac = kw * a["facility"][1]
         else:
-            per_gpu = u * p
-        rev[t] = gpus * HOURS * per_gpu
-        opex[t] = fixed + a["sales"] * rev[t]
+            fac = nodes * a["facility"][1]
+        maint = a["maint"] * hw / 12 if k > 12 * a["warranty"] else 0.0
+        subs = sum(amt for amt, yrs in a["subs"] if (k - 1) % (12 * yrs) == 0)
+        opex[t] = (elec[t] + fac + maint + a["ftes"] * a["fte_cost"] / 12
+                   + a["software"] * gpus / 12 + subs + a["insurance"] * hw / 12 + a["bandwidth"]
+                   + a["sales"] * rev[t])
         if k <= D:
             dep[t] = capex / D
             acc += capex / D
-    resid[T] = a["residual"] * hw
+    rfrac = a["residual"] if a["residual"] is not None else curve_value(a["curve"], a["years"])
+    resid[T] = rfrac * hw
     gain[T] = resid[T] - (capex - acc)
-    pre = rev - opex - cap + resid
-    # Debt: level annuity from month 1, balance repaid in full at T if the term runs past it.
-    B = a["debt"] * capex
-    im = monthly(a["interest"])
-    pay = -npf.pmt(im, a["term"], B) if B > 0 else 0.0
-    interest = np.zeros(n); principal = np.zeros(n); draw = np.zeros(n)
-    draw[0] = B
-    bal = B
-    for t in range(1, n):
-        if bal <= 0:
-            break
-        interest[t] = bal * im
-        pr = pay - interest[t] if t < a["term"] else bal
-        if t == T:
-            pr = bal
-        pr = min(pr, bal)
-        principal[t] = pr
-        bal -= pr
-    taxable_u = rev - opex - dep + gain
-    tax_u = carry_forward_tax(taxable_u, a["tax"])
-    tax_l = carry_forward_tax(taxable_u - interest, a["tax"])
+    pre_recv = np.zeros(n); pre_appl = np.zeros(n)
+    for j, c in enumerate(contracts):
+        # paid at signing, spent on the build: received pro rata to the capex
+        pre_recv += c[3] * tranche[j].sum() * cap / cap.sum()
+        pre_appl += c[3] * tranche[j]
+    pre = rev - pre_appl + pre_recv - opex - cap + resid
+    op_income = rev - opex - dep + gain
+    tax_u, detail_u = annual_tax(op_income, L, a["tax"], a["cap"])
+    cfads = np.array([0.0 if t <= L else rev[t] - pre_appl[t] - opex[t] - tax_u[t] for t in range(n)])
+    i = a["interest"] / 12 if a["conv"] == "nominal" else monthly(a["interest"])
+    sizing = a["sizing"] or ("share", a["debt"])
+    fundable = capex - pre_recv.sum()          # debt funds the capex not prepaid
+    if sizing[0] == "share":
+        amount = min(fundable, sizing[1] * capex)
+    elif sizing[0] == "advance":
+        amount = min(fundable, sizing[1] * hw)
+    else:
+        unit = loan(1.0, cap, i, a["term"], L, a["amort"], a["idc"], cfads)
+        ds = unit["paid"] + unit["principal"] - unit["balloon"]
+        amount = fundable
+        for y in range(1, stmt_year(T, L) + 1):
+            idx = [t for t in range(n) if stmt_year(t, L) == y]
+            if ds[idx].sum() > 0:
+                amount = min(amount, cfads[idx].sum() / (sizing[1] * ds[idx].sum()))
+        amount = max(0.0, amount)
+    debt = loan(amount, cap, i, a["term"], L, a["amort"], a["idc"], cfads) if amount > 0 else None
+    z = np.zeros(n)
+    draw = debt["draw"] if debt else z
+    interest = debt["interest"] if debt else z
+    paid = debt["paid"] if debt else z
+    principal = debt["principal"] if debt else z
+    # Arrangement fee at month 0 (tax-deductible in year 0); a reserve of N months of the first
+    # scheduled debt service, funded by equity at month L and released at the last repayment.
+    fees = np.zeros(n); reserve = np.zeros(n)
+    if debt:
+        fees[0] = a["fee"] * amount
+        if a["reserve_months"] > 0:
+            first = debt["paid"][L + 1] + debt["principal"][L + 1] - debt["balloon"][L + 1]
+            reserve[L] += a["reserve_months"] * first
+            reserve[min(n - 1, L + a["term"])] -= a["reserve_months"] * first
+    tax_l, detail_l = annual_tax(op_income - interest - fees, L, a["tax"], a["cap"])
     after = pre - tax_u
-    equity = pre - tax_l + draw - interest - principal
+    equity = pre - tax_l + draw - paid - principal - fees - reserve
     return dict(a=a, capex=capex, pre=pre, after=after, equity=equity, rev=rev, opex=opex,
-                elec=elec, fac=fac, fixed=fixed, price=price, dep=dep, resid=resid,
-                interest=interest, principal=principal, pay=pay, B=B, tax_u=tax_u, tax_l=tax_l)
+                elec=elec, price=price, dep=dep, resid=resid, cap=cap, L=L, T=T, hw=hw,
+                interest=interest, paid=paid, principal=principal, draw=draw, debt=debt,
+                pay=(debt["pay"] if debt else 0.0), B=amount, tax_u=tax_u, tax_l=tax_l,
+                detail_u=detail_u, detail_l=detail_l, cfads=cfads, tranche=tranche,
+                pre_recv=pre_recv, pre_appl=pre_appl, gain=gain, i=i, fees=fees, reserve=reserve)
+
+
+def statements(m):
+    """Annual sums of the monthly model (year 0 = the build)."""
+    L, n = m["L"], len(m["pre"])
+    rows = []
+    debt = m["debt"]
+    for y in range(stmt_year(n - 1, L) + 1):
+        idx = [t for t in range(n) if stmt_year(t, L) == y]
+        ds = 0.0
+        if debt:
+            ds = (debt["paid"][idx] + debt["principal"][idx] - debt["balloon"][idx]).sum()
+        cf = m["cfads"][idx].sum()
+        rows.append(dict(year=y, revenue=m["rev"][idx].sum(), opex=m["opex"][idx].sum(),
+                         interest=m["interest"][idx].sum(), tax=m["tax_l"][idx].sum(),
+                         equity=m["equity"][idx].sum(), cfads=cf, ds=ds,
+                         dscr=(cf / ds if y >= 1 and ds > 0 else None)))
+    return rows
 
 
 def pv_at(inp, rate, **over):
@@ -197,10 +331,9 @@ def describe(name, inp, **over):
     m = model(inp, **over)
     a = m["a"]
     show(f"{name}.capexTotal", m["capex"])
-    show(f"{name}.electricityPerMonth", m["elec"])
-    show(f"{name}.facilityPerMonth", m["fac"])
-    show(f"{name}.fixedOpexPerMonth", m["fixed"])
     L = a["lead"]
+    show(f"{name}.electricity[firstOperatingMonth]", m["elec"][L + 1])
+    show(f"{name}.opex[firstOperatingMonth]", m["opex"][L + 1])
     show(f"{name}.revenue[firstOperatingMonth]", m["rev"][L + 1])
     show(f"{name}.revenue[lastMonth]", m["rev"][-1])
     show(f"{name}.totalRevenue", m["rev"].sum())
@@ -237,10 +370,13 @@ def describe(name, inp, **over):
         pay = next((t for t in range(1, len(f)) if cum[t] >= 0), None)
         show(f"{name}.{series}.paybackMonth", pay)
         show(f"{name}.{series}.sum", f.sum())
+    show(f"{name}.npvEquity@coe", npv(a["coe"], m["equity"]))
     if m["B"] > 0:
         show(f"{name}.debtPrincipal", m["B"])
         show(f"{name}.debtPayment(-npf.pmt)", m["pay"])
         show(f"{name}.totalInterest", m["interest"].sum())
+        for row in statements(m):
+            show(f"{name}.statement{row['year']}", row)
     show(f"{name}.costPerGPUHour", cost_per_gpu_hour(inp, **over))
     targets = [0.0, a["disc"]] + list(over.get("extra", []))
     for target in targets:
@@ -277,7 +413,7 @@ def main():
     # Worked example (docs/finance.md): 1 node, 8 GPUs, 10 kW, $300k, 3 years.
     worked = dict(gpus=8, nodes=1, kw=10.0, hardware=300000.0)
     worked_a = dict(years=3, util=[0.8], price=3.0, path=("linear", 0.5), kwh=0.10, pue=1.25,
-                    draw=0.8, facility=("colo", 200.0), maint=0.03, insurance=0.005,
+                    draw=0.8, warranty=0, facility=("colo", 200.0), maint=0.03, insurance=0.005,
                     bandwidth=100.0, sales=0.05, residual=0.10, debt=0.5, interest=0.12,
                     term=36, tax=0.21, dep_years=5, disc=0.12, extra=[0.20])
     m = describe("worked", worked, **worked_a)
@@ -326,7 +462,7 @@ def main():
             inp, o = make(f)
             aa = {**worked_a, **o}
             mm = model(inp, **aa)
-            vals.append((npv(aa["disc"], mm["pre"]), npv(aa["disc"], mm["equity"]),
+            vals.append((npv(aa["disc"], mm["pre"]), npv({**DEFAULTS, **aa}["coe"], mm["equity"]),
                          break_even_start(inp, aa["disc"], **aa)))
         rows.append((key, vals))
         show(f"worked.sensitivity.{key}", vals)
@@ -340,13 +476,13 @@ def main():
     full_a = dict(years=4, lead=3, util=[0.7, 0.8, 0.9, 0.9], price=2.5, path=("decline", 0.25),
                   contract=(0.5, 2.2, 24), facility=("host", 1500.0), maint=0.02, ftes=0.5,
                   fte_cost=180000.0, software=500.0, insurance=0.004, bandwidth=1000.0, sales=0.03,
-                  install=0.02, shipping=0.05, residual=0.1, debt=0.6, interest=0.1, term=36,
+                  install=0.02, shipping=0.05, residual=0.1, debt=0.6, interest=0.1, term=36, warranty=0,
                   tax=0.25, dep_years=4, disc=0.1, extra=[0.15])
     describe("full", full, **full_a)
 
     # A price path that falls below opex: 60 % annual decline over 5 years.
     falling = dict(gpus=8, nodes=1, kw=10.2, hardware=250000.0)
-    falling_a = dict(years=5, util=[0.9], price=3.0, path=("decline", 0.6), tax=0.0)
+    falling_a = dict(years=5, util=[0.9], price=3.0, path=("decline", 0.6), tax=0.0, residual=0.0)
     m = describe("falling", falling, **falling_a)
     print("falling.monthly pre-tax flows by year:",
           [m["pre"][12 * y + 1] for y in range(5)])
@@ -360,16 +496,91 @@ def main():
 
     # Zero utilization, no residual.
     zero = dict(gpus=8, nodes=1, kw=10.2, hardware=250000.0)
-    m = model(zero, util=[0.0])
+    m = model(zero, util=[0.0], residual=0.0)
     print("\n## scenario zero")
     show("zero.sumPre", m["pre"].sum())
-    show("zero.npvPreTax", npv(0.12, m["pre"]))
-    show("zero.costPerGPUHour", cost_per_gpu_hour(zero, util=[0.0]))
-    show("zero.breakEvenUtilization", break_even_util(zero, util=[0.0]))
+    show("zero.npvPreTax", npv(DEFAULTS["disc"], m["pre"]))
+    show("zero.costPerGPUHour", cost_per_gpu_hour(zero, util=[0.0], residual=0.0))
+    show("zero.breakEvenUtilization", break_even_util(zero, util=[0.0], residual=0.0))
 
     # Defaults only: an HGX H100 node at the domain.md prices.
     h100 = dict(gpus=8, nodes=1, kw=10.2, hardware=256400.0)
     describe("defaultsH100", h100)
+    show("defaultsH100.breakEvenStart@0.12", break_even_start(h100, 0.12))
+
+    # ---- Project finance (issue 9) ----
+    print("\n## loan arithmetic")
+    # $1M at 12 % nominal (1 %/month) over 48 months: interest = 48 x PMT - 1M.
+    pm = -npf.pmt(0.01, 48, 1e6)
+    show("loan1M.payment(nominal)", pm)
+    show("loan1M.interest(nominal)", 48 * pm - 1e6)
+    pe = -npf.pmt(monthly(0.12), 48, 1e6)
+    show("loan1M.interest(effective)", 48 * pe - 1e6)
+    # SemiAnalysis' capital charge: PMT(13 %/12, 72, 350k).
+    show("semianalysis.PMT(0.13/12, 72, 350000)", -npf.pmt(0.13 / 12, 72, 350000))
+
+    # Debt drawn over a 6-month build: 60 % of capex, interest capitalised.
+    lead6 = dict(gpus=8, nodes=1, kw=10.2, hardware=250000.0)
+    lead6_a = dict(lead=6, debt=0.6)
+    m = describe("lead6", lead6, **lead6_a)
+    show("lead6.equity[0..6]", list(m["equity"][:7]))
+    show("lead6.draw[0..6]", list(m["draw"][:7]))
+    show("lead6.capitalisedInterest", m["debt"]["capd"].sum())
+    show("lead6.balanceAtRevenueStart", m["debt"]["bal"][6])
+    m = model(lead6, **{**lead6_a, "idc": "paid"})
+    show("lead6paid.equity[0..6]", list(m["equity"][:7]))
+    show("lead6paid.npvEquity@coe", npv(0.18, m["equity"]))
+    m = model(lead6, **{**lead6_a, "fee": 0.02, "reserve_months": 6})
+    show("lead6fees.fee", m["fees"].sum())
+    show("lead6fees.reserve", m["reserve"][6])
+    show("lead6fees.reserveRelease(month 54)", m["reserve"][54])
+    show("lead6fees.equity[0], [6], [54]", (m["equity"][0], m["equity"][6], m["equity"][54]))
+    show("lead6fees.equity.irrAnnual", annual(irr_brentq(m["equity"])))
+
+    # Annual vs monthly tax: the worked example at a $5 start (3 years).
+    m = model(worked, **{**worked_a, "price": 5.0})
+    show("worked5.totalTaxUnlevered(annual, 80 % cap)", m["tax_u"].sum())
+    m0 = model(worked, **{**worked_a, "price": 5.0, "cap": None})
+    show("worked5.totalTaxUnlevered(annual, no cap)", m0["tax_u"].sum())
+    monthly_tax = carry_forward_tax_monthly(m0["rev"] - m0["opex"] - m0["dep"] + m0["gain"], 0.21)
+    show("worked5.totalTaxUnlevered(monthly, old convention)", monthly_tax.sum())
+    show("worked5.after.irrAnnual(annual tax, no cap)", annual(irr_brentq(m0["after"])))
+    show("worked5.after.irrAnnual(monthly tax)", annual(irr_brentq(m0["pre"] - monthly_tax)))
+    for y, d in enumerate(m["detail_u"]):
+        show(f"worked5.taxYear{y}(taxable, used, pool, tax)", d)
+
+    # Debt sized to a minimum DSCR of 1.3 on a 48-month contract of 70 % of the GPUs.
+    dscr = dict(gpus=64, nodes=8, kw=82.0, hardware=2_000_000.0)
+    dscr_a = dict(years=5, contracts=[(0.7, 2.2, 48, 0.0)], sizing=("dscr", 1.3), term=48,
+                  lead=3, ramp=6)
+    m = describe("dscr", dscr, **dscr_a)
+    rows = statements(m)
+    show("dscr.minDSCR", min(r["dscr"] for r in rows if r["dscr"] is not None))
+    for amort in ("straight", "sculpted"):
+        mm = model(dscr, **{**dscr_a, "amort": amort})
+        show(f"dscr.{amort}.debtPrincipal", mm["B"])
+        show(f"dscr.{amort}.dscrByYear", [r["dscr"] for r in statements(mm)])
+    # LLCR: PV at the loan rate of CFADS over the tenor / balance when repayment starts.
+    L = m["L"]
+    pv = sum(m["cfads"][t] / (1 + m["i"]) ** (t - L) for t in range(L + 1, L + 49))
+    show("dscr.llcr", pv / m["debt"]["bal"][L])
+    # LTV: balance / (hardware x curve(years since the first operating month)), max over months.
+    ltv = [m["debt"]["bal"][t] / (m["hw"] * curve_value(m["a"]["curve"], max(0, t - L) / 12))
+           for t in range(len(m["pre"]))]
+    show("dscr.maxLTV", max(ltv))
+    show("dscr.monthsLTVabove1", [t for t, x in enumerate(ltv) if x > 1.0])
+    show("dscr.monthsLTVabove0.8", [t for t, x in enumerate(ltv) if x > 0.8])
+
+    # The same with 20 % of the contract prepaid (IREN-Microsoft) and 50 % debt.
+    prepaid_a = dict(dscr_a, contracts=[(0.7, 2.2, 48, 0.2)], sizing=("share", 0.5))
+    m = model(dscr, **prepaid_a)
+    show("prepaid.prepaymentReceived", m["pre_recv"].sum())
+    show("prepaid.debtPrincipal", m["B"])
+    show("prepaid.capitalisedInterest", m["debt"]["capd"].sum())
+    show("prepaid.equityBuild", m["equity"][: m["L"] + 1].sum())
+    show("prepaid.equity[0..3]", list(m["equity"][:4]))
+    show("prepaid.revenue.contract.year1", m["tranche"][0][4:16].sum())
+    show("prepaid.revenue.market.year1", m["tranche"][1][4:16].sum())
 
 
 if __name__ == "__main__":
