@@ -91,7 +91,8 @@ struct RackScaleAndXDRTests {
 
   /// One NVL72 rack is a valid cluster (72 GPUs); 65 racks is past the 64-rack limit.
   @Test func rackCountLimits() throws {
-    _ = try TestCatalog.plan("as_of: 2026-11-29\ncompute: {node: gb200-nvl72, nodes: 1}\nfacility: {rack_power_kw: 150}\n")
+    _ = try TestCatalog.plan(
+      "as_of: 2026-11-29\ncompute: {node: gb200-nvl72, nodes: 1}\nfacility: {rack_power_kw: 150}\n")
     let d = try #require(diagnostic("as_of: 2026-11-29\ncompute: {node: gb200-nvl72, nodes: 65}\n"))
     #expect(d.keyPath == "compute.nodes")
     #expect(d.message.contains("65 racks"))
@@ -103,15 +104,17 @@ struct RackScaleAndXDRTests {
       diagnostic(
         "as_of: 2026-11-29\ncompute: {node: gb300-nvl72, nodes: 8}\nfacility: {rack_power_kw: 150, cooling: rdhx}\n"))
     #expect(air.keyPath == "facility.cooling")
-    // 140 kW max plus 72 × 13 W of NIC-side optics = 140.9 kW > 100 kW.
+    // On Q3400 (800G links): 140 kW max plus 72 × 13 W of 800G NIC-side modules = 140.9 kW > 100 kW.
     let power = try #require(
-      diagnostic("as_of: 2026-11-29\ncompute: {node: gb300-nvl72, nodes: 8}\nfacility: {rack_power_kw: 100}\n"))
+      diagnostic(
+        "as_of: 2026-11-29\ncompute: {node: gb300-nvl72, nodes: 8}\nbackend: {switch: nvidia-q3400}\nfacility: {rack_power_kw: 100}\n"
+      ))
     #expect(power.keyPath == "facility.rack_power_kw")
     #expect(power.message.contains("140.9 kW"))
-    // 140 kW − 115 kW to liquid = 25 kW to air, above a 20 kW air limit.
+    // 140.9 kW − 115 kW to liquid = 25.9 kW to air, above a 20 kW air limit.
     let residual = try #require(
       diagnostic(
-        "as_of: 2026-11-29\ncompute: {node: gb300-nvl72, nodes: 8}\nfacility: {rack_power_kw: 150, air_cooling_limit_kw: 20}\n"
+        "as_of: 2026-11-29\ncompute: {node: gb300-nvl72, nodes: 8}\nbackend: {switch: nvidia-q3400}\nfacility: {rack_power_kw: 150, air_cooling_limit_kw: 20}\n"
       ))
     #expect(residual.keyPath == "facility.air_cooling_limit_kw")
   }
