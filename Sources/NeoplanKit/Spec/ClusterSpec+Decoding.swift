@@ -412,7 +412,8 @@ struct SpecDecoder {
     let frontendKind = try frontendMap?["kind"]?.string() ?? "ethernet"
     if frontendKind == "ethernet" {
       let speedValue = frontendMap?["port_speed_gbps"]
-      let speed = try speedValue?.int() ?? 100
+      // Rack-scale trays carry BlueField-3 at 2 × 200G for the frontend.
+      let speed = try speedValue?.int() ?? (nodeSpecs.rackScale == nil ? 100 : 200)
       let defaults = DefaultParts.frontend(speed: speed)
       let perUnit = nodeSpecs.fabricNodesPerUnit
       let ports = try frontendMap?["ports_per_node"]?.int() ?? 2 * perUnit
