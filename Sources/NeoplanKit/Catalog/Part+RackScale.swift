@@ -59,8 +59,8 @@ extension Part {
   /// Decodes a `rack-system`'s specs into node specs with rack-level facts: the rack is the unit.
   static func decodeRackSystem(_ value: YAMLValue) throws -> PartSpecs {
     let r = try SpecsReader(value, allowed: rackSystemKeys)
-    let trays = try r.int("compute_trays", min: 1)
-    let perTray = try r.int("nics_per_tray", min: 1)
+    let trays = try bounded(r, "compute_trays", 1...64)
+    let perTray = try bounded(r, "nics_per_tray", 1...16)
     if let cooling = r.mapping["cooling"], try cooling.oneOf(NodeCooling.self) != .liquid {
       throw cooling.error("a rack-scale system is liquid-cooled", expected: "expected cooling: liquid (or no key)")
     }
@@ -74,16 +74,27 @@ extension Part {
     let rack = RackScaleSpecs(
       computeTrays: trays, nicsPerTray: perTray, nvlinkSwitchTrays: try r.optionalInt("nvlink_switch_trays") ?? 0,
       powerShelves: try r.optionalInt("power_shelves") ?? 0, liquidHeatKW: liquid,
-      oobPorts: max(1, try r.optionalInt("oob_ports") ?? trays))
+      oobPorts: r.mapping["oob_ports"] == nil ? trays : try bounded(r, "oob_ports", 1...256))
     return .gpuNode(
       GPUNodeSpecs(
-        gpus: try r.int("gpus", min: 1), gpuModel: try r.string("gpu_model"),
+        gpus: try bounded(r, "gpus", 1...1152), gpuModel: try r.string("gpu_model"),
         gpuMemoryGB: try r.optionalInt("gpu_memory_gb"), gpuTDPW: try r.optionalInt("gpu_tdp_w"),
         computeNICs: trays * perTray, computeNICSpeedGbps: try r.int("compute_nic_speed_gbps", min: 1),
         computeNICsIncluded: true, computeNIC: try r.mapping["compute_nic"]?.string(),
         frontendNICsIncluded: try r.mapping["frontend_nics_included"]?.bool() ?? true,
         fabrics: try r.fabrics("fabrics"), cooling: .liquid, rackUnits: try r.int("rack_units", min: 1),
         power: power, rackScale: rack))
+  }
+
+  /// A required whole number within `range`, else a located error.
+  static func bounded(_ r: SpecsReader, _ key: String, _ range: ClosedRange<Int>) throws -> Int {
+    let value = try r.req(key, "a whole number")
+    let number = try value.int()
+    guard range.contains(number) else {
+      throw value.error(
+        "\(number) is out of range", expected: "expected \(range.lowerBound)…\(range.upperBound)")
+    }
+    return number
   }
 
   /// `port_modes: [{fabric: infiniband, speed_gbps: 800, ports: 1}, {fabric: ethernet, speed_gbps: 400, ports: 2}]`.
@@ -94,9 +105,10 @@ extension Part {
       try m.rejectUnknownKeys(["fabric", "speed_gbps", "ports"])
       let speed = try m.required("speed_gbps", expected: "a speed in Gb/s").int()
       let ports = try m.required("ports", expected: "ports per card at that speed").int()
-      guard speed > 0, ports > 0 else {
+      guard (1...3200).contains(speed), (1...16).contains(ports) else {
         throw item.error(
-          "speed and ports must be positive", expected: "expected e.g. {fabric: ethernet, speed_gbps: 400, ports: 2}")
+          "speed \(speed) Gb/s or \(ports) ports out of range",
+          expected: "expected 1…3200 Gb/s and 1…16 ports per card, e.g. {fabric: ethernet, speed_gbps: 400, ports: 2}")
       }
       return NICPortMode(fabric: try m["fabric"]?.oneOf(FabricKind.self), speedGbps: speed, ports: ports)
     }

@@ -191,6 +191,47 @@ struct RackScaleAndXDRTests {
     #expect(d.keyPath == "backend.switch_transceiver")
   }
 
+  /// A rack-system entry is decoded with located errors: tray counts are bounded (a huge one would
+  /// overflow the NIC count), liquid heat cannot exceed the rack's power, and the rack is liquid.
+  @Test(arguments: [
+    ("compute_trays: 18", "compute_trays: 999999999999", "compute_trays", "out of range"),
+    ("liquid_heat_kw: 100", "liquid_heat_kw: 500", "liquid_heat_kw", "more than the rack's 120 kW"),
+    ("liquid_heat_kw: 100", "liquid_heat_kw: 100\n      cooling: air", "cooling", "liquid-cooled"),
+  ])
+  func rackSystemDecodingErrors(from: String, to: String, key: String, message: String) {
+    let good = """
+      schema: 1
+      parts:
+        - id: test-rack
+          kind: rack-system
+          vendor: X
+          model: Y
+          specs:
+            gpus: 72
+            gpu_model: Z
+            compute_trays: 18
+            nics_per_tray: 4
+            compute_nic_speed_gbps: 800
+            fabrics: [infiniband]
+            rack_units: 48
+            liquid_heat_kw: 100
+            power_typical_w: 100000
+            power_max_w: 120000
+          price: {amount: 1.00, currency: USD, as_of: 2026-11-29, source: x, confidence: list}
+      """
+    #expect(throws: Never.self) { _ = try CatalogLoader.parse(good, file: "t.yaml") }
+    do {
+      _ = try CatalogLoader.parse(good.replacingOccurrences(of: from, with: to), file: "t.yaml")
+      Issue.record("expected an error for \(key)")
+    } catch let error as InputError {
+      let d = error.diagnostics.first
+      #expect(d?.keyPath.hasSuffix("specs.\(key)") == true, "\(String(describing: d))")
+      #expect(d?.message.contains(message) == true, "\(String(describing: d))")
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
   /// Port modes conserve the box: no switch mode offers more bandwidth than its fastest mode, and
   /// every mode's ports split the cages evenly; no NIC mode offers more than its fastest mode.
   @Test func catalogPortModesConserveBandwidth() {
