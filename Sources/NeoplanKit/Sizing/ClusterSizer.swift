@@ -86,11 +86,14 @@ public enum ClusterSizer {
             ))
         } else if last.nodes + managerSlot < su {
           let empty = (su - last.nodes - managerSlot) * design.tree.railsPerLeaf
+          // Rack-scale fabrics count compute trays, not nodes.
+          let trays = nodeSpecs.rackScale != nil
           warnings.append(
             PlanWarning(
-              "partial-su", ["nodes": "\(last.nodes)", "su": "\(su)", "ports": "\(empty)"],
+              trays ? "partial-su-trays" : "partial-su",
+              ["nodes": "\(last.nodes)", "su": "\(su)", "ports": "\(empty)"],
               text:
-                "the last scalable unit holds \(last.nodes) of \(su) nodes: its leaves and uplinks are built in full, \(empty) ports per leaf stay empty for growth"
+                "the last scalable unit holds \(last.nodes) of \(su) \(trays ? "compute trays" : "nodes"): its leaves and uplinks are built in full, \(empty) ports per leaf stay empty for growth"
             ))
         }
       }
