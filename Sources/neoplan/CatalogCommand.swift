@@ -74,7 +74,7 @@ struct CatalogCommand: ParsableCommand {
           catalog = try CatalogLoader.load(extraDirectories: [])
         }
         let estimates = catalog.parts.filter { $0.price.confidence == .estimate }.count
-        let powered: Set<PartKind> = [.gpuNode, .nic, .switch, .transceiver, .storage, .managementServer]
+        let powered: Set<PartKind> = [.gpuNode, .rackSystem, .nic, .switch, .transceiver, .storage, .managementServer]
         for part in catalog.parts where powered.contains(part.kind) && part.power.maxW == 0 {
           let warning = Diagnostic(
             .warning, at: part.location, keyPath: "\(part.id).specs",

@@ -282,6 +282,13 @@ struct CatalogCommandTests {
     #expect(all.count > switches.count)
   }
 
+  /// The rack-scale kind is listed: both NVL72 racks, and nothing else under that kind.
+  @Test func listKindRackSystem() throws {
+    let racks = try Self.listRows(["--kind", "rack-system"])
+    #expect(Set(racks.map(\.id)) == ["gb200-nvl72", "gb300-nvl72"])
+    for row in racks { #expect(row.kind == "rack-system") }
+  }
+
   @Test func listUnknownKindIsAnInputError() throws {
     let result = try CLI.run(["catalog", "list", "--kind", "swich"])
     #expect(result.exitCode == 2, "\(result)")

@@ -34,6 +34,10 @@ public enum CatalogListing {
     let power = part.power.maxW > 0 ? ", \(part.power.typicalW)/\(part.power.maxW) W typ/max" : ""
     switch part.specs {
     case .gpuNode(let s):
+      if let rack = s.rackScale {
+        return
+          "rack of \(s.gpus) × \(s.gpuModel), \(rack.computeTrays) trays × \(rack.nicsPerTray) × \(s.computeNICSpeedGbps)G NICs (included), \(formatFixed(rack.liquidHeatKW, decimals: 0)) kW to liquid\(power)"
+      }
       return
         "\(s.gpus) × \(s.gpuModel), \(s.computeNICs) × \(s.computeNICSpeedGbps)G backend NICs\(s.computeNICsIncluded ? " (included)" : ""), \(s.rackUnits)U\(power), fabrics \(s.fabrics.map(\.rawValue).joined(separator: "/"))"
     case .nic(let s):

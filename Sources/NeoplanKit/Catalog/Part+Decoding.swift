@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the kind-specific `specs:` mapping, tracking which keys were used.
-private struct SpecsReader {
+struct SpecsReader {
   let mapping: YAMLMapping
   let allowed: [String]
 
@@ -184,18 +184,21 @@ extension Part {
           fabrics: try r.fabrics("fabrics"),
           cooling: try r.mapping["cooling"]?.oneOf(NodeCooling.self) ?? .air,
           rackUnits: try r.int("rack_units", min: 1), power: try r.power()))
+    case .rackSystem:
+      return try decodeRackSystem(value)
     case .nic:
       let r = try SpecsReader(
-        value, allowed: ["fabrics", "ports", "port_speed_gbps", "form_factor", "pcie"] + powerKeys)
+        value, allowed: ["fabrics", "ports", "port_speed_gbps", "form_factor", "pcie", "port_modes"] + powerKeys)
       return .nic(
         NICSpecs(
           fabrics: try r.fabrics("fabrics"), ports: try r.int("ports", min: 1),
           portSpeedGbps: try r.int("port_speed_gbps", min: 1),
-          formFactor: try r.oneOf("form_factor", FormFactor.self), power: try r.optionalPower()))
+          formFactor: try r.oneOf("form_factor", FormFactor.self), power: try r.optionalPower(),
+          portModes: try decodeNICPortModes(r.mapping["port_modes"])))
     case .switch:
       let r = try SpecsReader(
         value,
-        allowed: ["fabric", "cages", "cage_form_factor", "port_modes", "rack_units", "managed"]
+        allowed: ["fabric", "cages", "cage_form_factor", "port_modes", "rack_units", "managed", "co_packaged_optics"]
           + powerKeys)
       let modes = try r.req("port_modes", "a list of {speed_gbps, ports}").sequence().map { item in
         let m = try item.mapping()
@@ -215,7 +218,8 @@ extension Part {
           fabric: try r.oneOf("fabric", FabricKind.self), cages: try r.int("cages", min: 1),
           cageFormFactor: try r.oneOf("cage_form_factor", FormFactor.self), portModes: modes,
           rackUnits: try r.int("rack_units", min: 1), power: try r.power(),
-          managed: try r.mapping["managed"]?.bool()))
+          managed: try r.mapping["managed"]?.bool(),
+          coPackagedOptics: try r.mapping["co_packaged_optics"]?.bool() ?? false))
     case .transceiver:
       let r = try SpecsReader(
         value,

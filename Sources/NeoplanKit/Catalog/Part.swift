@@ -3,6 +3,8 @@ import Foundation
 /// What a catalog part is; decides which specs it carries and where it lands in a BoM.
 public enum PartKind: String, Sendable, CaseIterable, Hashable {
   case gpuNode = "gpu-node"
+  /// A rack that is the compute unit (GB200/GB300 NVL72): its trays, NICs and NVLink inside.
+  case rackSystem = "rack-system"
   case nic
   case `switch`
   case transceiver
@@ -52,6 +54,8 @@ public enum FabricKind: String, Sendable, CaseIterable, Hashable {
 /// Cage or connector form factor.
 public enum FormFactor: String, Sendable, CaseIterable, Hashable {
   case osfp, qsfp112, qsfp56, qsfp28, sfp28, rj45
+  /// Fibre connectors of a co-packaged-optics switch (no pluggable cage).
+  case mpo
 }
 
 /// The cooling a node needs, or a facility provides.
@@ -95,6 +99,8 @@ public struct GPUNodeSpecs: Sendable, Hashable {
   public var cooling: NodeCooling
   public var rackUnits: Int
   public var power: PowerDraw
+  /// Rack-level facts when the part is a `rack-system` (the rack is the unit `nodes:` counts).
+  public var rackScale: RackScaleSpecs? = nil
 }
 
 /// A network adapter.
@@ -104,6 +110,8 @@ public struct NICSpecs: Sendable, Hashable {
   public var portSpeedGbps: Int
   public var formFactor: FormFactor
   public var power: PowerDraw
+  /// The ways the card can run its cage(s), per fabric (empty: `ports` × `portSpeedGbps` only).
+  public var portModes: [NICPortMode] = []
 }
 
 /// A network switch.
@@ -115,6 +123,8 @@ public struct SwitchSpecs: Sendable, Hashable {
   public var rackUnits: Int
   public var power: PowerDraw
   public var managed: Bool?
+  /// Optics are co-packaged on the switch: no switch-side pluggable modules, but fibre to each port.
+  public var coPackagedOptics: Bool = false
 
   /// Ports at `speedGbps` (the radix at that speed), or `nil` when the switch has no such mode.
   public func ports(atSpeed speedGbps: Int) -> Int? {

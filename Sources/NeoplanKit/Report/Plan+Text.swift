@@ -22,7 +22,7 @@ extension Plan {
       )
       if t.tiers > 1 {
         out.append(
-          "          \(t.scalableUnits) SU × \(t.scalableUnitNodes) nodes, \(t.leavesPerScalableUnit) leaves per SU (\(t.railsPerLeaf) rail\(t.railsPerLeaf == 1 ? "" : "s") per leaf), \(t.leafUplinks) uplinks per leaf"
+          "          \(t.scalableUnits) SU × \(t.scalableUnitNodes) \(spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "compute trays"), \(t.leavesPerScalableUnit) leaves per SU (\(t.railsPerLeaf) rail\(t.railsPerLeaf == 1 ? "" : "s") per leaf), \(t.leafUplinks) uplinks per leaf"
         )
       }
       out.append(
@@ -45,7 +45,7 @@ extension Plan {
     }
     if let f = d.frontend {
       out.append(
-        "Frontend  ethernet \(f.portsPerNode)×\(f.portSpeedGbps)G per node, \(f.endpoints) ports, \(f.leaves) leaf + \(f.spines) spine \(f.switchPart.id), \(f.cables) cables"
+        "Frontend  ethernet \(f.portsPerNode)×\(f.portSpeedGbps)G per \(spec.compute.nodeSpecs.rackScale == nil ? "node" : "rack"), \(f.endpoints) ports, \(f.leaves) leaf + \(f.spines) spine \(f.switchPart.id), \(f.cables) cables"
       )
     } else {
       out.append("Frontend  none")

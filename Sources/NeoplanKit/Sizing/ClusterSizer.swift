@@ -33,7 +33,9 @@ public enum ClusterSizer {
     }
     let byPower = Int((budgetW / nodeRackW).rounded(.down))
     let byUnits = usableRU / nodeSpecs.rackUnits
-    let nodesPerRack = min(byPower, byUnits)
+    // A rack-scale system is its own rack: never re-packed, and a rack budget below it is an error.
+    let nodesPerRack =
+      nodeSpecs.rackScale == nil ? min(byPower, byUnits) : try rackScaleNodesPerRack(spec, rackW: nodeRackW)
     guard nodesPerRack >= 1 else {
       if byUnits < 1 {
         throw InputError(
@@ -49,7 +51,8 @@ public enum ClusterSizer {
           expected: "expected at least \(formatKW((nodeRackW / 1000 * 10).rounded(.up) / 10)) kW per rack"))
     }
 
-    add(spec.compute.node, nodes, .compute, "GPU nodes")
+    add(
+      spec.compute.node, nodes, .compute, nodeSpecs.rackScale == nil ? "GPU nodes" : "rack-scale systems, one per rack")
 
     // Backend fabric.
     var backendDesign: BackendFabricDesign?
@@ -83,11 +86,14 @@ public enum ClusterSizer {
             ))
         } else if last.nodes + managerSlot < su {
           let empty = (su - last.nodes - managerSlot) * design.tree.railsPerLeaf
+          // Rack-scale fabrics count compute trays, not nodes.
+          let trays = nodeSpecs.rackScale != nil
           warnings.append(
             PlanWarning(
-              "partial-su", ["nodes": "\(last.nodes)", "su": "\(su)", "ports": "\(empty)"],
+              trays ? "partial-su-trays" : "partial-su",
+              ["nodes": "\(last.nodes)", "su": "\(su)", "ports": "\(empty)"],
               text:
-                "the last scalable unit holds \(last.nodes) of \(su) nodes: its leaves and uplinks are built in full, \(empty) ports per leaf stay empty for growth"
+                "the last scalable unit holds \(last.nodes) of \(su) \(trays ? "compute trays" : "nodes"): its leaves and uplinks are built in full, \(empty) ports per leaf stay empty for growth"
             ))
         }
       }
@@ -141,7 +147,7 @@ public enum ClusterSizer {
 
     // Racks.
     var nodeRacks = 0
-    if let tree = backendDesign?.tree, tree.tiers > 1, backendDesign?.design == .fatTree {
+    if let tree = backendDesign?.tree, tree.tiers > 1, backendDesign?.design == .fatTree, nodeSpecs.rackScale == nil {
       for group in tree.leafGroups { nodeRacks += (group.nodes + nodesPerRack - 1) / nodesPerRack }
     } else {
       nodeRacks = (nodes + nodesPerRack - 1) / nodesPerRack
@@ -161,9 +167,15 @@ public enum ClusterSizer {
     let storageW = Double((storageDesign?.servers ?? 0) * (spec.storage?.serverSpecs.power.maxW ?? 0))
     let storageRacks = racksFor(units: storageRU, watts: storageW, usableRU: usableRU, budgetW: budgetW)
     let racks = nodeRacks + networkRacks + storageRacks
-    add(
-      spec.facility.rack, racks, .racksPower,
-      "racks: \(nodeRacks) node, \(networkRacks) network, \(storageRacks) storage")
+    if nodeSpecs.rackScale == nil {
+      add(
+        spec.facility.rack, racks, .racksPower,
+        "racks: \(nodeRacks) node, \(networkRacks) network, \(storageRacks) storage")
+    } else {
+      add(
+        spec.facility.rack, networkRacks + storageRacks, .racksPower,
+        "racks: \(networkRacks) network, \(storageRacks) storage (rack-scale systems come in their own racks)")
+    }
 
     let fullNodeRackKW = Double(nodesPerRack) * nodeRackW / 1000
     let networkRackKW = networkRacks > 0 ? networkW / Double(networkRacks) / 1000 : 0
@@ -171,7 +183,8 @@ public enum ClusterSizer {
     let pduKW = spec.facility.pduSpecs.capacityKW
     func pdusPerRack(_ kw: Double) -> Int { 2 * max(1, Int((kw / pduKW).rounded(.up))) }
     let pdus =
-      nodeRacks * pdusPerRack(fullNodeRackKW) + networkRacks * pdusPerRack(networkRackKW)
+      (nodeSpecs.rackScale == nil ? nodeRacks * pdusPerRack(fullNodeRackKW) : 0)
+      + networkRacks * pdusPerRack(networkRackKW)
       + storageRacks * pdusPerRack(storageRackKW)
     add(spec.facility.pdu, pdus, .racksPower, "PDUs, A and B feed per rack")
 
@@ -183,7 +196,8 @@ public enum ClusterSizer {
       let switchesSoFar = parts.filter { if case .switch = $0.part.specs { return true } else { return false } }
         .reduce(0) { $0 + $1.quantity }
       let storageBMCs = (storageDesign?.servers ?? 0) * (spec.storage?.serverSpecs.nodes ?? 1)
-      oobPorts = nodes + switchesSoFar + storageBMCs + spec.management.servers + pdus
+      oobPorts =
+        nodes * (nodeSpecs.rackScale?.oobPorts ?? 1) + switchesSoFar + storageBMCs + spec.management.servers + pdus
       oobSwitches = max(racks, (oobPorts + managementSwitchPorts - 1) / managementSwitchPorts)
     }
     let management = ManagementNetworkDesign(
@@ -198,6 +212,7 @@ public enum ClusterSizer {
       if case .cooling(let c) = spec.facility.rdhx.specs { return c.capacityKW }
       return 0
     }()
+    if nodeSpecs.rackScale != nil { try checkRackScaleCooling(spec, rackKW: fullNodeRackKW) }
     var cooling = spec.facility.cooling
     if cooling == .auto {
       if nodeSpecs.cooling == .liquid {
@@ -245,7 +260,8 @@ public enum ClusterSizer {
     case .liquid:
       if case .cooling(let c) = spec.facility.cdu.specs {
         // N+1: one redundant CDU beyond the capacity needed.
-        cduUnits = max(1, Int((Double(nodeRacks) * fullNodeRackKW / c.capacityKW).rounded(.up))) + 1
+        let liquidKW = Double(nodeRacks) * (nodeSpecs.rackScale?.liquidHeatKW ?? fullNodeRackKW)
+        cduUnits = max(1, Int((liquidKW / c.capacityKW).rounded(.up))) + 1
       }
     }
     if nodeSpecs.cooling == .liquid && cooling != .liquid {
@@ -293,7 +309,7 @@ public enum ClusterSizer {
     for count in parts {
       let percent: Int
       switch count.part.specs {
-      case .gpuNode: percent = spec.spares.nodesPercent
+      case .gpuNode: percent = count.part.kind == .rackSystem ? 0 : spec.spares.nodesPercent
       case .switch: percent = spec.spares.switchesPercent
       case .transceiver: percent = spec.spares.opticsPercent
       case .cable: percent = spec.spares.cablesPercent
@@ -338,12 +354,7 @@ public enum ClusterSizer {
   {
     let tree = design.tree
     guard tree.tiers > 1 else { return nil }
-    func input(_ nodes: Int) -> FatTreeInput {
-      FatTreeInput(
-        nodes: nodes, rails: spec.compute.nodeSpecs.computeNICs, radix: design.radix,
-        oversubscription: backend.oversubscription, scalableUnitNodes: backend.scalableUnitNodes,
-        fabricManagerPorts: backend.fabricManagerPorts, design: backend.design, planes: backend.planes)
-    }
+    func input(_ nodes: Int) -> FatTreeInput { fabricInput(backend, units: nodes, radix: design.radix) }
     var low = 0
     var high = spec.compute.nodes - 1
     while low < high {
@@ -384,8 +395,9 @@ public enum ClusterSizer {
     return merged
   }
 
+  /// NIC cards per unit (node, or rack of trays).
   static func nicCardsPerNode(_ backend: ClusterSpec.Backend, _ node: GPUNodeSpecs) -> Int {
-    (node.computeNICs + backend.nicSpecs.ports - 1) / backend.nicSpecs.ports
+    backend.nicCardsPerFabricNode * backend.fabricNodesPerUnit
   }
 
   static func linksPerModule(_ transceiver: Part, linkSpeed: Int) -> Int {
@@ -393,9 +405,17 @@ public enum ClusterSizer {
     return max(1, t.ports * t.portSpeedGbps / max(1, linkSpeed))
   }
 
+  /// Node-side modules per unit (node, or rack of trays), at the link speed.
   static func nodeModulesPerNode(_ backend: ClusterSpec.Backend, _ node: GPUNodeSpecs) -> Int {
-    let perModule = linksPerModule(backend.nodeTransceiver, linkSpeed: backend.nicSpecs.portSpeedGbps)
-    return (node.computeNICs + perModule - 1) / perModule
+    backend.fabricNodesPerUnit * nodeModulesPerFabricNode(backend)
+  }
+
+  /// Node-side modules per fabric node: its rails over the ports one module has (a module in a
+  /// NIC cage never breaks out to other cages, so a faster module still serves one port per port).
+  static func nodeModulesPerFabricNode(_ backend: ClusterSpec.Backend) -> Int {
+    guard case .transceiver(let t) = backend.nodeTransceiver.specs else { return backend.railsPerFabricNode }
+    let perModule = max(1, t.ports)
+    return (backend.railsPerFabricNode + perModule - 1) / perModule
   }
 
   static func racksFor(units: Int, watts: Double, usableRU: Int, budgetW: Double) -> Int {
@@ -416,8 +436,9 @@ public enum ClusterSizer {
   static func sizeBackend(_ spec: ClusterSpec, _ backend: ClusterSpec.Backend, nodesPerRack: Int) throws
     -> BackendFabricDesign
   {
-    let node = spec.compute.nodeSpecs
-    let linkSpeed = backend.nicSpecs.portSpeedGbps
+    let linkSpeed = backend.linkSpeedGbps
+    let perUnit = backend.fabricNodesPerUnit
+    let rails = backend.railsPerFabricNode
     guard let radix = backend.switchSpecs.ports(atSpeed: linkSpeed) else {
       throw InputError(
         spec.diagnostic(
@@ -426,10 +447,7 @@ public enum ClusterSizer {
             "expected a switch with a \(linkSpeed) Gb/s port mode (\(backend.switchSpecs.portModes.map { "\($0.ports)×\($0.speedGbps)G" }.joined(separator: ", ")) available)"
         ))
     }
-    let input = FatTreeInput(
-      nodes: spec.compute.nodes, rails: node.computeNICs, radix: radix,
-      oversubscription: backend.oversubscription, scalableUnitNodes: backend.scalableUnitNodes,
-      fabricManagerPorts: backend.fabricManagerPorts, design: backend.design, planes: backend.planes)
+    let input = fabricInput(backend, units: spec.compute.nodes, radix: radix)
     let tree: FatTreeDesign
     do {
       tree = try FatTree.size(input)
@@ -445,35 +463,39 @@ public enum ClusterSizer {
 
     // Which node links go over copper: nodes in the rack(s) next to their SU's network rack.
     let switchModuleLinks = linksPerModule(backend.switchTransceiver, linkSpeed: linkSpeed)
+    // Co-packaged optics: no switch-side modules (the fibre still runs to every port).
+    let switchModulesWanted = backend.switchSpecs.coPackagedOptics ? 0 : 1
     let copperLinksPerCable: Int = {
       if case .cable(let c) = backend.copperCable.specs { return c.links }
       return 1
     }()
-    let linksPerNodePerLeaf = backend.design == .railOnly ? 1 : (tree.tiers == 1 ? node.computeNICs : tree.railsPerLeaf)
+    let linksPerNodePerLeaf = backend.design == .railOnly ? 1 : (tree.tiers == 1 ? rails : tree.railsPerLeaf)
     var leafModules = 0
     var copperLinks = 0
     var copperCables = 0
     var copperNodes = 0
     var leafIndex = 0
     for group in tree.leafGroups {
-      let eligible = backend.cabling == .copperAdjacent ? min(group.nodes, 2 * nodesPerRack) : 0
+      let eligible = backend.cabling == .copperAdjacent ? min(group.nodes, 2 * nodesPerRack * perUnit) : 0
       for _ in 0..<group.leaves {
         let leaf = tree.leaves[leafIndex]
         leafIndex += 1
         let copperHere = eligible * linksPerNodePerLeaf
         let opticalDown = leaf.down - copperHere
-        leafModules += (opticalDown + switchModuleLinks - 1) / switchModuleLinks
-        leafModules += (leaf.up + switchModuleLinks - 1) / switchModuleLinks
+        leafModules += switchModulesWanted * (opticalDown + switchModuleLinks - 1) / switchModuleLinks
+        leafModules += switchModulesWanted * (leaf.up + switchModuleLinks - 1) / switchModuleLinks
         copperLinks += copperHere
         copperCables += (copperHere + copperLinksPerCable - 1) / copperLinksPerCable
       }
       copperNodes += eligible
     }
-    if backend.design == .railOnly { copperNodes /= max(1, node.computeNICs) }
+    if backend.design == .railOnly { copperNodes /= max(1, rails) }
     func modules(_ usage: [SwitchUsage]) -> Int {
-      usage.reduce(0) {
-        $0 + ($1.down + switchModuleLinks - 1) / switchModuleLinks + ($1.up + switchModuleLinks - 1) / switchModuleLinks
-      }
+      switchModulesWanted
+        * usage.reduce(0) {
+          $0 + ($1.down + switchModuleLinks - 1) / switchModuleLinks + ($1.up + switchModuleLinks - 1)
+            / switchModuleLinks
+        }
     }
     let tierUsage = [
       BackendTierUsage(
@@ -488,14 +510,14 @@ public enum ClusterSizer {
     ].filter { $0.switches > 0 }
     let switchModules = tierUsage.reduce(0) { $0 + $1.transceivers }
     let opticalNodeLinks = tree.nodeToLeafLinks - copperLinks
-    let opticalNodes = spec.compute.nodes - copperNodes
-    let nodeModules = opticalNodes * nodeModulesPerNode(backend, node)
+    let opticalNodes = spec.compute.nodes * perUnit - copperNodes
+    let nodeModules = opticalNodes * nodeModulesPerFabricNode(backend)
     let fiberCables = opticalNodeLinks + tree.fabricManagerLinks + tree.leafToSpineLinks + tree.spineToCoreLinks
     return BackendFabricDesign(
       switchPart: backend.switchPart, nic: backend.nic, kind: backend.kind, design: backend.design,
       linkSpeedGbps: linkSpeed, radix: radix,
       oversubscription: backend.oversubscription, tree: tree,
-      nicCards: backend.nicsIncluded ? 0 : spec.compute.nodes * nicCardsPerNode(backend, node),
+      nicCards: backend.nicsIncluded ? 0 : spec.compute.nodes * nicCardsPerNode(backend, spec.compute.nodeSpecs),
       copperNodeLinks: copperLinks, opticalNodeLinks: opticalNodeLinks, fiberCables: fiberCables,
       copperCables: copperCables, switchSideTransceivers: switchModules, nodeSideTransceivers: nodeModules,
       fabricManagerTransceivers: tree.fabricManagerLinks, tiers: tierUsage)

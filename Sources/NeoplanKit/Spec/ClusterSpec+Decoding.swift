@@ -6,11 +6,20 @@ enum DefaultParts {
   static let ethernetSwitch = "nvidia-sn5600"
   static let infinibandNIC = "nvidia-cx7-400g-osfp-ib"
   static let ethernetNIC = "nvidia-cx7-400g-osfp-eth"
-  static func switchTransceiver(_ media: OpticsMedia) -> String {
-    media == .multimode ? "nvidia-osfp-2x400g-sr8" : "nvidia-osfp-2x400g-dr8"
+  /// 800G links have single-mode DR optics only in the catalog (twin-port 1.6T at the switch).
+  static func switchTransceiver(_ media: OpticsMedia, speed: Int = 400) -> String {
+    if speed >= 800 { return "nvidia-osfp-1p6t-2x800g-dr4" }
+    return media == .multimode ? "nvidia-osfp-2x400g-sr8" : "nvidia-osfp-2x400g-dr8"
   }
-  static func nodeTransceiver(_ media: OpticsMedia, _ form: FormFactor) -> String? {
+  static func nodeTransceiver(_ media: OpticsMedia, _ form: FormFactor, speed: Int = 400, portsPerCage: Int = 1)
+    -> String?
+  {
+    if form == .osfp && speed >= 800 { return "nvidia-osfp-800g-dr4-flat" }
+    if form == .osfp && portsPerCage == 2 && speed == 400 {
+      return media == .multimode ? "nvidia-osfp-2x400g-sr8-flat" : "nvidia-osfp-2x400g-dr8"
+    }
     switch (form, media) {
+    case (.qsfp56, .multimode): return "qsfp56-200g-sr4"
     case (.osfp, .multimode): return "nvidia-osfp-400g-sr4-flat"
     case (.osfp, .singlemode): return "nvidia-osfp-400g-dr4-flat"
     case (.qsfp112, .multimode): return "nvidia-qsfp112-400g-sr4"
@@ -47,6 +56,10 @@ public enum SpecLimits {
   public static let minNodes = 8
   /// Largest cluster, in nodes.
   public static let maxNodes = 512
+  /// Racks of a rack-scale system (`nodes:` counts racks): one rack is already a 72-GPU system
+  /// that is bought alone; 64 racks (4,608 GPUs) is eight 8-rack scalable units, the scale the
+  /// 512-node limit covers for 8-GPU nodes (4,096 GPUs). docs/spec.md explains it.
+  public static let rackSystems = 1...64
 }
 
 extension ClusterSpec {
@@ -213,7 +226,9 @@ struct SpecDecoder {
           expected: "expected compute: {node: <gpu-node id>, nodes: N}"))
     }
     let nodeValue = try computeMap.required("node", expected: "a gpu-node part id, e.g. hgx-h100-8gpu")
-    let node = try catalog.part(try nodeValue.string(), kind: .gpuNode, at: nodeValue)
+    let nodeID = try nodeValue.string()
+    let node = try catalog.part(
+      nodeID, kind: catalog[nodeID]?.kind == .rackSystem ? .rackSystem : .gpuNode, at: nodeValue)
     guard case .gpuNode(let nodeSpecs) = node.specs else { throw InternalError("gpu-node without specs") }
     let nodes: Int
     let countValue: YAMLValue
@@ -239,11 +254,13 @@ struct SpecDecoder {
           at: computeMap.owner.location, keyPath: "compute.nodes", message: "missing required key",
           expected: "expected compute.nodes (or compute.gpus)"))
     }
-    guard (SpecLimits.minNodes...SpecLimits.maxNodes).contains(nodes) else {
+    let limits = nodeSpecs.rackScale == nil ? SpecLimits.minNodes...SpecLimits.maxNodes : SpecLimits.rackSystems
+    guard limits.contains(nodes) else {
+      let unit = nodeSpecs.rackScale == nil ? "nodes" : "racks"
       throw countValue.error(
-        "\(nodes) nodes is outside what neoplan sizes",
+        "\(nodes) \(unit) is outside what neoplan sizes",
         expected:
-          "expected \(SpecLimits.minNodes)…\(SpecLimits.maxNodes) nodes (\(SpecLimits.minNodes * nodeSpecs.gpus)…\(SpecLimits.maxNodes * nodeSpecs.gpus) GPUs)"
+          "expected \(limits.lowerBound)…\(limits.upperBound) \(unit) (\(limits.lowerBound * nodeSpecs.gpus)…\(limits.upperBound * nodeSpecs.gpus) GPUs)"
       )
     }
     let compute = ClusterSpec.Compute(node: node, nodeSpecs: nodeSpecs, nodes: nodes)
@@ -254,7 +271,7 @@ struct SpecDecoder {
       allowed: [
         "kind", "design", "switch", "nic", "oversubscription", "scalable_unit_nodes",
         "fabric_manager_ports", "cabling", "optics", "switch_transceiver", "node_transceiver", "fiber",
-        "copper_cable", "planes",
+        "copper_cable", "planes", "link_speed_gbps",
       ])
     var backend: ClusterSpec.Backend?
     var speedWarnings: [PlanWarning] = []
@@ -298,43 +315,55 @@ struct SpecDecoder {
           "\(node.id)'s price already includes its backend NICs (\(included))",
           expected: "expected nic: \(included), or a node without included NICs")
       }
-      if switchSpecs.ports(atSpeed: nicSpecs.portSpeedGbps) == nil {
-        let modes = switchSpecs.portModes.map { "\($0.ports)×\($0.speedGbps)G" }.joined(separator: ", ")
-        throw (backendMap?["switch"] ?? nodeValue).error(
-          "\(switchPart.id) has no \(nicSpecs.portSpeedGbps) Gb/s ports for \(nic.id)",
-          expected: "expected a switch with a \(nicSpecs.portSpeedGbps) Gb/s port mode (\(switchPart.id) has \(modes))")
-      }
-      if nicSpecs.portSpeedGbps != nodeSpecs.computeNICSpeedGbps {
+      let link = try ClusterSpec.resolveBackendLink(
+        kind: kind, node: nodeSpecs, nic: nic, nicSpecs: nicSpecs, switchPart: switchPart, switchSpecs: switchSpecs,
+        requested: backendMap?["link_speed_gbps"], nicValue: backendMap?["nic"] ?? nodeValue,
+        switchValue: backendMap?["switch"] ?? nodeValue)
+      if link.speedGbps != nodeSpecs.computeNICSpeedGbps {
         speedWarnings.append(
           PlanWarning(
             "nic-speed",
             [
               "node": node.id, "speed": "\(nodeSpecs.computeNICSpeedGbps)", "nic": nic.id,
-              "nicSpeed": "\(nicSpecs.portSpeedGbps)",
+              "nicSpeed": "\(link.speedGbps)",
             ],
             text:
-              "\(node.id) lists \(nodeSpecs.computeNICSpeedGbps) Gb/s backend NICs; the plan uses \(nic.id) at \(nicSpecs.portSpeedGbps) Gb/s (set backend.nic to change it)"
+              "\(node.id) lists \(nodeSpecs.computeNICSpeedGbps) Gb/s backend NICs; the plan uses \(nic.id) at \(link.speedGbps) Gb/s (set backend.nic to change it)"
           ))
       }
       let optics = try backendMap?["optics"]?.oneOf(OpticsMedia.self) ?? .multimode
+      if switchSpecs.coPackagedOptics, let v = backendMap?["switch_transceiver"] {
+        throw v.error(
+          "\(switchPart.id) has co-packaged optics: it takes no switch-side modules",
+          expected: "expected no backend.switch_transceiver (fibre still runs to every port)")
+      }
       let switchTransceiver = try part(
         backendMap, "switch_transceiver",
-        default: switchSpecs.cageFormFactor == .osfp ? DefaultParts.switchTransceiver(optics) : nil,
+        default: switchSpecs.cageFormFactor == .osfp || switchSpecs.coPackagedOptics
+          ? DefaultParts.switchTransceiver(optics, speed: link.speedGbps) : nil,
         kind: .transceiver, context: "\(switchSpecs.cageFormFactor.rawValue) switch cages")
       let nodeTransceiver = try part(
-        backendMap, "node_transceiver", default: DefaultParts.nodeTransceiver(optics, nicSpecs.formFactor),
+        backendMap, "node_transceiver",
+        default: DefaultParts.nodeTransceiver(
+          optics, nicSpecs.formFactor, speed: link.speedGbps,
+          portsPerCage: link.railsPerFabricNode / max(1, link.cardsPerFabricNode)),
         kind: .transceiver, context: "\(nicSpecs.formFactor.rawValue) \(optics.rawValue) NIC ports")
       for (key, transceiver) in [("switch_transceiver", switchTransceiver), ("node_transceiver", nodeTransceiver)] {
         guard case .transceiver(let t) = transceiver.specs else { continue }
         let expectedForm = key == "switch_transceiver" ? switchSpecs.cageFormFactor : nicSpecs.formFactor
-        if t.formFactor != expectedForm {
+        if !t.formFactor.fits(expectedForm) && !(key == "switch_transceiver" && switchSpecs.coPackagedOptics) {
           throw (backendMap?[key] ?? nodeValue).error(
             "\(transceiver.id) is \(t.formFactor.rawValue), the cage is \(expectedForm.rawValue)",
             expected: "expected \(withArticle(expectedForm.rawValue)) transceiver")
         }
+        if t.portSpeedGbps < link.speedGbps {
+          throw (backendMap?[key] ?? nodeValue).error(
+            "\(transceiver.id) runs \(t.portSpeedGbps) Gb/s ports, the link is \(link.speedGbps) Gb/s",
+            expected: "expected a transceiver with \(link.speedGbps) Gb/s ports or faster")
+        }
       }
       let suValue = backendMap?["scalable_unit_nodes"]
-      let suNodes = try suValue?.int() ?? 32
+      let suNodes = try suValue?.int() ?? (nodeSpecs.rackScale == nil ? 32 : 8)
       guard suNodes >= 1 else { throw suValue!.error("must be at least 1", expected: "expected e.g. 32") }
       let fmValue = backendMap?["fabric_manager_ports"]
       let fmPorts = try fmValue?.int() ?? 0
@@ -343,27 +372,30 @@ struct SpecDecoder {
           "fabric_manager_ports is for InfiniBand's subnet manager (UFM)",
           expected: "expected 0 (or no key) on an Ethernet fabric")
       }
-      guard (0...nodeSpecs.computeNICs).contains(fmPorts) else {
+      guard (0...link.railsPerFabricNode).contains(fmPorts) else {
         throw fmValue!.error(
           "\(fmPorts) fabric-manager ports",
-          expected: "expected 0…\(nodeSpecs.computeNICs) (NVIDIA's UFM appliance uses 4)")
+          expected: "expected 0…\(link.railsPerFabricNode) (NVIDIA's UFM appliance uses 4)")
       }
       let planesValue = backendMap?["planes"]
       let planes = try planesValue?.int() ?? 1
-      guard planes >= 1, planes <= 4, nodeSpecs.computeNICs % planes == 0 else {
+      guard planes >= 1, planes <= 4, link.railsPerFabricNode % planes == 0 else {
         throw planesValue!.error(
-          "\(planes) planes for \(nodeSpecs.computeNICs) backend ports per node",
-          expected: "expected 1…4 planes that divide the node's \(nodeSpecs.computeNICs) backend ports")
+          "\(planes) planes for \(link.railsPerFabricNode) backend ports per node",
+          expected: "expected 1…4 planes that divide the node's \(link.railsPerFabricNode) backend ports")
       }
       backend = ClusterSpec.Backend(
         kind: kind, design: design, switchPart: switchPart, switchSpecs: switchSpecs, nic: nic,
-        nicSpecs: nicSpecs, nicsIncluded: nicsIncluded,
+        nicSpecs: nicSpecs, nicsIncluded: nicsIncluded, linkSpeedGbps: link.speedGbps,
+        fabricNodesPerUnit: nodeSpecs.fabricNodesPerUnit, nicCardsPerFabricNode: link.cardsPerFabricNode,
+        railsPerFabricNode: link.railsPerFabricNode,
         oversubscription: try oversubscription(backendMap, "oversubscription"),
         scalableUnitNodes: suNodes, fabricManagerPorts: fmPorts, planes: planes,
         cabling: try backendMap?["cabling"]?.oneOf(CablingPolicy.self) ?? .optics, optics: optics,
         switchTransceiver: switchTransceiver, nodeTransceiver: nodeTransceiver,
         fiber: try part(
-          backendMap, "fiber", default: DefaultParts.fiber(optics), kind: .cable, context: "optical links"),
+          backendMap, "fiber", default: DefaultParts.fiber(link.speedGbps >= 800 ? .singlemode : optics), kind: .cable,
+          context: "optical links"),
         copperCable: try part(
           backendMap, "copper_cable", default: DefaultParts.copperCable, kind: .cable, context: "copper links"))
     } else if let map = backendMap, map.entries.count > 1 {
@@ -380,11 +412,14 @@ struct SpecDecoder {
     let frontendKind = try frontendMap?["kind"]?.string() ?? "ethernet"
     if frontendKind == "ethernet" {
       let speedValue = frontendMap?["port_speed_gbps"]
-      let speed = try speedValue?.int() ?? 100
+      // Rack-scale trays carry BlueField-3 at 2 × 200G for the frontend.
+      let speed = try speedValue?.int() ?? (nodeSpecs.rackScale == nil ? 100 : 200)
       let defaults = DefaultParts.frontend(speed: speed)
-      let ports = try frontendMap?["ports_per_node"]?.int() ?? 2
-      guard (1...8).contains(ports) else {
-        throw frontendMap!["ports_per_node"]!.error("\(ports) ports per node", expected: "expected 1…8")
+      let perUnit = nodeSpecs.fabricNodesPerUnit
+      let ports = try frontendMap?["ports_per_node"]?.int() ?? 2 * perUnit
+      guard (1...8 * perUnit).contains(ports) else {
+        throw frontendMap!["ports_per_node"]!.error(
+          "\(ports) ports per node", expected: "expected 1…\(8 * perUnit)\(perUnit > 1 ? " (per rack)" : "")")
       }
       let switchPart = try part(
         frontendMap, "switch", default: defaults?.switchID, kind: .switch, context: "\(speed) Gb/s frontend ports")

@@ -68,6 +68,14 @@ public struct ClusterSpec: Sendable {
     public var nicSpecs: NICSpecs
     /// The node's price already includes the NICs.
     public var nicsIncluded: Bool
+    /// Backend link speed: the lower of the NIC's and the switch's top speeds (or as asked).
+    public var linkSpeedGbps: Int
+    /// Fabric endpoint groups per unit: compute trays per rack-scale system, else 1.
+    public var fabricNodesPerUnit: Int
+    /// NIC cards per fabric node (node or tray).
+    public var nicCardsPerFabricNode: Int
+    /// Backend ports per fabric node at the link speed: the rails.
+    public var railsPerFabricNode: Int
     public var oversubscription: Oversubscription
     public var scalableUnitNodes: Int
     public var fabricManagerPorts: Int

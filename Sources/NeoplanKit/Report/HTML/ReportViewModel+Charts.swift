@@ -20,7 +20,8 @@ extension ReportViewModel {
   /// The backend topology as tiers with counts and link bundles.
   func topologySVG() -> String {
     let d = plan.design
-    let nodes = "\(locale.count(d.nodes)) \(locale.t("nodes")) · \(locale.count(d.gpus)) \(locale.t("gpus"))"
+    let unit = plan.spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "rack_systems"
+    let nodes = "\(locale.count(d.nodes)) \(locale.t(unit)) · \(locale.count(d.gpus)) \(locale.t("gpus"))"
     guard let b = d.backend, let backend = plan.spec.backend else {
       return TopologyDiagram(
         title: locale.t("topology"), structure: .fatTree(tiers: [], links: []), nodes: nodes,

@@ -158,7 +158,7 @@ extension ReportViewModel {
         [
           "label": locale.t("scalable_units"),
           "value":
-            "\(t.scalableUnits) × \(t.scalableUnitNodes) \(locale.t("nodes")); \(locale.t("leaves_per_su")) \(t.leavesPerScalableUnit); \(locale.t("rails_per_leaf")) \(t.railsPerLeaf); \(locale.t("uplinks_per_leaf")) \(t.leafUplinks)",
+            "\(t.scalableUnits) × \(t.scalableUnitNodes) \(locale.t(plan.spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "compute_trays")); \(locale.t("leaves_per_su")) \(t.leavesPerScalableUnit); \(locale.t("rails_per_leaf")) \(t.railsPerLeaf); \(locale.t("uplinks_per_leaf")) \(t.leafUplinks)",
         ],
       ]
     }

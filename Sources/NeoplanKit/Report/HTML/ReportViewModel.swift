@@ -139,7 +139,10 @@ public struct ReportViewModel {
     let d = plan.design
     var rows: [[String: String]] = [
       ["label": locale.t("node_model"), "value": plan.spec.compute.node.displayName],
-      ["label": locale.t("nodes"), "value": locale.count(d.nodes)],
+      [
+        "label": locale.t(plan.spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "rack_systems"),
+        "value": locale.count(d.nodes),
+      ],
       ["label": locale.t("gpus"), "value": "\(locale.count(d.gpus)) × \(plan.spec.compute.nodeSpecs.gpuModel)"],
     ]
     if let b = d.backend {
