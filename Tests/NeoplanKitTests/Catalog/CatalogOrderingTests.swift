@@ -39,9 +39,14 @@ struct CatalogOrderingTests {
       if case .transceiver(let t) = part.specs { return (part, t) }
       return nil
     }
+    // Linear-drive (LPO) modules leave out the DSP and cost less by design: they are compared
+    // only with each other.
+    func isLinearDrive(_ part: Part) -> Bool { part.model.contains("(LPO)") }
     for (a, ta) in modules {
       for (b, tb) in modules
-      where a.id != b.id && ta.formFactor == tb.formFactor && ta.portSpeedGbps == tb.portSpeedGbps {
+      where a.id != b.id && ta.formFactor == tb.formFactor && ta.portSpeedGbps == tb.portSpeedGbps
+        && isLinearDrive(a) == isLinearDrive(b)
+      {
         // A twin-port module carries two links: dearer than a single-port module of the same media.
         if ta.media == tb.media && ta.ports < tb.ports {
           check("twin-port > single-port (\(ta.media) \(ta.portSpeedGbps)G)", a, b, into: &found)
