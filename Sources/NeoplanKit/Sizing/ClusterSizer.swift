@@ -31,7 +31,7 @@ public enum ClusterSizer {
     if let frontend = spec.frontend, let nic = frontend.nic, case .nic(let nicSpecs) = nic.specs {
       nodeRackW += Double(((frontend.portsPerNode + nicSpecs.ports - 1) / nicSpecs.ports) * nicSpecs.power.maxW)
     }
-    let byPower = Int((budgetW / nodeRackW).rounded(.down))
+    let byPower = Int(clamping: (budgetW / nodeRackW).rounded(.down))
     let byUnits = usableRU / nodeSpecs.rackUnits
     let nodesPerRack = min(byPower, byUnits)
     guard nodesPerRack >= 1 else {
@@ -96,7 +96,7 @@ public enum ClusterSizer {
     // Storage.
     var storageDesign: StorageDesign?
     if let storage = spec.storage {
-      let needed = Int((storage.capacityPB * 1000 / storage.serverSpecs.usableTB).rounded(.up))
+      let needed = Int(clamping: (storage.capacityPB * 1000 / storage.serverSpecs.usableTB).rounded(.up))
       let servers = max(storage.serverSpecs.minServers, needed)
       storageDesign = StorageDesign(
         capacityPB: storage.capacityPB, servers: servers,
@@ -165,7 +165,7 @@ public enum ClusterSizer {
     let networkRackKW = networkRacks > 0 ? networkW / Double(networkRacks) / 1000 : 0
     let storageRackKW = storageRacks > 0 ? storageW / Double(storageRacks) / 1000 : 0
     let pduKW = spec.facility.pduSpecs.capacityKW
-    func pdusPerRack(_ kw: Double) -> Int { 2 * max(1, Int((kw / pduKW).rounded(.up))) }
+    func pdusPerRack(_ kw: Double) -> Int { 2 * max(1, Int(clamping: (kw / pduKW).rounded(.up))) }
     let pdus =
       nodeRacks * pdusPerRack(fullNodeRackKW) + networkRacks * pdusPerRack(networkRackKW)
       + storageRacks * pdusPerRack(storageRackKW)
@@ -240,7 +240,7 @@ public enum ClusterSizer {
     case .liquid:
       if case .cooling(let c) = spec.facility.cdu.specs {
         // N+1: one redundant CDU beyond the capacity needed.
-        cduUnits = max(1, Int((Double(nodeRacks) * fullNodeRackKW / c.capacityKW).rounded(.up))) + 1
+        cduUnits = max(1, Int(clamping: (Double(nodeRacks) * fullNodeRackKW / c.capacityKW).rounded(.up))) + 1
       }
     }
     if nodeSpecs.cooling == .liquid && cooling != .liquid {
@@ -396,7 +396,7 @@ public enum ClusterSizer {
   static func racksFor(units: Int, watts: Double, usableRU: Int, budgetW: Double) -> Int {
     guard units > 0 || watts > 0 else { return 0 }
     let byUnits = (units + usableRU - 1) / usableRU
-    let byPower = Int((watts / budgetW).rounded(.up))
+    let byPower = Int(clamping: (watts / budgetW).rounded(.up))
     return max(1, byUnits, byPower)
   }
 
