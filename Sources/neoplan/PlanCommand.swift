@@ -26,8 +26,10 @@ struct PlanCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
       let format = self.format ?? outputOptions.inferredFormat(Format.self) ?? .text
+      try outputOptions.check(
+        format: format.rawValue, inputs: inputFiles([spec], catalog: catalogOptions, style: style))
+      let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
       switch format {
       case .text: try outputOptions.emit(plan.text())
       case .json: try outputOptions.emit(plan.json().rendered())

@@ -21,8 +21,9 @@ struct TCOCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
       let format = self.format ?? outputOptions.inferredFormat(Format.self) ?? .text
+      try outputOptions.check(format: format.rawValue, inputs: inputFiles([spec], catalog: catalogOptions))
+      let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
       switch format {
       case .text: try outputOptions.emit(plan.financeReportText())
       case .json: try outputOptions.emit(plan.financeJSONDocument().rendered())
