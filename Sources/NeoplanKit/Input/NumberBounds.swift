@@ -132,7 +132,7 @@ public enum NumberBounds {
   public static func display(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     if abs(value) >= 1e9 || (abs(value) < 1e-4 && value != 0) {
-      return String(format: "%.6g", locale: Locale(identifier: "en_US_POSIX"), value)
+      return value.description  // Swift's shortest round-trip form, e.g. 1e+308
     }
     return formatFixed(value, decimals: 6)
   }
