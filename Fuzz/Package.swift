@@ -10,8 +10,7 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "NeoplanFuzz",
-      dependencies: [.product(name: "NeoplanKit", package: "Neoplan")],
-      swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+      dependencies: [.product(name: "NeoplanKit", package: "Neoplan")]
     )
   ]
 )

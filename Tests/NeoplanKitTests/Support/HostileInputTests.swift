@@ -223,3 +223,16 @@ struct HostileInputTests {
     }
   }
 }
+
+/// The bounds tables in docs/spec.md and docs/catalog.md are the ones the code checks.
+@Suite("Number bounds documentation")
+struct NumberBoundsDocumentationTests {
+  @Test(arguments: [("docs/spec.md", NumberBounds.spec), ("docs/catalog.md", NumberBounds.catalog)])
+  func everyBoundIsDocumented(file: String, bounds: [String: NumberBounds.Bound]) throws {
+    let docs = try String(contentsOf: HostileInputTests.corpus.appendingPathComponent("../../\(file)"), encoding: .utf8)
+    for (key, bound) in bounds {
+      let row = "| `\(key)` | \(NumberBounds.display(bound.min))…\(NumberBounds.display(bound.max)) |"
+      #expect(docs.contains(row), "\(file) lacks \(row)")
+    }
+  }
+}
