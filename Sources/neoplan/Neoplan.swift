@@ -98,13 +98,18 @@ struct ReportStyleOptions: ParsableArguments {
 }
 
 /// Report formats an extension names; other extensions (or none) are accepted for any format.
-let extensionFormats = ["txt": "text", "text": "text", "json": "json", "csv": "csv", "html": "html", "htm": "html", "pdf": "pdf"]
+let extensionFormats = [
+  "txt": "text", "text": "text", "json": "json", "csv": "csv", "html": "html", "htm": "html", "pdf": "pdf",
+]
 
 /// Refuses `-o FILE` whose extension names a format other than `format`.
 func checkExtension(of output: String, format: String) throws {
   let ext = (output as NSString).pathExtension.lowercased()
   guard let named = extensionFormats[ext], named != format else { return }
-  let hint = named == "pdf" ? "use `neoplan quote SPEC -o FILE.html --pdf FILE.pdf` for a PDF" : "use --format \(named) or a .\(format == "text" ? "txt" : format) file"
+  let hint =
+    named == "pdf"
+    ? "use `neoplan quote SPEC -o FILE.html --pdf FILE.pdf` for a PDF"
+    : "use --format \(named) or a .\(format == "text" ? "txt" : format) file"
   throw InputError(
     Diagnostic(
       at: nil, file: output, keyPath: "", message: "the extension .\(ext) does not match the \(format) output",

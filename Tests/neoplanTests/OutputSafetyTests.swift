@@ -27,9 +27,11 @@ struct OutputSafetyTests {
     let folder = try workspace()
     defer { try? FileManager.default.removeItem(at: folder) }
     let spec = folder.appendingPathComponent("s.yaml")
-    try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.yaml").path, withDestinationPath: "s.yaml")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.appendingPathComponent("link.yaml").path, withDestinationPath: "s.yaml")
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("cat"), withIntermediateDirectories: true)
-    try "schema: 1\nparts: []\n".write(to: folder.appendingPathComponent("cat/extra.yaml"), atomically: true, encoding: .utf8)
+    try "schema: 1\nparts: []\n".write(
+      to: folder.appendingPathComponent("cat/extra.yaml"), atomically: true, encoding: .utf8)
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("tpl"), withIntermediateDirectories: true)
     try "x".write(to: folder.appendingPathComponent("tpl/plan.mustache"), atomically: true, encoding: .utf8)
     let before = try Data(contentsOf: spec)
@@ -99,7 +101,9 @@ struct OutputSafetyTests {
       atPath: folder.appendingPathComponent("link.txt").path, withDestinationPath: "real.txt")
     let result = try CLI.run(["plan", "s.yaml", "-o", "link.txt"], in: folder)
     #expect(result.exitCode == 0)
-    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("link.txt").path) == "real.txt")
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("link.txt").path)
+        == "real.txt")
     let text = try String(contentsOf: folder.appendingPathComponent("real.txt"), encoding: .utf8)
     #expect(text.hasPrefix("neoplan plan:"))
   }

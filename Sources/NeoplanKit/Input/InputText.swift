@@ -14,7 +14,8 @@ public enum InputText {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputError(
-        Diagnostic(at: start, keyPath: "", message: "cannot read the \(what): no such file", expected: "an existing file"))
+        Diagnostic(
+          at: start, keyPath: "", message: "cannot read the \(what): no such file", expected: "an existing file"))
     }
     guard !isDirectory.boolValue else {
       throw InputError(

@@ -114,7 +114,8 @@ enum YAMLGuard {
             "expected a document without alias bombs (use fewer or smaller aliases)")
         }
         if let top = stack.last, top.isMapping, top.children % 2 == 0, !named.isScalar {
-          throw fail(mark, "a mapping key must be a plain string, not an alias of a list or mapping", "expected key: value")
+          throw fail(
+            mark, "a mapping key must be a plain string, not an alias of a list or mapping", "expected key: value")
         }
         try add(size: named.size, depth: named.depth, isScalar: named.isScalar, at: mark)
       default:

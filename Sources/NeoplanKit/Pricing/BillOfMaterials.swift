@@ -88,7 +88,8 @@ public enum Pricer {
         LineItem(
           category: count.category, partID: count.part.id, partNumber: count.part.partNumber, description: description,
           role: count.role,
-          quantity: count.quantity, unitPrice: unit, extendedPrice: try checkedExtended(unit, quantity: count.quantity, part: count.part, spec: spec),
+          quantity: count.quantity, unitPrice: unit,
+          extendedPrice: try checkedExtended(unit, quantity: count.quantity, part: count.part, spec: spec),
           sourcePrice: price.amount, exchangeRate: rate, source: price.source, asOf: price.asOf,
           confidence: price.confidence, note: price.note, isSpare: count.isSpare))
     }

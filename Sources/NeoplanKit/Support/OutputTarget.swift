@@ -17,8 +17,10 @@ public enum OutputTarget {
     var seen: [(String, String)] = []
     for output in outputs {
       let target = AtomicFile.resolvedTarget(output)
-      if let identity = FileIdentity(path: target), let (_, input) = inputIdentities.first(where: { $0.0 == identity }) {
-        throw refusal(output, "it is the input \(input)", "expected a different output file; inputs are never overwritten")
+      if let identity = FileIdentity(path: target), let (_, input) = inputIdentities.first(where: { $0.0 == identity })
+      {
+        throw refusal(
+          output, "it is the input \(input)", "expected a different output file; inputs are never overwritten")
       }
       let folder = (target as NSString).deletingLastPathComponent
       var isDirectory: ObjCBool = false

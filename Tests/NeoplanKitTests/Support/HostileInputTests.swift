@@ -64,7 +64,8 @@ struct HostileInputTests {
     ("gpu-node", "gpus"), ("gpu-node", "compute_nics"), ("transceiver", "ports"), ("storage", "min_servers"),
   ])
   func hugeCatalogValuesAreRefused(kind: String, key: String) throws {
-    let d = try #require(diagnostic { _ = try CatalogLoader.parse(Self.catalogPart(kind, key, "9223372036854775807"), file: "c.yaml") })
+    let d = try #require(
+      diagnostic { _ = try CatalogLoader.parse(Self.catalogPart(kind, key, "9223372036854775807"), file: "c.yaml") })
     #expect(d.keyPath == "parts[0].specs.\(key)")
     #expect(d.message == "9223372036854775807 is out of range")
   }
@@ -126,7 +127,8 @@ struct HostileInputTests {
   /// Checked pricing: a unit price of 10^15 (10^9 × an fx rate of 10^6) times 16 nodes exceeds 10^15.
   @Test func pricingOverflowIsRefused() throws {
     var catalog = TestCatalog.embedded
-    let part = Self.catalogPart("gpu-node", "gpus", "8").replacingOccurrences(of: "amount: 100.00", with: "amount: 1000000000")
+    let part = Self.catalogPart("gpu-node", "gpus", "8").replacingOccurrences(
+      of: "amount: 100.00", with: "amount: 1000000000")
     catalog.merge(Catalog(parts: try CatalogLoader.parse(part, file: "c.yaml")))
     let yaml = """
       as_of: 2026-11-15
@@ -137,9 +139,24 @@ struct HostileInputTests {
       finance: {market_price: 2, electricity_per_kwh: 0.1, colocation_per_kw_month: 100}
 
       """
-    let d = try #require(diagnostic { _ = try Plan.make(try ClusterSpec.parse(yaml, file: "t.yaml", catalog: catalog)) })
+    let d = try #require(
+      diagnostic { _ = try Plan.make(try ClusterSpec.parse(yaml, file: "t.yaml", catalog: catalog)) })
     #expect(d.message.contains("exceeds 10^15 EUR"))
     #expect(d.keyPath == "compute.nodes")
+  }
+
+  /// Diff inputs are bounded too: a BoM CSV line of 2^63 − 1 units, or lines whose total passes
+  /// 10^15, is a located error instead of an overflow trap.
+  @Test func diffCSVOverflowIsRefused() throws {
+    let header = "id,description,quantity,unit_price,currency\n"
+    let huge = header + "x,d,9223372036854775807,317000.00,USD\n"
+    let d1 = try #require(diagnostic { _ = try DiffInput.parse(huge, file: "b.csv", catalog: TestCatalog.embedded) })
+    #expect(d1.location?.line == 2)
+    // 200 lines of 10^7 × 9,999,999.00 = 9.9999990×10^13 each: the 11th line takes the total
+    // past 10^15 (10 × 9.9999990×10^13 = 9.9999990×10^14 < 10^15 < 11 × …), on file line 12.
+    let many = header + (0..<200).map { "x\($0),d,10000000,9999999.00,USD\n" }.joined()
+    let d2 = try #require(diagnostic { _ = try DiffInput.parse(many, file: "b.csv", catalog: TestCatalog.embedded) })
+    #expect(d2.location?.line == 12)
   }
 
   /// Finding 3: the 424-byte alias bomb from the issue is refused in well under a second.
@@ -199,7 +216,8 @@ struct HostileInputTests {
   /// Finding 8: a 1 MB part id is not echoed whole.
   @Test func longValuesAreTruncated() throws {
     let id = String(repeating: "x", count: 1 << 20)
-    let d = try #require(diagnostic { _ = try TestCatalog.spec("as_of: 2026-11-15\ncompute: {node: \(id), nodes: 16}\n") })
+    let d = try #require(
+      diagnostic { _ = try TestCatalog.spec("as_of: 2026-11-15\ncompute: {node: \(id), nodes: 16}\n") })
     #expect(d.description.count < 2 * Truncated.diagnosticLimit + 200)
   }
 
