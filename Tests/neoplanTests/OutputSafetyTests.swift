@@ -108,6 +108,20 @@ struct OutputSafetyTests {
     #expect(text.hasPrefix("neoplan plan:"))
   }
 
+  /// One-character paths (Foundation's deletingLastPathComponent traps on them): a file is
+  /// written, a folder is refused with exit 2.
+  @Test func oneCharacterOutputPaths() throws {
+    let folder = try workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("d"), withIntermediateDirectories: true)
+    #expect(try CLI.run(["plan", "s.yaml", "-o", "q"], in: folder).exitCode == 0)
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("q").path))
+    let refused = try CLI.run(["plan", "s.yaml", "-o", "d"], in: folder)
+    #expect(refused.exitCode == 2)
+    #expect(refused.stderrText.hasPrefix("d: error: refusing to write here: it is a folder"))
+    #expect(try CLI.run(["quote", "s.yaml", "-o", "h.html", "--pdf", "d/"], in: folder).exitCode == 2)
+  }
+
   /// Finding 9: the temporary file of a killed run is removed on the next write; one of a live
   /// process (this test's own parent, which is running) is kept.
   @Test func staleTemporaryFilesAreCleaned() throws {

@@ -25,11 +25,11 @@ public enum AtomicFile {
       default: throw failure(path, "it is a folder or another file that is not a regular file")
       }
     }
-    let directory = (target as NSString).deletingLastPathComponent
-    let folder = directory.isEmpty ? "." : directory
+    let folder = PathName.folder(of: target)
     let name = (target as NSString).lastPathComponent
     removeStaleTemporaries(in: folder, name: name)
-    let temporary = (folder as NSString).appendingPathComponent(
+    let temporary = PathName.join(
+      folder,
       ".\(name).neoplan-\(ProcessInfo.processInfo.processIdentifier).tmp")
     unlink(temporary)
     let mode: mode_t = stat(target, &info) == 0 ? info.st_mode & 0o777 : 0o644
@@ -74,8 +74,7 @@ public enum AtomicFile {
         unlink(temporary)
         throw AtomicFile.failure(path, String(cString: strerror(error)))
       }
-      let folder = (target as NSString).deletingLastPathComponent
-      let directory = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC)
+      let directory = open(PathName.folder(of: target), O_RDONLY | O_CLOEXEC)
       if directory >= 0 {
         fsync(directory)
         close(directory)
@@ -99,7 +98,7 @@ public enum AtomicFile {
       current =
         destination.hasPrefix("/")
         ? destination
-        : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        : PathName.join(PathName.folder(of: current), destination)
     }
     return current
   }
@@ -114,7 +113,7 @@ public enum AtomicFile {
       let suffix = rest.dropFirst(digits.count)
       guard suffix == ".tmp" || suffix == ".tmp.pdf", let pid = Int32(digits) else { continue }
       if pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0, errno == ESRCH {
-        unlink((folder as NSString).appendingPathComponent(entry))
+        unlink(PathName.join(folder, entry))
       }
     }
   }

@@ -22,9 +22,12 @@ public enum OutputTarget {
         throw refusal(
           output, "it is the input \(input)", "expected a different output file; inputs are never overwritten")
       }
-      let folder = (target as NSString).deletingLastPathComponent
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory),
+      if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw refusal(output, "it is a folder", "expected a file path")
+      }
+      let folder = PathName.folder(of: target)
+      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
         isDirectory.boolValue
       else {
         throw refusal(output, "its folder does not exist", "expected a path in an existing folder")
@@ -39,8 +42,7 @@ public enum OutputTarget {
 
   /// A path for comparing outputs that may not exist yet: its folder resolved, then its name.
   static func canonicalPath(_ path: String) -> String {
-    let folder = (path as NSString).deletingLastPathComponent
-    let resolved = URL(fileURLWithPath: folder.isEmpty ? "." : folder).resolvingSymlinksInPath().standardizedFileURL
+    let resolved = URL(fileURLWithPath: PathName.folder(of: path)).resolvingSymlinksInPath().standardizedFileURL
     return resolved.appendingPathComponent((path as NSString).lastPathComponent).path
   }
 

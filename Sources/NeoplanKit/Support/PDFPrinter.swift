@@ -43,8 +43,7 @@ public enum PDFPrinter {
   /// Prints `htmlPath` to `pdfPath` (written atomically). Throws `InternalError` with install
   /// instructions when no browser is found, or when the browser writes nothing.
   public static func print(htmlPath: String, to pdfPath: String) throws {
-    let directory = (pdfPath as NSString).deletingLastPathComponent
-    let folder = directory.isEmpty ? "." : directory
+    let folder = PathName.folder(of: pdfPath)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
       FileManager.default.isWritableFile(atPath: folder)
