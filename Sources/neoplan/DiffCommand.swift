@@ -40,6 +40,8 @@ struct DiffCommand: ParsableCommand {
   func run() throws {
     var differ = false
     try runReportingErrors {
+      try outputOptions.check(
+        format: format.rawValue, inputs: inputFiles([a, b], catalog: catalogOptions, style: style))
       let loaded = try catalogOptions.load()
       let sideA = try DiffInput.load(path: a, catalog: loaded)
       let sideB = try DiffInput.load(path: b, catalog: loaded)

@@ -96,6 +96,14 @@ struct OutputOptions: ParsableArguments {
   /// Writes `text` to the file or to standard output.
   func emit(_ text: String) throws { try neoplan.emit(text, to: output) }
 
+  /// Refuses, before any work, an output that is one of `inputs` or sits in a missing folder,
+  /// and an output whose extension names another format than `format` (`-o plan.pdf`).
+  func check(format: String, inputs: [String]) throws {
+    guard let output else { return }
+    try checkExtension(of: output, format: format)
+    try OutputTarget.check(outputs: [output], inputs: inputs)
+  }
+
   /// The format named by the output file's extension (`plan.json` → json, `.txt` → text).
   func inferredFormat<F: RawRepresentable>(_: F.Type) -> F? where F.RawValue == String {
     guard let output else { return nil }
@@ -112,6 +120,30 @@ struct ReportStyleOptions: ParsableArguments {
 
   @Option(name: .long, help: "A folder of Mustache templates overriding the embedded ones (html).")
   var templates: String?
+}
+
+/// Report formats an extension names; other extensions (or none) are accepted for any format.
+let extensionFormats = [
+  "txt": "text", "text": "text", "json": "json", "csv": "csv", "html": "html", "htm": "html", "pdf": "pdf",
+]
+
+/// Refuses `-o FILE` whose extension names a format other than `format`.
+func checkExtension(of output: String, format: String) throws {
+  let ext = (output as NSString).pathExtension.lowercased()
+  guard let named = extensionFormats[ext], named != format else { return }
+  let hint =
+    named == "pdf"
+    ? "use `neoplan quote SPEC -o FILE.html --pdf FILE.pdf` for a PDF"
+    : "use --format \(named) or a .\(format == "text" ? "txt" : format) file"
+  throw InputError(
+    Diagnostic(
+      at: nil, file: output, keyPath: "", message: "the extension .\(ext) does not match the \(format) output",
+      expected: "expected a file ending in the format's extension; \(hint)"))
+}
+
+/// The files a plan-like command reads: the spec, every `--catalog` folder, the templates folder.
+func inputFiles(_ paths: [String], catalog: CatalogOptions, style: ReportStyleOptions? = nil) -> [String] {
+  paths + catalog.catalog + catalog.prices + (style?.templates.map { [$0] } ?? [])
 }
 
 extension ReportLanguage: ExpressibleByArgument {}

@@ -34,8 +34,10 @@ struct PlanCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let plan = try Plan.make(try ClusterSpec.load(path: spec, catalog: try catalogOptions.load()))
       let format = self.format ?? outputOptions.inferredFormat(Format.self) ?? .text
+      try outputOptions.check(
+        format: format.rawValue, inputs: inputFiles([spec], catalog: catalogOptions, style: style))
+      let plan = try Plan.make(try ClusterSpec.load(path: spec, catalog: try catalogOptions.load()))
       switch format {
       case .text: try outputOptions.emit(plan.text())
       case .json: try outputOptions.emit(plan.json().rendered())

@@ -34,6 +34,13 @@ struct QuoteCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
+      // All outputs or none: every target is checked before any work, and with --pdf the HTML
+      // is staged beside its target and renamed into place only once the PDF is written.
+      try checkExtension(of: output, format: "html")
+      if let pdf { try checkExtension(of: pdf, format: "pdf") }
+      try OutputTarget.check(
+        outputs: [output] + (pdf.map { [$0] } ?? []),
+        inputs: inputFiles([spec], catalog: catalogOptions, style: style))
       var day: Day?
       if let date {
         guard let parsed = Day(date) else {
@@ -51,8 +58,15 @@ struct QuoteCommand: ParsableCommand {
       let options = ReportOptions(
         language: style.lang, date: day, preparedFor: preparedFor, preparedBy: preparedBy, paper: paper)
       let html = try HTMLReport.render(.quote, plan: plan, options: options, templatesDirectory: style.templates)
-      try emit(html, to: output)
-      if let pdf { try PDFPrinter.print(htmlPath: output, to: pdf) }
+      guard let pdf else { return try emit(html, to: output) }
+      let staged = try AtomicFile.stage(html, to: output)
+      do {
+        try PDFPrinter.print(html: html, to: pdf)
+      } catch {
+        staged.discard()
+        throw error
+      }
+      try staged.commit()
     }
   }
 }

@@ -23,8 +23,9 @@ struct TCOCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let plan = try Plan.make(try ClusterSpec.load(path: spec, catalog: try catalogOptions.load()))
       let format = self.format ?? outputOptions.inferredFormat(Format.self) ?? .text
+      try outputOptions.check(format: format.rawValue, inputs: inputFiles([spec], catalog: catalogOptions))
+      let plan = try Plan.make(try ClusterSpec.load(path: spec, catalog: try catalogOptions.load()))
       switch format {
       case .text: try outputOptions.emit(plan.financeReportText())
       case .json: try outputOptions.emit(plan.financeJSONDocument().rendered())

@@ -97,7 +97,7 @@ struct DiffEndToEndTests {
     #expect(badNumber.stderrText.hasPrefix("bad.csv:2:7: error: '12.345' is not a price"))
     let missing = try CLI.run(["diff", Self.ib, "nope.yaml"], in: folder)
     #expect(missing.exitCode == 2)
-    #expect(missing.stderrText.hasPrefix("nope.yaml: error: cannot read the file"))
+    #expect(missing.stderrText.hasPrefix("nope.yaml:1:1: error: cannot read the file"))
     #expect(!TempDir.contents(of: folder).contains("out.txt"))
     let language = try CLI.run(["diff", Self.ib, Self.eth, "--format", "html", "--lang", "fr"], in: folder)
     #expect(language.exitCode != 0)

@@ -135,10 +135,13 @@ public enum CatalogLoader {
 
   /// Loads one catalog file, returning the good parts and every problem (bad parts are skipped).
   static func loadFileCollecting(path: String, display: String) -> ([Part], [Diagnostic]) {
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      return (
-        [], [Diagnostic(at: nil, file: display, keyPath: "", message: "cannot read the file", expected: "UTF-8 text")]
-      )
+    let text: String
+    do {
+      text = try InputText.read(path: path, display: display, what: "catalog file")
+    } catch let error as InputError {
+      return ([], error.diagnostics)
+    } catch {
+      return ([], [Diagnostic(at: SourceLocation(file: display, line: 1, column: 1), keyPath: "", message: "\(error)")])
     }
     return parseCollecting(text, file: display)
   }
@@ -146,12 +149,13 @@ public enum CatalogLoader {
   /// Parses catalog text, returning the good parts and every problem.
   static func parseCollecting(_ text: String, file: String) -> ([Part], [Diagnostic]) {
     do {
-      guard let root = try YAMLValue.parse(text, file: file) else {
+      guard let root = try YAMLValue.parse(text, file: file, bounded: true) else {
         return (
           [],
           [
             Diagnostic(
-              at: nil, file: file, keyPath: "", message: "empty catalog file", expected: "schema: 1 and parts:")
+              at: SourceLocation(file: file, line: 1, column: 1), keyPath: "", message: "empty catalog file",
+              expected: "schema: 1 and parts:")
           ]
         )
       }
@@ -174,7 +178,7 @@ public enum CatalogLoader {
     } catch let error as InputError {
       return ([], error.diagnostics)
     } catch {
-      return ([], [Diagnostic(at: nil, file: file, keyPath: "", message: "\(error)", expected: nil)])
+      return ([], [Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), keyPath: "", message: "\(error)")])
     }
   }
 

@@ -42,9 +42,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     self.severity = severity
     self.location = location
     self.file = file ?? location?.file
-    self.keyPath = keyPath
-    self.message = message
-    self.expected = expected
+    self.keyPath = Truncated.text(keyPath, limit: Truncated.diagnosticLimit)
+    self.message = Truncated.text(message, limit: Truncated.diagnosticLimit)
+    self.expected = expected.map { Truncated.text($0, limit: Truncated.diagnosticLimit) }
   }
 
   /// The compiler-style line.

@@ -32,9 +32,15 @@ public enum BillOfMaterialsDiff {
       notes.append(
         "\(b.file) converted from \(currencyB) to \(currency) at \(rate.rate) (as of \(rate.asOf), \(rate.source)); unit prices rounded half-even to the cent"
       )
-      linesB = linesB.map { line in
+      linesB = try linesB.map { line in
         var converted = line
+        guard Decimal(line.unitPrice.cents) * rate.rate <= Decimal(DiffInput.maxCents),
+          Decimal(line.unitPrice.cents) * rate.rate >= -Decimal(DiffInput.maxCents)
+        else { throw DiffInput.tooLarge(file: b.file, at: line.location, "the converted unit price") }
         converted.unitPrice = line.unitPrice.converted(rate: rate.rate, to: currency)
+        guard DiffInput.fits(quantity: line.quantity, unit: converted.unitPrice) else {
+          throw DiffInput.tooLarge(file: b.file, at: line.location, "the converted line")
+        }
         converted.extendedPrice = converted.unitPrice.times(line.quantity)
         return converted
       }
@@ -45,6 +51,11 @@ public enum BillOfMaterialsDiff {
       }
     }
 
+    for (side, lines) in [(a, linesA), (b, linesB)] {
+      if let line = DiffInput.lineExceedingTotal(lines) {
+        throw DiffInput.tooLarge(file: side.file, at: line.location, "the BoM total up to this line")
+      }
+    }
     var matcher = LineMatcher(catalog: catalog, a: linesA, b: linesB)
     let (resolvedA, resolvedB) = matcher.resolve()
     let aggregatedA = aggregate(resolvedA, catalog: catalog)

@@ -201,6 +201,12 @@ extension DiffInput {
         isSpare = true
         description = String(description.dropLast("(spare)".count)).trimmingCharacters(in: .whitespaces)
       }
+      guard DiffInput.fits(quantity: quantity, unit: unit) else {
+        problem(
+          quantityField, "\(quantity) × \(unit.plainString) is too large",
+          "expected at most 10000000 units and 10^15 a line")
+        continue
+      }
       let line = DiffInputLine(
         partID: text(.id), partNumber: text(.partNumber), description: description, category: text(.category),
         quantity: quantity, unitPrice: unit, isSpare: isSpare,
@@ -222,6 +228,13 @@ extension DiffInput {
         let extended = parseMoney(extendedField.text, currency: lineCurrency)
       {
         stated = extended.cents
+      }
+      // Each amount is within DiffInput.maxCents, so one more cannot overflow a bounded sum.
+      if (sums.computed + line.extendedPrice.cents).magnitude > UInt64(DiffInput.maxCents)
+        || (sums.stated + stated).magnitude > UInt64(DiffInput.maxCents)
+      {
+        problem(quantityField, "the total up to this line is too large", "expected a BoM total up to 10^15")
+        break
       }
       sums.add(computed: line.extendedPrice.cents, stated: stated)
       section.add(computed: line.extendedPrice.cents, stated: stated)
@@ -269,7 +282,8 @@ extension DiffInput {
       pieces.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
       pieces.count == 1 || (1...2).contains(pieces[1].count),
       let value = Decimal(string: body, locale: Locale(identifier: "en_US_POSIX")),
-      let money = Money(major: negative ? -value : value, currency: currency)
+      let money = Money(major: negative ? -value : value, currency: currency),
+      money.cents.magnitude <= UInt64(DiffInput.maxCents)
     else { return nil }
     return money
   }

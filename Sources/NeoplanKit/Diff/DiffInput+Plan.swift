@@ -32,6 +32,11 @@ extension DiffInput {
       }
       let quantityValue = try line.required("quantity", expected: "a whole number")
       let quantity = try quantityValue.int()
+      guard DiffInput.fits(quantity: quantity, unit: unit) else {
+        throw quantityValue.error(
+          "\(quantity) × \(unit.plainString) is too large", expected: "expected at most 10000000 units and 10^15 a line"
+        )
+      }
       var parsed = DiffInputLine(
         partID: try line.required("id", expected: "a part id").string(), partNumber: nil,
         description: try line["description"]?.string() ?? "", category: try line["category"]?.string(),

@@ -129,7 +129,7 @@ public struct DiffInput: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError(
         Diagnostic(
-          at: nil, file: path, keyPath: "", message: "cannot read the file",
+          at: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: "cannot read the file",
           expected: "expected an existing spec, saved plan (neoplan plan --format json) or BoM CSV"))
     }
     guard let text = String(data: data, encoding: .utf8), !text.unicodeScalars.contains("\u{0}") else {

@@ -82,7 +82,7 @@ public enum Pricer {
             ))
         }
         rate = found
-        unit = price.amount.converted(rate: found.rate, to: spec.currency)
+        unit = try checkedConverted(price.amount, rate: found.rate, to: spec.currency, part: count.part, spec: spec)
       }
       var description = count.part.displayName
       if count.isSpare { description += " (spare)" }
@@ -90,11 +90,13 @@ public enum Pricer {
         LineItem(
           category: count.category, partID: count.part.id, partNumber: count.part.partNumber, description: description,
           role: count.role,
-          quantity: count.quantity, unitPrice: unit, extendedPrice: unit.times(count.quantity),
+          quantity: count.quantity, unitPrice: unit,
+          extendedPrice: try checkedExtended(unit, quantity: count.quantity, part: count.part, spec: spec),
           sourcePrice: price.amount, exchangeRate: rate, source: price.source, asOf: price.asOf,
           confidence: price.confidence, note: price.note, isSpare: count.isSpare,
           isStale: price.asOf.days(to: spec.asOf) > staleAfterDays))
     }
+    try checkTotal(lines, spec: spec)
     let order = Dictionary(uniqueKeysWithValues: PartCount.Category.allCases.enumerated().map { ($1, $0) })
     // Stable order: category, installed before spares, then design order.
     let indexed = lines.enumerated().sorted { a, b in

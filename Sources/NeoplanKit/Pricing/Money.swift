@@ -31,7 +31,14 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Rounds a finance result (binary floating point, major units) to the cent, half-even.
   /// The one place where finance figures become money.
+  /// Never traps: NaN is 0 and a value beyond ±9×10^16 is clamped to ±`Int64.max` cents
+  /// (input bounds and ``FinanceScale`` keep accepted input far below that).
   public init(roundingMajor value: Double, currency: String) {
+    guard value.isFinite, abs(value) < 9e16 else {
+      self.cents = value.isNaN ? 0 : (value < 0 ? -Int64.max : Int64.max)
+      self.currency = currency
+      return
+    }
     var decimal =
       Decimal(string: String(format: "%.6f", locale: Locale(identifier: "en_US_POSIX"), value))
       ?? Decimal(value)

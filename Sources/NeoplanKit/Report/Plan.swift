@@ -24,6 +24,7 @@ public struct Plan: Sendable {
     let design = try ClusterSizer.size(spec)
     let bom = try Pricer.price(design)
     let (inputs, assumptions) = financeInputs(design: design, bom: bom)
+    try FinanceScale.check(inputs: inputs, assumptions: assumptions, spec: spec)
     let finance: FinanceResult
     do {
       finance = try FinanceEngine.evaluate(inputs: inputs, assumptions: assumptions)

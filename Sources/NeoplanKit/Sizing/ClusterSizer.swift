@@ -31,7 +31,7 @@ public enum ClusterSizer {
     if let frontend = spec.frontend, let nic = frontend.nic, case .nic(let nicSpecs) = nic.specs {
       nodeRackW += Double(((frontend.portsPerNode + nicSpecs.ports - 1) / nicSpecs.ports) * nicSpecs.power.maxW)
     }
-    let byPower = Int((budgetW / nodeRackW).rounded(.down))
+    let byPower = Int(clamping: (budgetW / nodeRackW).rounded(.down))
     let byUnits = usableRU / nodeSpecs.rackUnits
     // A rack-scale system is its own rack: never re-packed, and a rack budget below it is an error.
     let nodesPerRack =
@@ -104,7 +104,7 @@ public enum ClusterSizer {
     if let storage = spec.storage {
       // Building blocks (chassis): enough for the capacity, and enough nodes for the software's
       // minimum server count (a 4-node chassis meets an 8-server minimum with 2).
-      let needed = Int((storage.capacityPB * 1000 / storage.serverSpecs.usableTB).rounded(.up))
+      let needed = Int(clamping: (storage.capacityPB * 1000 / storage.serverSpecs.usableTB).rounded(.up))
       let nodesPerBlock = storage.serverSpecs.nodes
       let servers = max((storage.serverSpecs.minServers + nodesPerBlock - 1) / nodesPerBlock, needed)
       storageDesign = StorageDesign(
@@ -181,7 +181,7 @@ public enum ClusterSizer {
     let networkRackKW = networkRacks > 0 ? networkW / Double(networkRacks) / 1000 : 0
     let storageRackKW = storageRacks > 0 ? storageW / Double(storageRacks) / 1000 : 0
     let pduKW = spec.facility.pduSpecs.capacityKW
-    func pdusPerRack(_ kw: Double) -> Int { 2 * max(1, Int((kw / pduKW).rounded(.up))) }
+    func pdusPerRack(_ kw: Double) -> Int { 2 * max(1, Int(clamping: (kw / pduKW).rounded(.up))) }
     let pdus =
       (nodeSpecs.rackScale == nil ? nodeRacks * pdusPerRack(fullNodeRackKW) : 0)
       + networkRacks * pdusPerRack(networkRackKW)
@@ -261,7 +261,7 @@ public enum ClusterSizer {
       if case .cooling(let c) = spec.facility.cdu.specs {
         // N+1: one redundant CDU beyond the capacity needed.
         let liquidKW = Double(nodeRacks) * (nodeSpecs.rackScale?.liquidHeatKW ?? fullNodeRackKW)
-        cduUnits = max(1, Int((liquidKW / c.capacityKW).rounded(.up))) + 1
+        cduUnits = max(1, Int(clamping: (liquidKW / c.capacityKW).rounded(.up))) + 1
       }
     }
     if nodeSpecs.cooling == .liquid && cooling != .liquid {
@@ -421,7 +421,7 @@ public enum ClusterSizer {
   static func racksFor(units: Int, watts: Double, usableRU: Int, budgetW: Double) -> Int {
     guard units > 0 || watts > 0 else { return 0 }
     let byUnits = (units + usableRU - 1) / usableRU
-    let byPower = Int((watts / budgetW).rounded(.up))
+    let byPower = Int(clamping: (watts / budgetW).rounded(.up))
     return max(1, byUnits, byPower)
   }
 

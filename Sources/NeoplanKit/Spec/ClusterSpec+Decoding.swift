@@ -71,7 +71,7 @@ extension ClusterSpec {
 
   /// Parses and validates a spec (YAML or JSON) against `catalog`.
   public static func parse(_ text: String, file: String, catalog: Catalog) throws -> ClusterSpec {
-    guard let root = try YAMLValue.parse(text, file: file) else {
+    guard let root = try YAMLValue.parse(text, file: file, bounded: true) else {
       throw InputError(
         Diagnostic(
           at: SourceLocation(file: file, line: 1, column: 1), keyPath: "", message: "empty spec",
@@ -83,17 +83,7 @@ extension ClusterSpec {
 
   /// Loads a spec file.
   public static func load(path: String, catalog: Catalog) throws -> ClusterSpec {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(
-        Diagnostic(
-          at: nil, file: path, keyPath: "", message: "cannot read the spec file",
-          expected: "an existing YAML or JSON file"))
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw InputError(
-        Diagnostic(
-          at: nil, file: path, keyPath: "", message: "the spec is not UTF-8 text", expected: "a YAML or JSON file"))
-    }
+    let text = try InputText.read(path: path, what: "spec file")
     if path.lowercased().hasSuffix(".json") {
       do {
         try JSONSyntax.check(text)
@@ -176,10 +166,10 @@ struct SpecDecoder {
     guard let v = map?[key] else { return .nonBlocking }
     let text = try v.string()
     let pieces = text.split(separator: ":")
-    guard pieces.count == 2, let down = Int(pieces[0]), let up = Int(pieces[1]), up > 0, down >= up else {
+    guard pieces.count == 2, let down = Int(pieces[0]), let up = Int(pieces[1]), up > 0, down >= up, down <= 64 else {
       throw v.error(
-        "'\(text)' is not an oversubscription ratio",
-        expected: "expected \"down:up\" with down ≥ up ≥ 1, e.g. \"1:1\" or \"2:1\"")
+        "'\(Truncated.text(text))' is not an oversubscription ratio",
+        expected: "expected \"down:up\" with 64 ≥ down ≥ up ≥ 1, e.g. \"1:1\" or \"2:1\"")
     }
     return Oversubscription(down: down, up: up)
   }

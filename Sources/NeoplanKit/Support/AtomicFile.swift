@@ -1,26 +1,142 @@
 import Foundation
 
-/// Writes output files atomically: a temporary file beside the target, then a rename, so a
-/// failed run never leaves partial output.
+/// Writes output files so a failed or killed run never leaves partial output and never damages
+/// what was there: a temporary file beside the target, written and `fsync`ed, then renamed over
+/// the target, then the folder `fsync`ed. A symbolic link is followed (its target is replaced,
+/// not the link). A character device or FIFO (`/dev/null`, a named pipe) is written directly:
+/// it cannot be replaced, only written to; a FIFO without a reader is refused rather than waited
+/// on. Temporary files left by a killed run (`.NAME.neoplan-PID.tmp` of a process that no longer
+/// exists) are removed on the next write to the same folder.
 public enum AtomicFile {
   /// Writes `contents` to `path`.
   public static func write(_ contents: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(
-      ".\(url.lastPathComponent).neoplan-\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-      try Data(contents.utf8).write(to: temporary)
-      // POSIX rename replaces the target atomically (FileManager.replaceItemAt does not on Linux).
-      guard rename(temporary.path, url.path) == 0 else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+    let staged = try stage(contents, to: path)
+    try staged.commit()
+  }
+
+  /// Writes `contents` beside `path` without replacing it yet: ``Staged/commit()`` renames it
+  /// into place, ``Staged/discard()`` removes it. Lets a command write all its outputs or none.
+  public static func stage(_ contents: String, to path: String) throws -> Staged {
+    let target = resolvedTarget(path)
+    var info = stat()
+    if stat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+      switch info.st_mode & S_IFMT {
+      case S_IFCHR, S_IFIFO: return Staged(path: path, target: target, temporary: nil, direct: Data(contents.utf8))
+      default: throw failure(path, "it is a folder or another file that is not a regular file")
       }
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw InputError(
-        Diagnostic(
-          at: nil, file: path, keyPath: "", message: "cannot write the output file (\(error.localizedDescription))",
-          expected: "a writable path"))
     }
+    let folder = PathName.folder(of: target)
+    let name = (target as NSString).lastPathComponent
+    removeStaleTemporaries(in: folder, name: name)
+    let temporary = PathName.join(
+      folder,
+      ".\(name).neoplan-\(ProcessInfo.processInfo.processIdentifier).tmp")
+    unlink(temporary)
+    let mode: mode_t = stat(target, &info) == 0 ? info.st_mode & 0o777 : 0o644
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard descriptor >= 0 else { throw failure(path, String(cString: strerror(errno))) }
+    let ok = writeAll(Data(contents.utf8), to: descriptor) && fsync(descriptor) == 0
+    let error = errno
+    close(descriptor)
+    guard ok else {
+      unlink(temporary)
+      throw failure(path, String(cString: strerror(error)))
+    }
+    return Staged(path: path, target: target, temporary: temporary, direct: nil)
+  }
+
+  /// An output written beside its target, waiting to be renamed into place.
+  public struct Staged {
+    let path: String
+    let target: String
+    let temporary: String?
+    let direct: Data?
+
+    /// Renames the staged file over the target (POSIX rename is atomic) and syncs the folder;
+    /// for a device or FIFO, writes the contents to it.
+    public func commit() throws {
+      if let direct {
+        let descriptor = open(target, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+          throw AtomicFile.failure(
+            path, errno == ENXIO ? "a named pipe with no reader" : String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        guard AtomicFile.writeAll(direct, to: descriptor) else {
+          throw AtomicFile.failure(path, String(cString: strerror(errno)))
+        }
+        return
+      }
+      guard let temporary else { return }
+      guard rename(temporary, target) == 0 else {
+        let error = errno
+        unlink(temporary)
+        throw AtomicFile.failure(path, String(cString: strerror(error)))
+      }
+      let directory = open(PathName.folder(of: target), O_RDONLY | O_CLOEXEC)
+      if directory >= 0 {
+        fsync(directory)
+        close(directory)
+      }
+    }
+
+    /// Removes the staged file; the target is untouched.
+    public func discard() {
+      if let temporary { unlink(temporary) }
+    }
+  }
+
+  /// The file a path finally names: symbolic links followed (also a dangling one, whose target
+  /// is then created), at most 40 deep.
+  static func resolvedTarget(_ path: String) -> String {
+    var current = path
+    for _ in 0..<40 {
+      guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+        return current
+      }
+      current =
+        destination.hasPrefix("/")
+        ? destination
+        : PathName.join(PathName.folder(of: current), destination)
+    }
+    return current
+  }
+
+  /// Removes `.NAME.neoplan-PID.tmp` (and `.tmp.pdf`) files in `folder` whose process is gone.
+  static func removeStaleTemporaries(in folder: String, name: String) {
+    let prefix = ".\(name).neoplan-"
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for entry in entries where entry.hasPrefix(prefix) {
+      let rest = entry.dropFirst(prefix.count)
+      let digits = rest.prefix { $0.isNumber }
+      let suffix = rest.dropFirst(digits.count)
+      guard suffix == ".tmp" || suffix == ".tmp.pdf", let pid = Int32(digits) else { continue }
+      if pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0, errno == ESRCH {
+        unlink(PathName.join(folder, entry))
+      }
+    }
+  }
+
+  static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+    data.withUnsafeBytes { buffer -> Bool in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        offset += written
+      }
+      return true
+    }
+  }
+
+  static func failure(_ path: String, _ reason: String) -> InputError {
+    InputError(
+      Diagnostic(
+        at: nil, file: path, keyPath: "", message: "cannot write the output file (\(reason))",
+        expected: "expected a writable path in an existing folder"))
   }
 }

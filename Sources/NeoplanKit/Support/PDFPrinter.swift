@@ -28,11 +28,22 @@ public enum PDFPrinter {
     return nil
   }
 
+  /// Prints the HTML text `html` to `pdfPath` (written atomically), from a copy in a private
+  /// temporary folder, so a failed print leaves no HTML behind either.
+  public static func print(html: String, to pdfPath: String) throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("neoplan-pdf-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = folder.appendingPathComponent("quote.html")
+    try Data(html.utf8).write(to: source)
+    try print(htmlPath: source.path, to: pdfPath)
+  }
+
   /// Prints `htmlPath` to `pdfPath` (written atomically). Throws `InternalError` with install
   /// instructions when no browser is found, or when the browser writes nothing.
   public static func print(htmlPath: String, to pdfPath: String) throws {
-    let directory = (pdfPath as NSString).deletingLastPathComponent
-    let folder = directory.isEmpty ? "." : directory
+    let folder = PathName.folder(of: pdfPath)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
       FileManager.default.isWritableFile(atPath: folder)
@@ -44,7 +55,7 @@ public enum PDFPrinter {
     }
     guard let browser = findBrowser() else {
       throw ToolUnavailable(
-        "--pdf needs headless Chromium, which is not installed. Install it (Debian/Ubuntu: `sudo apt-get install chromium fonts-noto-cjk`; the CJK fonts are needed for --lang zh-CN) and run again. The HTML was written."
+        "--pdf needs headless Chromium, which is not installed. Install it (Debian/Ubuntu: `sudo apt-get install chromium fonts-noto-cjk`; the CJK fonts are needed for --lang zh-CN) and run again. Nothing was written."
       )
     }
     let html = URL(fileURLWithPath: htmlPath).standardizedFileURL

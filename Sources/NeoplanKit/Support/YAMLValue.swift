@@ -7,12 +7,22 @@ struct YAMLValue {
   let node: Node
   let file: String
   let path: String
+  /// Whether numbers are checked against ``NumberBounds`` (spec and catalog documents).
+  var checksBounds = false
 
-  /// Parses a document; `nil` for an empty one.
-  static func parse(_ text: String, file: String) throws -> YAMLValue? {
+  /// Parses a document; `nil` for an empty one. `bounded`: check numbers against ``NumberBounds``.
+  static func parse(_ text: String, file: String, bounded: Bool = false) throws -> YAMLValue? {
+    if let (offset, problem) = InputText.firstProblem(Array(text.utf8)) {
+      let (line, column) = InputText.position(of: offset, in: Array(text.utf8))
+      throw InputError(
+        Diagnostic(
+          at: SourceLocation(file: file, line: line, column: column), keyPath: "", message: problem,
+          expected: "expected UTF-8 text without control characters"))
+    }
+    try YAMLGuard.check(text, file: file)
     do {
       guard let node = try Yams.compose(yaml: text) else { return nil }
-      return YAMLValue(node: node, file: file, path: "")
+      return YAMLValue(node: node, file: file, path: "", checksBounds: bounded)
     } catch let error as YamlError {
       throw InputError(YAMLValue.diagnostic(for: error, file: file))
     }
@@ -40,11 +50,11 @@ struct YAMLValue {
         expected: "each key once per mapping")
     case .reader(let problem, _, _, _):
       return Diagnostic(
-        at: nil, file: file, keyPath: "", message: "cannot read the file: \(problem)",
+        at: SourceLocation(file: file, line: 1, column: 1), keyPath: "", message: "cannot read the file: \(problem)",
         expected: "UTF-8 text")
     default:
       return Diagnostic(
-        at: nil, file: file, keyPath: "", message: "invalid YAML: \(error)",
+        at: SourceLocation(file: file, line: 1, column: 1), keyPath: "", message: "invalid YAML: \(error)",
         expected: "a YAML or JSON document")
     }
   }
@@ -104,9 +114,15 @@ struct YAMLValue {
   func int() throws -> Int {
     let text = try scalarText(expected: "a whole number")
     let cleaned = text.replacingOccurrences(of: "_", with: "")
-    guard !isQuoted, let value = Int(cleaned) else {
-      throw error("'\(text)' is not a whole number", expected: "expected a whole number such as 128")
+    if !isQuoted, Int(cleaned) == nil, cleaned.count > 1, let big = Double(cleaned),
+      cleaned.dropFirst().allSatisfy(\.isNumber)
+    {
+      try checkBound(big, text: text)  // an integer too large for Int is out of every bound
     }
+    guard !isQuoted, let value = Int(cleaned) else {
+      throw error("'\(Truncated.text(text))' is not a whole number", expected: "expected a whole number such as 128")
+    }
+    try checkBound(Double(value), text: text)
     return value
   }
 
@@ -116,8 +132,9 @@ struct YAMLValue {
     guard !isQuoted, let value = Double(cleaned), value.isFinite,
       cleaned.allSatisfy({ "0123456789.-+eE".contains($0) })
     else {
-      throw error("'\(text)' is not a number", expected: "expected a number such as 1.25")
+      throw error("'\(Truncated.text(text))' is not a number", expected: "expected a number such as 1.25")
     }
+    try checkBound(value, text: text)
     return value
   }
 
@@ -131,8 +148,9 @@ struct YAMLValue {
       pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
       let value = Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))
     else {
-      throw error("'\(text)' is not a decimal number", expected: "expected a number such as 36000.00")
+      throw error("'\(Truncated.text(text))' is not a decimal number", expected: "expected a number such as 36000.00")
     }
+    try checkBound(NSDecimalNumber(decimal: value).doubleValue, text: text)
     if pieces.count == 2, pieces[1].count > maxFractionDigits {
       throw error(
         "'\(text)' has more than \(maxFractionDigits) decimal places",
@@ -174,7 +192,7 @@ struct YAMLValue {
       throw error("found \(kindName)", expected: "expected a list")
     }
     return items.enumerated().map { index, item in
-      YAMLValue(node: item, file: file, path: "\(path)[\(index)]")
+      YAMLValue(node: item, file: file, path: "\(path)[\(index)]", checksBounds: checksBounds)
     }
   }
 
@@ -192,7 +210,7 @@ struct YAMLValue {
       entries.append(
         YAMLMapping.Entry(
           key: keyScalar.string, keyValue: YAMLValue(node: key, file: file, path: childPath),
-          value: YAMLValue(node: value, file: file, path: childPath)))
+          value: YAMLValue(node: value, file: file, path: childPath, checksBounds: checksBounds)))
     }
     return YAMLMapping(owner: self, entries: entries)
   }
