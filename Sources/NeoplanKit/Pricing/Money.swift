@@ -32,6 +32,12 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// Rounds a finance result (binary floating point, major units) to the cent, half-even.
   /// The one place where finance figures become money.
   public init(roundingMajor value: Double, currency: String) {
+    // Fast path, same result without ICU (Money+Rounding.swift); the formatter only for huge values.
+    if let cents = CentRounding.cents(ofMajor: value) {
+      self.cents = cents
+      self.currency = currency
+      return
+    }
     var decimal =
       Decimal(string: String(format: "%.6f", locale: Locale(identifier: "en_US_POSIX"), value))
       ?? Decimal(value)
