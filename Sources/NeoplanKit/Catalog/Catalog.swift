@@ -85,7 +85,11 @@ public enum CatalogLoader {
   public static func load(extraDirectories: [String], includeDefault: Bool = true) throws -> Catalog {
     var catalog = Catalog()
     if includeDefault {
-      catalog.merge(try loadDirectory(try ResourceLocator.catalogsDirectory(), displayPrefix: "catalogs"))
+      let directory = try ResourceLocator.catalogsDirectory()
+      // The embedded catalog is compiled in (CompiledData) while its files are unchanged.
+      catalog.merge(
+        try CompiledData.catalogParts(directory: directory).map { Catalog(parts: $0) }
+          ?? loadDirectory(directory, displayPrefix: "catalogs"))
     }
     for directory in extraDirectories {
       catalog.merge(try loadDirectory(directory, displayPrefix: directory))

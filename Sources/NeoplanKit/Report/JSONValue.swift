@@ -29,7 +29,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     return out
   }
 
-  private func write(into out: inout String, indent: Int) {
+  func write<Sink: JSONTextSink>(into out: inout Sink, indent: Int) {
     let pad = String(repeating: "  ", count: indent)
     let inner = String(repeating: "  ", count: indent + 1)
     switch self {
@@ -69,6 +69,11 @@ public indirect enum JSONValue: Sendable, Hashable {
   }
 
   static func quote(_ s: String) -> String {
+    // Fast path: nothing to escape (no control character, quote, backslash, <, > or &).
+    let plain = s.utf8.allSatisfy { byte in
+      byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
+    }
+    if plain { return "\"" + s + "\"" }
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {
