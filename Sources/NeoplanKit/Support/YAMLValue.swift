@@ -11,7 +11,9 @@ struct YAMLValue {
   /// Parses a document; `nil` for an empty one.
   static func parse(_ text: String, file: String) throws -> YAMLValue? {
     do {
-      guard let node = try Yams.compose(yaml: text) else { return nil }
+      // The basic resolver: values are read from their text (int(), bool()…), so Yams' regex tag
+      // resolution was pure start-up cost; UTF-8 explicitly, whatever YAMS_DEFAULT_ENCODING says.
+      guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
       return YAMLValue(node: node, file: file, path: "")
     } catch let error as YamlError {
       throw InputError(YAMLValue.diagnostic(for: error, file: file))
@@ -95,7 +97,7 @@ struct YAMLValue {
 
   func string() throws -> String {
     let text = try scalarText(expected: "a string")
-    guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+    guard !text.unicodeScalars.allSatisfy(isBlank) else {
       throw error("empty string", expected: "expected a non-empty string")
     }
     return text
@@ -236,4 +238,9 @@ struct YAMLMapping {
       throw entry.keyValue.error("unknown key '\(entry.key)'", expected: hint)
     }
   }
+}
+
+/// Tab or a Unicode space separator: what `CharacterSet.whitespaces` holds, without Foundation.
+func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+  scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
 }

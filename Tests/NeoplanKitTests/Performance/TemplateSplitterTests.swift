@@ -70,6 +70,15 @@ struct TemplateSplitterTests {
     #expect(pieces.map(\.lineOffset) == [0, 1, 4])
   }
 
+  @Test func references() {
+    let found = TemplateSplitter.references(in: "a {{> partials/style}} {{name}} {{{raw}}} {{>x}}\n")
+    #expect(found.names == ["partials/style", "x"])
+    #expect(!found.reachesAny)
+    #expect(TemplateSplitter.references(in: "{{>*dyn}}").reachesAny)
+    #expect(TemplateSplitter.references(in: "{{<parent}}{{/parent}}").reachesAny)
+    #expect(TemplateSplitter.references(in: "{{=<% %>=}}").reachesAny)
+  }
+
   /// Every report of every example, both languages: pieces and whole templates give the same HTML.
   @Test(arguments: HTMLReportTests.examples)
   func reportsRenderTheSame(path: String) throws {

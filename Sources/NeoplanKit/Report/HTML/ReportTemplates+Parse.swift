@@ -13,10 +13,9 @@ extension ReportTemplates {
     while let name = queue.popLast() {
       guard !needed.contains(name), let source = sources[name] else { continue }
       needed.append(name)
-      if source.text.contains("{{<") || source.text.contains("{{>*") || source.text.contains("{{=") {
-        everything = true
-      }
-      queue += TemplateSplitter.partialNames(in: source.text)
+      let references = TemplateSplitter.references(in: source.text)
+      everything = everything || references.reachesAny
+      queue += references.names
     }
     if everything { needed = Array(sources.keys) }
     var library = MustacheLibrary()

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Cuts a Mustache template into line-aligned pieces that render, as partials, exactly like the
 /// whole.
 ///
@@ -89,17 +87,28 @@ enum TemplateSplitter {
     return nil
   }
 
-  /// Names of the partials `text` refers to (`{{> name}}`), for loading only what a report uses.
-  static func partialNames(in text: String) -> [String] {
+  /// The partials `text` names (`{{> name}}`), and whether it may reach templates by other
+  /// means (inheritance `{{<`, dynamic partials `{{>*`, changed delimiters `{{=`), in which case a
+  /// report loads every template.
+  static func references(in text: String) -> (names: [String], reachesAny: Bool) {
+    let bytes = Array(text.utf8)
     var names: [String] = []
-    var rest = Substring(text)
-    while let range = rest.range(of: "{{>") {
-      rest = rest[range.upperBound...]
-      guard let end = rest.range(of: "}}") else { break }
-      let name = rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
-      if !name.isEmpty { names.append(name) }
-      rest = rest[end.upperBound...]
+    var reachesAny = false
+    var index = 0
+    while let open = find(UInt8(ascii: "{"), UInt8(ascii: "{"), in: bytes, from: index) {
+      var cursor = open + 2
+      while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+      guard cursor < bytes.count else { break }
+      let sigil = bytes[cursor]
+      if sigil == UInt8(ascii: "<") || sigil == UInt8(ascii: "=") { reachesAny = true }
+      guard let close = find(UInt8(ascii: "}"), UInt8(ascii: "}"), in: bytes, from: cursor) else { break }
+      if sigil == UInt8(ascii: ">") {
+        let name = String(decoding: bytes[(cursor + 1)..<close], as: UTF8.self)
+          .filter { $0 != " " && $0 != "\t" }
+        if name.hasPrefix("*") { reachesAny = true } else if !name.isEmpty { names.append(name) }
+      }
+      index = close + 2
     }
-    return names
+    return (names, reachesAny)
   }
 }
