@@ -39,13 +39,13 @@ public indirect enum JSONValue: Sendable, Hashable {
         return
       }
       out.append("{\n")
-      let keys = dict.keys.sorted()
-      for (i, key) in keys.enumerated() {
+      let entries = dict.sorted { $0.key < $1.key }
+      for (i, entry) in entries.enumerated() {
         out.append(inner)
-        out.append(JSONValue.quote(key))
+        out.append(JSONValue.quote(entry.key))
         out.append(": ")
-        dict[key]!.write(into: &out, indent: indent + 1)
-        out.append(i == keys.count - 1 ? "\n" : ",\n")
+        entry.value.write(into: &out, indent: indent + 1)
+        out.append(i == entries.count - 1 ? "\n" : ",\n")
       }
       out.append(pad + "}")
     case .array(let items):

@@ -240,7 +240,8 @@ struct YAMLMapping {
   }
 }
 
-/// Tab or a Unicode space separator: what `CharacterSet.whitespaces` holds, without Foundation.
+/// What `CharacterSet.whitespaces` holds, without Foundation: tab, the Unicode space separators
+/// and, in Foundation's set, U+200B zero width space.
 func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-  scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+  scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
 }

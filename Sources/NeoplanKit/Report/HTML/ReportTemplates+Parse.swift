@@ -32,10 +32,14 @@ extension ReportTemplates {
       try parse(text, named: name, path: path, lineOffset: 0, in: &library)
       return
     }
+    NeoplanHTMLContentType.registered
     var whole = ""
     for (index, piece) in pieces.enumerated() {
       let pieceName = "\(name)/\(index + 1)"
-      try parse(piece.text, named: pieceName, path: path, lineOffset: piece.lineOffset, in: &library)
+      // Each piece starts with a standalone pragma line selecting the faster, identical escaping.
+      try parse(
+        NeoplanHTMLContentType.pragmaLine + piece.text, named: pieceName, path: path,
+        lineOffset: piece.lineOffset - 1, in: &library)
       whole += "{{>\(pieceName)}}"
     }
     try parse(whole, named: name, path: path, lineOffset: 0, in: &library)
