@@ -20,7 +20,7 @@ enum TemplateSplitter {
 
   /// Pieces of at least `targetBytes` each (the last may be shorter), or `nil` when the template
   /// is kept whole.
-  static func pieces(of text: String, targetBytes: Int = 512) -> [Piece]? {
+  static func pieces(of text: String, targetBytes: Int = 160) -> [Piece]? {
     let bytes = Array(text.utf8)
     guard let cuts = cutPoints(bytes, targetBytes: targetBytes), !cuts.isEmpty else { return nil }
     var pieces: [Piece] = []
