@@ -31,6 +31,13 @@ struct QuoteIDHashTests {
     #expect(json.renderedFNV1a64() == Self.fnvOfText(json.rendered()))
   }
 
+  /// The byte writer's layout, by hand: keys sorted, two spaces per level, `<` as \u003c, a final
+  /// newline, empty containers inline.
+  @Test func renderedLayout() {
+    let value = JSONValue.object(["b": .array([.int(1), .object([:])]), "a": .string("x<ü")])
+    #expect(value.rendered() == "{\n  \"a\": \"x\\u003cü\",\n  \"b\": [\n    1,\n    {}\n  ]\n}\n")
+  }
+
   /// Escapes, non-ASCII text, empty containers and nesting hash like their text.
   @Test func awkwardValues() {
     let value = JSONValue.object([
