@@ -37,8 +37,8 @@ let package = Package(
         "NeoplanKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // The Swift runtime and Foundation linked in statically: the dynamic loader was a third of
-      // start-up (docs/performance.md). SwiftPM compiles against the shared modules, whose
+      // The Swift runtime and Foundation linked in statically: loading the shared libraries was half of
+      // `--help` (docs/performance.md). SwiftPM compiles against the shared modules, whose
       // autolink entries omit what the static Foundation needs, hence the libraries named here.
       // Linux only; macOS has no static Swift runtime.
       linkerSettings: [.unsafeFlags(staticFoundation, .when(platforms: [.linux]))]
