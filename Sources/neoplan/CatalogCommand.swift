@@ -74,7 +74,10 @@ struct CatalogCommand: ParsableCommand {
           if !problems.isEmpty { throw InputError(problems) }
           catalog = own
         } else {
-          catalog = try CatalogLoader.load(extraDirectories: [])
+          // Validation reads the YAML itself, never the compiled copy of the embedded catalog.
+          catalog = try CatalogLoader.loadDirectory(try ResourceLocator.catalogsDirectory(), displayPrefix: "catalogs")
+          let problems = catalog.referenceProblems()
+          if !problems.isEmpty { throw InputError(problems) }
         }
         let estimates = catalog.parts.filter { $0.price.confidence == .estimate }.count
         let powered: Set<PartKind> = [.gpuNode, .nic, .switch, .transceiver, .storage, .managementServer]
