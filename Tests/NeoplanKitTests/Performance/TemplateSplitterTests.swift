@@ -38,13 +38,8 @@ struct TemplateSplitterTests {
       let pieces = try #require(TemplateSplitter.pieces(of: text, targetBytes: 1))
       #expect(pieces.map(\.text).joined() == text)
       #expect(pieces.count > 5)
-      var whole = ""
-      NeoplanHTMLContentType.registered
-      for (index, piece) in pieces.enumerated() {
-        try library.register(NeoplanHTMLContentType.pragmaLine + piece.text, named: "t/\(index)")
-        whole += "{{>t/\(index)}}"
-      }
-      try library.register(whole, named: "t")
+      // The production path: pieces, pragma lines, the joining template.
+      try ReportTemplates.register(text, named: "t", path: "t.mustache", targetBytes: 1, in: &library)
     } else {
       try library.register(text, named: "t")
     }
@@ -69,29 +64,7 @@ struct TemplateSplitterTests {
     let pieces = try #require(TemplateSplitter.pieces(of: "x\n{{#a}}\ny\n{{/a}}\nz\n", targetBytes: 1))
     #expect(pieces.map(\.text) == ["x\n", "{{#a}}\ny\n{{/a}}\n", "z\n"])
     #expect(pieces.map(\.lineOffset) == [0, 1, 4])
-  }
-
-  /// The faster escaping equals swift-mustache's own `{{value}}` escaping, combining marks included
-  /// ("<" + U+0338 is one Character, "≮", which the library leaves alone).
-  @Test func escapingMatchesTheLibrary() throws {
-    var library = MustacheLibrary()
-    try library.register("{{value}}", named: "v")
-    let samples = [
-      "plain text", "A & <B> \"q\" 'a'", "<\u{338} &\u{301} e\u{301}<", "液冷 <冷>", "", "&&&", "\r\n<\r\n>",
-    ]
-    for sample in samples {
-      let expected = try #require(library.render(["value": sample], withTemplate: "v"))
-      #expect(NeoplanHTMLContentType().escapeText(sample) == expected, "\(sample)")
-    }
-  }
-
-  @Test func references() {
-    let found = TemplateSplitter.references(in: "a {{> partials/style}} {{name}} {{{raw}}} {{>x}}\n")
-    #expect(found.names == ["partials/style", "x"])
-    #expect(!found.reachesAny)
-    #expect(TemplateSplitter.references(in: "{{>*dyn}}").reachesAny)
-    #expect(TemplateSplitter.references(in: "{{<parent}}{{/parent}}").reachesAny)
-    #expect(TemplateSplitter.references(in: "{{=<% %>=}}").reachesAny)
+    #expect(pieces.map(\.hasTags) == [false, true, false])
   }
 
   /// Every report of every example, both languages: pieces and whole templates give the same HTML.

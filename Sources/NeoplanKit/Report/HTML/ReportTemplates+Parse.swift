@@ -27,8 +27,10 @@ extension ReportTemplates {
   }
 
   /// Registers `text` as `name`, in pieces when it splits (piece `k` is named `name/k`).
-  static func register(_ text: String, named name: String, path: String, in library: inout MustacheLibrary) throws {
-    guard let pieces = TemplateSplitter.pieces(of: text) else {
+  static func register(
+    _ text: String, named name: String, path: String, targetBytes: Int = 160, in library: inout MustacheLibrary
+  ) throws {
+    guard let pieces = TemplateSplitter.pieces(of: text, targetBytes: targetBytes) else {
       try parse(text, named: name, path: path, lineOffset: 0, in: &library)
       return
     }
@@ -36,10 +38,12 @@ extension ReportTemplates {
     var whole = ""
     for (index, piece) in pieces.enumerated() {
       let pieceName = "\(name)/\(index + 1)"
-      // Each piece starts with a standalone pragma line selecting the faster, identical escaping.
+      // A piece with tags starts with a standalone pragma line selecting the faster, identical
+      // escaping; a piece without renders as its text.
+      let pragma = piece.hasTags ? NeoplanHTMLContentType.pragmaLine : ""
       try parse(
-        NeoplanHTMLContentType.pragmaLine + piece.text, named: pieceName, path: path,
-        lineOffset: piece.lineOffset - 1, in: &library)
+        pragma + piece.text, named: pieceName, path: path,
+        lineOffset: piece.lineOffset - (piece.hasTags ? 1 : 0), in: &library)
       whole += "{{>\(pieceName)}}"
     }
     try parse(whole, named: name, path: path, lineOffset: 0, in: &library)

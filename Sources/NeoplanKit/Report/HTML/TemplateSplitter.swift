@@ -12,14 +12,17 @@
 /// that change delimiters (`{{=`), use inheritance (`{{<`) or dynamic partials (`{{>*`), or
 /// whose sections do not balance are left whole (the library then reports any error itself).
 enum TemplateSplitter {
-  /// One piece: its text and the number of lines before it in the whole template.
+  /// One piece: its text, the number of lines before it in the whole template, and whether it
+  /// holds any tag (a piece without one renders as its text and needs no content type).
   struct Piece: Equatable {
     var text: String
     var lineOffset: Int
+    var hasTags: Bool
   }
 
   /// Pieces of at least `targetBytes` each (the last may be shorter), or `nil` when the template
-  /// is kept whole.
+  /// is kept whole. (Cutting text without tags finer was tried: the extra partials cost more than
+  /// the parsing they save.)
   static func pieces(of text: String, targetBytes: Int = 160) -> [Piece]? {
     let bytes = Array(text.utf8)
     guard let cuts = cutPoints(bytes, targetBytes: targetBytes), !cuts.isEmpty else { return nil }
@@ -28,7 +31,8 @@ enum TemplateSplitter {
     var line = 0
     for end in cuts + [bytes.count] where end > start {
       let slice = bytes[start..<end]
-      pieces.append(Piece(text: String(decoding: slice, as: UTF8.self), lineOffset: line))
+      let hasTags = find(UInt8(ascii: "{"), UInt8(ascii: "{"), in: Array(slice), from: 0) != nil
+      pieces.append(Piece(text: String(decoding: slice, as: UTF8.self), lineOffset: line, hasTags: hasTags))
       line += slice.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
       start = end
     }
