@@ -67,6 +67,29 @@ struct TemplateSplitterTests {
     #expect(pieces.map(\.hasTags) == [false, true, false])
   }
 
+  /// The faster escaping equals swift-mustache's own `{{value}}` escaping, combining marks included
+  /// ("<" + U+0338 is one Character, "≮", which the library leaves alone).
+  @Test func escapingMatchesTheLibrary() throws {
+    var library = MustacheLibrary()
+    try library.register("{{value}}", named: "v")
+    let samples = [
+      "plain text", "A & <B> \"q\" 'a'", "<\u{338} &\u{301} e\u{301}<", "液冷 <冷>", "", "&&&", "\r\n<\r\n>",
+    ]
+    for sample in samples {
+      let expected = try #require(library.render(["value": sample], withTemplate: "v"))
+      #expect(NeoplanHTMLContentType().escapeText(sample) == expected, "\(sample)")
+    }
+  }
+
+  @Test func references() {
+    let found = TemplateSplitter.references(in: "a {{> partials/style}} {{name}} {{{raw}}} {{>x}}\n")
+    #expect(found.names == ["partials/style", "x"])
+    #expect(!found.reachesAny)
+    #expect(TemplateSplitter.references(in: "{{>*dyn}}").reachesAny)
+    #expect(TemplateSplitter.references(in: "{{<parent}}{{/parent}}").reachesAny)
+    #expect(TemplateSplitter.references(in: "{{=<% %>=}}").reachesAny)
+  }
+
   /// Every report of every example, both languages: pieces and whole templates give the same HTML.
   @Test(arguments: HTMLReportTests.examples)
   func reportsRenderTheSame(path: String) throws {
