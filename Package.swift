@@ -1,6 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Linker flags for a statically linked Swift runtime and Foundation (Linux).
+let staticFoundation =
+  ["-static-stdlib", "-Xlinker", "--start-group"]
+  + [
+    "Foundation", "FoundationEssentials", "FoundationInternationalization", "CoreFoundation", "_FoundationICU",
+    "_FoundationCShims", "_FoundationCollections", "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime",
+  ].flatMap { ["-Xlinker", "-l\($0)"] } + ["-Xlinker", "--end-group"]
+
 let package = Package(
   name: "Neoplan",
   platforms: [.macOS(.v13)],
@@ -28,8 +36,15 @@ let package = Package(
       dependencies: [
         "NeoplanKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      // The Swift runtime and Foundation linked in statically: loading the shared libraries was half of
+      // `--help` (docs/performance.md). SwiftPM compiles against the shared modules, whose
+      // autolink entries omit what the static Foundation needs, hence the libraries named here.
+      // Linux only; macOS has no static Swift runtime.
+      linkerSettings: [.unsafeFlags(staticFoundation, .when(platforms: [.linux]))]
     ),
+    // Writes NeoplanKit's compiled catalog and locales (scripts/gen-compiled-data).
+    .executableTarget(name: "neoplan-gen", dependencies: ["NeoplanKit"]),
     .testTarget(
       name: "NeoplanKitTests",
       dependencies: [

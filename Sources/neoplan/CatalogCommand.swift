@@ -8,7 +8,8 @@ struct CatalogCommand: ParsableCommand {
     subcommands: [List.self, Show.self, Validate.self])
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List parts with their prices.")
+    // Names given, not derived from the type name (which costs a demangling at every start).
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List parts with their prices.")
     @Option(
       name: .long,
       help:
@@ -36,7 +37,8 @@ struct CatalogCommand: ParsableCommand {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one part: specs, price, source.")
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Show one part: specs, price, source.")
     @Argument(help: "The part id.") var id: String
     @OptionGroup var catalogOptions: CatalogOptions
 
@@ -56,6 +58,7 @@ struct CatalogCommand: ParsableCommand {
 
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "validate",
       abstract: "Check a catalog folder (default: the embedded catalog): schema, ids, prices, references.")
     @Argument(help: "The folder to check.") var directory: String?
 
@@ -71,7 +74,10 @@ struct CatalogCommand: ParsableCommand {
           if !problems.isEmpty { throw InputError(problems) }
           catalog = own
         } else {
-          catalog = try CatalogLoader.load(extraDirectories: [])
+          // Validation reads the YAML itself, never the compiled copy of the embedded catalog.
+          catalog = try CatalogLoader.loadDirectory(try ResourceLocator.catalogsDirectory(), displayPrefix: "catalogs")
+          let problems = catalog.referenceProblems()
+          if !problems.isEmpty { throw InputError(problems) }
         }
         let estimates = catalog.parts.filter { $0.price.confidence == .estimate }.count
         let powered: Set<PartKind> = [.gpuNode, .rackSystem, .nic, .switch, .transceiver, .storage, .managementServer]

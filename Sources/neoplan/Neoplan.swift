@@ -14,7 +14,7 @@ struct Neoplan: ParsableCommand {
   /// (ArgumentParser would use 64).
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try directSubcommand() ?? parseAsRoot()
       try command.run()
     } catch {
       let code = exitCode(for: error)

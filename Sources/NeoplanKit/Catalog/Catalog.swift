@@ -17,9 +17,10 @@ public struct Catalog: Sendable {
   /// All parts, ordered by kind then id (stable for listings).
   public var parts: [Part] {
     let order = Dictionary(uniqueKeysWithValues: PartKind.allCases.enumerated().map { ($1, $0) })
-    return partsByID.values.sorted {
-      (order[$0.kind]!, $0.id) < (order[$1.kind]!, $1.id)
-    }
+    // Sort the keys, then gather the parts: moving whole `Part` values while sorting was costly.
+    let values = Array(partsByID.values)
+    let keys = values.map { (order[$0.kind] ?? 0, $0.id) }
+    return values.indices.sorted { keys[$0] < keys[$1] }.map { values[$0] }
   }
 
   /// The part with `id`, if any.
@@ -85,7 +86,11 @@ public enum CatalogLoader {
   public static func load(extraDirectories: [String], includeDefault: Bool = true) throws -> Catalog {
     var catalog = Catalog()
     if includeDefault {
-      catalog.merge(try loadDirectory(try ResourceLocator.catalogsDirectory(), displayPrefix: "catalogs"))
+      let directory = try ResourceLocator.catalogsDirectory()
+      // The embedded catalog is compiled in (CompiledData) while its files are unchanged.
+      catalog.merge(
+        try CompiledData.catalogParts(directory: directory).map { Catalog(parts: $0) }
+          ?? loadDirectory(directory, displayPrefix: "catalogs"))
     }
     for directory in extraDirectories {
       catalog.merge(try loadDirectory(directory, displayPrefix: directory))

@@ -39,6 +39,12 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
       self.currency = currency
       return
     }
+    // Fast path, same result without ICU (Money+Rounding.swift); the formatter only for huge values.
+    if let cents = CentRounding.cents(ofMajor: value) {
+      self.cents = cents
+      self.currency = currency
+      return
+    }
     var decimal =
       Decimal(string: String(format: "%.6f", locale: Locale(identifier: "en_US_POSIX"), value))
       ?? Decimal(value)

@@ -23,15 +23,13 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   /// Pretty-printed with two-space indent and a final newline.
   public func rendered() -> String {
-    var out = ""
+    var out = JSONBytes()
     write(into: &out, indent: 0)
     out.append("\n")
-    return out
+    return String(decoding: out.bytes, as: UTF8.self)
   }
 
-  private func write(into out: inout String, indent: Int) {
-    let pad = String(repeating: "  ", count: indent)
-    let inner = String(repeating: "  ", count: indent + 1)
+  func write<Sink: JSONTextSink>(into out: inout Sink, indent: Int) {
     switch self {
     case .object(let dict):
       if dict.isEmpty {
@@ -39,15 +37,16 @@ public indirect enum JSONValue: Sendable, Hashable {
         return
       }
       out.append("{\n")
-      let keys = dict.keys.sorted()
-      for (i, key) in keys.enumerated() {
-        out.append(inner)
-        out.append(JSONValue.quote(key))
+      let entries = dict.sorted { $0.key < $1.key }
+      for (i, entry) in entries.enumerated() {
+        out.appendIndent(indent + 1)
+        out.appendQuoted(entry.key)
         out.append(": ")
-        dict[key]!.write(into: &out, indent: indent + 1)
-        out.append(i == keys.count - 1 ? "\n" : ",\n")
+        entry.value.write(into: &out, indent: indent + 1)
+        out.append(i == entries.count - 1 ? "\n" : ",\n")
       }
-      out.append(pad + "}")
+      out.appendIndent(indent)
+      out.append("}")
     case .array(let items):
       if items.isEmpty {
         out.append("[]")
@@ -55,12 +54,13 @@ public indirect enum JSONValue: Sendable, Hashable {
       }
       out.append("[\n")
       for (i, item) in items.enumerated() {
-        out.append(inner)
+        out.appendIndent(indent + 1)
         item.write(into: &out, indent: indent + 1)
         out.append(i == items.count - 1 ? "\n" : ",\n")
       }
-      out.append(pad + "]")
-    case .string(let s): out.append(JSONValue.quote(s))
+      out.appendIndent(indent)
+      out.append("]")
+    case .string(let s): out.appendQuoted(s)
     case .int(let n): out.append(String(n))
     case .number(let s): out.append(s)
     case .bool(let b): out.append(b ? "true" : "false")
@@ -68,7 +68,16 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
   }
 
+  /// Whether `s` goes into JSON as is, between quotes (no control character, quote, backslash,
+  /// <, > or &).
+  static func needsNoEscaping(_ s: String) -> Bool {
+    s.utf8.allSatisfy { byte in
+      byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
+    }
+  }
+
   static func quote(_ s: String) -> String {
+    if needsNoEscaping(s) { return "\"" + s + "\"" }
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {

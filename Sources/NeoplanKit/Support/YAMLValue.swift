@@ -21,7 +21,9 @@ struct YAMLValue {
     }
     try YAMLGuard.check(text, file: file)
     do {
-      guard let node = try Yams.compose(yaml: text) else { return nil }
+      // The basic resolver: values are read from their text (int(), bool()…), so Yams' regex tag
+      // resolution was pure start-up cost; UTF-8 explicitly, whatever YAMS_DEFAULT_ENCODING says.
+      guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
       return YAMLValue(node: node, file: file, path: "", checksBounds: bounded)
     } catch let error as YamlError {
       throw InputError(YAMLValue.diagnostic(for: error, file: file))
@@ -105,7 +107,7 @@ struct YAMLValue {
 
   func string() throws -> String {
     let text = try scalarText(expected: "a string")
-    guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+    guard !text.unicodeScalars.allSatisfy(isBlank) else {
       throw error("empty string", expected: "expected a non-empty string")
     }
     return text
@@ -254,4 +256,10 @@ struct YAMLMapping {
       throw entry.keyValue.error("unknown key '\(entry.key)'", expected: hint)
     }
   }
+}
+
+/// What `CharacterSet.whitespaces` holds, without Foundation: tab, the Unicode space separators
+/// and, in Foundation's set, U+200B zero width space.
+func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+  scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
 }

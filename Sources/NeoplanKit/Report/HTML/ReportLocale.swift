@@ -36,8 +36,10 @@ public struct ReportLocale: Sendable {
         throw InputError(
           Diagnostic(at: nil, file: path, keyPath: "", message: "not UTF-8 text", expected: "a YAML file"))
       }
-      guard let root = try YAMLValue.parse(text, file: path) else { continue }
-      for entry in try root.mapping().entries { strings[entry.key] = try entry.value.string() }
+      // The embedded file's strings are compiled in (CompiledData); any other text is parsed.
+      guard let fileStrings = try CompiledData.localeStrings(language, text: text) ?? parseStrings(text, path: path)
+      else { continue }
+      strings.merge(fileStrings) { _, new in new }
       found = true
     }
     guard found else {
@@ -48,6 +50,14 @@ public struct ReportLocale: Sendable {
           expected: "expected locales/\(language.rawValue).yaml in the templates folder"))
     }
     return ReportLocale(language: language, strings: strings)
+  }
+
+  /// The strings of one locale file's text (YAML); `nil` for an empty file.
+  static func parseStrings(_ text: String, path: String) throws -> [String: String]? {
+    guard let root = try YAMLValue.parse(text, file: path) else { return nil }
+    var strings: [String: String] = [:]
+    for entry in try root.mapping().entries { strings[entry.key] = try entry.value.string() }
+    return strings
   }
 
   /// `USD 1,234,567.89`.

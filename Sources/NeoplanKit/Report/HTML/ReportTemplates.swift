@@ -3,9 +3,12 @@ import Mustache
 
 /// The report templates: every `*.mustache` file of the embedded templates folder, with a
 /// `--templates DIR` folder overriding any of them by name (and its `locales/` too).
+///
+/// Loading reads the files; a template is parsed only when a report renders it (with the partials
+/// it names), in line-aligned pieces (`TemplateSplitter`) because parsing is quadratic in size.
 public struct ReportTemplates: Sendable {
-  /// The Mustache library (templates by name, e.g. `quote.html`, `partials/style`).
-  public var library: MustacheLibrary
+  /// Template sources by name (e.g. `quote.html`, `partials/style`): file path and text.
+  var sources: [String: (path: String, text: String)]
   /// Folders searched, override first.
   public var directories: [String]
 
@@ -35,31 +38,7 @@ public struct ReportTemplates: Sendable {
         sources[name] = (path, text)
       }
     }
-    var library = MustacheLibrary()
-    for name in sources.keys.sorted() {
-      let source = sources[name]!
-      do {
-        try library.register(source.text, named: name)
-      } catch let error as MustacheTemplate.ParserError {
-        throw InputError(
-          Diagnostic(
-            at: SourceLocation(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
-            keyPath: "", message: "template error: \(describe(error.error))",
-            expected: "a valid Mustache template (every {{#section}} closed by {{/section}})"))
-      } catch let error as MustacheLibrary.ParserError {
-        throw InputError(
-          Diagnostic(
-            at: SourceLocation(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
-            keyPath: "", message: "template error: \(describe(error.error))",
-            expected: "a valid Mustache template (every {{#section}} closed by {{/section}})"))
-      } catch {
-        throw InputError(
-          Diagnostic(
-            at: nil, file: source.path, keyPath: "", message: "template error: \(describe(error))",
-            expected: "a valid Mustache template"))
-      }
-    }
-    return ReportTemplates(library: library, directories: directories)
+    return ReportTemplates(sources: sources, directories: directories)
   }
 
   /// A readable name for a Mustache parser error ("expectedSectionEnd" → "expected section end").
@@ -89,7 +68,7 @@ public struct ReportTemplates: Sendable {
 
   /// Renders `template` with `context`; a missing template is an input error.
   public func render(_ context: [String: Any], template: String) throws -> String {
-    guard let output = library.render(context, withTemplate: template) else {
+    guard let output = try library(for: template).render(context, withTemplate: template) else {
       throw InputError(
         Diagnostic(
           at: nil, file: "\(template).mustache", keyPath: "", message: "template not found",

@@ -58,11 +58,7 @@ public struct ReportViewModel {
 
   /// A short, content-derived quote id: FNV-1a 64 of the plan's JSON, `NP-` and 12 hex digits.
   public static func quoteID(for plan: Plan) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in plan.json().rendered().utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
+    let hash = plan.json().renderedFNV1a64()  // streamed: the JSON text is never built
     let hex = String(hash, radix: 16, uppercase: true)
     let padded = String(repeating: "0", count: 16 - hex.count) + hex
     return "NP-" + padded.prefix(12)

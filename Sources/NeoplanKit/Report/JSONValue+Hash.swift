@@ -1,0 +1,59 @@
+/// Where `JSONValue` writes its text, byte by byte: a byte buffer (`rendered()`), or a hash that
+/// never holds the text (the quote id).
+protocol JSONTextSink {
+  /// Appends one UTF-8 byte.
+  mutating func append(byte: UInt8)
+}
+
+extension JSONTextSink {
+  /// Appends a piece of the JSON text.
+  mutating func append(_ text: String) {
+    for byte in text.utf8 { append(byte: byte) }
+  }
+
+  /// Two spaces per level.
+  mutating func appendIndent(_ levels: Int) {
+    for _ in 0..<(levels * 2) { append(byte: 0x20) }
+  }
+
+  /// `s` as a JSON string literal, exactly as `JSONValue.quote` writes it.
+  mutating func appendQuoted(_ s: String) {
+    guard JSONValue.needsNoEscaping(s) else {
+      append(JSONValue.quote(s))
+      return
+    }
+    append(byte: 0x22)
+    append(s)
+    append(byte: 0x22)
+  }
+}
+
+/// The JSON text as UTF-8 bytes.
+struct JSONBytes: JSONTextSink {
+  var bytes: [UInt8] = []
+
+  init() { bytes.reserveCapacity(1 << 16) }
+
+  mutating func append(byte: UInt8) { bytes.append(byte) }
+}
+
+/// FNV-1a 64 over UTF-8 bytes, fed piece by piece.
+struct FNV1a64: JSONTextSink {
+  /// The hash so far (the FNV offset basis before any byte).
+  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  mutating func append(byte: UInt8) {
+    value ^= UInt64(byte)
+    value = value &* 0x0000_0100_0000_01b3
+  }
+}
+
+extension JSONValue {
+  /// FNV-1a 64 of `rendered()`'s UTF-8 bytes, computed without building the text.
+  public func renderedFNV1a64() -> UInt64 {
+    var hash = FNV1a64()
+    write(into: &hash, indent: 0)
+    hash.append("\n")
+    return hash.value
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import NeoplanKit
+
+/// The quote id's streamed hash equals the hash of the full JSON text it replaced.
+@Suite("Streamed quote-id hash")
+struct QuoteIDHashTests {
+  /// FNV-1a 64 of a string's UTF-8 bytes, the way the quote id was computed before streaming.
+  static func fnvOfText(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return hash
+  }
+
+  /// FNV-1a 64 test vectors (Fowler–Noll–Vo reference): "" → cbf29ce484222325, "a" → af63dc4c8601ec8c.
+  @Test func publishedVectors() {
+    #expect(Self.fnvOfText("") == 0xcbf2_9ce4_8422_2325)
+    #expect(Self.fnvOfText("a") == 0xaf63_dc4c_8601_ec8c)
+    var hash = FNV1a64()
+    hash.append("a")
+    #expect(hash.value == 0xaf63_dc4c_8601_ec8c)
+  }
+
+  @Test("every example plan: streamed hash == hash of rendered()", arguments: HTMLReportTests.examples)
+  func examples(path: String) throws {
+    let json = try HTMLReportTests.plan(path).json()
+    #expect(json.renderedFNV1a64() == Self.fnvOfText(json.rendered()))
+  }
+
+  /// The byte writer's layout, by hand: keys sorted, two spaces per level, `<` as \u003c, a final
+  /// newline, empty containers inline.
+  @Test func renderedLayout() {
+    let value = JSONValue.object(["b": .array([.int(1), .object([:])]), "a": .string("x<ü")])
+    #expect(value.rendered() == "{\n  \"a\": \"x\\u003cü\",\n  \"b\": [\n    1,\n    {}\n  ]\n}\n")
+  }
+
+  /// Escapes, non-ASCII text, empty containers and nesting hash like their text.
+  @Test func awkwardValues() {
+    let value = JSONValue.object([
+      "b": .array([.string("a\"b\\c\n<&>\u{1}"), .int(-3), .null, .bool(true), .array([]), .object([:])]),
+      "a": .string("液冷 — ü"), "c": .number("12.50"),
+    ])
+    #expect(value.renderedFNV1a64() == Self.fnvOfText(value.rendered()))
+  }
+}
