@@ -306,8 +306,8 @@ extension CompiledData {
     }
 
     static let localeFingerprints: [String: UInt64] = [
-      "en": 0x32e830dc4448b36,
-      "zh-CN": 0x1cba0f062aba3970,
+      "en": 0x794a5f41a83f31d9,
+      "zh-CN": 0xdc7513705ae5c9fe,
     ]
 
     static func localeStrings(_ language: String) -> [String: String] {
@@ -362,6 +362,7 @@ extension CompiledData {
         "charts": "Charts",
         "cluster": "The cluster",
         "colocation": "Colocation",
+        "comma": ", ",
         "compute_trays": "compute trays",
         "conf_estimate": "estimate",
         "conf_list": "list",
@@ -508,6 +509,7 @@ extension CompiledData {
         "irr": "IRR",
         "irr_reason": "no single IRR",
         "it_power": "IT power (max)",
+        "label_separator": ": ",
         "lang": "en",
         "lead_time": "Lead time",
         "leaves_per_su": "leaves per SU",
@@ -607,6 +609,7 @@ extension CompiledData {
         "returns_by_series": "Returns",
         "revenue_tranches": "Revenue tranches",
         "scalable_units": "Scalable units",
+        "semicolon": "; ",
         "sens_capex": "Capex",
         "sens_colocation": "Colocation / hosting",
         "sens_discountRate": "Discount rate",
@@ -780,6 +783,7 @@ extension CompiledData {
         "charts": "图表",
         "cluster": "集群概况",
         "colocation": "托管费",
+        "comma": "，",
         "compute_trays": "计算托盘",
         "conf_estimate": "估算",
         "conf_list": "公开价",
@@ -926,6 +930,7 @@ extension CompiledData {
         "irr": "内部收益率（IRR）",
         "irr_reason": "无唯一内部收益率",
         "it_power": "IT 功率（最大）",
+        "label_separator": "：",
         "lang": "zh-CN",
         "lead_time": "部署周期",
         "leaves_per_su": "每单元叶交换机",
@@ -1025,6 +1030,7 @@ extension CompiledData {
         "returns_by_series": "收益",
         "revenue_tranches": "收入分层",
         "scalable_units": "可扩展单元",
+        "semicolon": "；",
         "sens_capex": "资本支出",
         "sens_colocation": "托管 / 全包托管",
         "sens_discountRate": "折现率",

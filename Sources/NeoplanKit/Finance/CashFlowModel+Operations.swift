@@ -53,13 +53,22 @@ struct OperatingSchedule: Sendable {
       residual[last] = a.effectiveResidualFraction * inputs.hardwareCapexIncludingSpares
       gainOnSale[last] = residual[last] - (capexTotal - accumulated)
     }
-    // Prepayments are paid at signing and spent on the build: received pro rata to the capex.
+    // Prepayments are paid at signing and spent on the build: received pro rata to the capex, up
+    // to the capex. What exceeds the capex cannot be spent on the build and would reach equity
+    // before any revenue: it is received with the first operating month instead.
+    var prepaid = 0.0
     for (index, contract) in a.contracts.enumerated() where contract.prepayment > 0 {
-      let total = contract.prepayment * revenueByTranche[index].reduce(0, +)
+      prepaid += contract.prepayment * revenueByTranche[index].reduce(0, +)
       for month in 0..<count {
-        if capexTotal > 0 { prepaymentReceived[month] += total * capex[month] / capexTotal }
         prepaymentApplied[month] += contract.prepayment * revenueByTranche[index][month]
       }
+    }
+    if prepaid > 0 {
+      let duringBuild = capexTotal > 0 ? min(prepaid, capexTotal) : 0
+      for month in 0..<count where capexTotal > 0 {
+        prepaymentReceived[month] += duringBuild * capex[month] / capexTotal
+      }
+      if prepaid > duringBuild, lead + 1 < count { prepaymentReceived[lead + 1] += prepaid - duringBuild }
     }
   }
 

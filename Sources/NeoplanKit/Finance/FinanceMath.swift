@@ -54,15 +54,19 @@ public enum FinanceMath {
     return returned / invested
   }
 
-  /// Payback month: the first month t ≥ 1 at which the cumulative cash flow (months 0…t) is
-  /// ≥ 0. `nil` if that never happens within the flows.
+  /// Payback month: the month after the last month whose cumulative cash flow (months 0…t) is
+  /// negative, i.e. the first month t ≥ 1 from which the cumulative cash stays ≥ 0 to the end of
+  /// the flows. `nil` when the cumulative cash never goes negative (nothing was invested: a
+  /// series funded entirely by others has no payback) or is still negative at the end.
   public static func paybackMonth(cashFlows: [Double]) -> Int? {
     var cumulative = 0.0
+    var lastNegative: Int?
     for (month, flow) in cashFlows.enumerated() {
       cumulative += flow
-      if month >= 1 && cumulative >= 0 { return month }
+      if cumulative < 0 { lastNegative = month }
     }
-    return nil
+    guard let lastNegative, lastNegative + 1 < cashFlows.count else { return nil }
+    return max(1, lastNegative + 1)
   }
 
   /// Number of sign changes in a cash-flow sequence, ignoring zeros. By Descartes' rule of signs

@@ -18,6 +18,9 @@ public struct LenderView: Sendable, Equatable, Codable {
   public var debtAmount: Double
   /// Interest capitalised during the build.
   public var capitalisedInterest: Double
+  /// Interest of the build period, whether paid by equity or capitalised (the "interest during
+  /// construction" use of funds).
+  public var interestDuringConstruction: Double = 0
   /// Annual DSCR of each operating year with debt service.
   public var dscrByYear: [YearValue]
   /// Lowest annual DSCR; `nil` without debt service.
@@ -84,6 +87,7 @@ extension LenderView {
     }
     return LenderView(
       debtAmount: flows.debtPrincipal, capitalisedInterest: flows.months.reduce(0) { $0 + $1.interestCapitalised },
+      interestDuringConstruction: flows.months.filter { $0.year == 0 }.reduce(0) { $0 + $1.interest },
       dscrByYear: dscr, minDSCR: dscr.map(\.value).min(),
       averageDSCR: dscr.isEmpty ? nil : dscr.reduce(0) { $0 + $1.value } / Double(dscr.count), llcr: llcr,
       ltvByYear: ltvByYear, maxLTV: maxLTV, breaches: breaches)

@@ -63,6 +63,7 @@ extension Plan {
     return .object([
       "debtAmount": .money(money(l.debtAmount)),
       "capitalisedInterest": .money(money(l.capitalisedInterest)),
+      "interestDuringConstructionAmount": .money(money(l.interestDuringConstruction)),
       "minDSCR": ratio(l.minDSCR), "averageDSCR": ratio(l.averageDSCR), "llcr": ratio(l.llcr),
       "maxLTV": ratio(l.maxLTV),
       "dscrByYear": .array(l.dscrByYear.map { .object(["year": .int($0.year), "dscr": ratio($0.value)]) }),
@@ -106,12 +107,15 @@ extension Plan {
   public func statementsCSV() -> String {
     let names = finance.cashFlows.trancheNames
     var rows: [[String]] = [
-      ["year"] + names.map { "revenue_" + $0 } + statementColumns.map(\.key) + ["dscr", "currency"]
+      ["year"] + names.map { "revenue_" + $0 } + statementColumns.map(\.key)
+        + OpexLine.allCases.map { "opex_" + $0.rawValue } + ["dscr", "currency"]
     ]
     for s in finance.statements {
+      let tranches: [String] = s.revenueByTranche.map { money($0).plainString }
+      let columns: [String] = statementColumns.map { money($0.value(s)).plainString }
+      let opexLines: [String] = OpexLine.allCases.map { money(s.opexLines.amount(of: $0)).plainString }
       rows.append(
-        [String(s.year)] + s.revenueByTranche.map { money($0).plainString }
-          + statementColumns.map { money($0.value(s)).plainString }
+        [String(s.year)] + tranches + columns + opexLines
           + [s.dscr.map { formatFixed($0, decimals: 4, trimZeros: false) } ?? "", bom.currency])
     }
     return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
@@ -168,7 +172,7 @@ extension Plan {
     ]
     if a.leadTimeMonths > 0 {
       out.insert(
-        "                        interest during construction \(a.interestDuringConstruction.rawValue): \(money(finance.sourcesAndUses.uses.first { $0.item == "interest during construction" }?.amount ?? 0).groupedString)",
+        "                        interest during construction \(a.interestDuringConstruction.rawValue): \(money(finance.lender.interestDuringConstruction).groupedString)",
         at: 1)
     }
     let dscr = l.breaches.filter { $0.covenant == "minDSCR" }.map(\.month)

@@ -47,13 +47,19 @@ struct FinanceMathTests {
     #expect(FinanceMath.npv(ratePerPeriod: 0, cashFlows: [-1000, 300, 400, 500]) == 200)
   }
 
-  @Test func paybackMonthIsFirstMonthWithNonNegativeCumulativeCash() {
+  @Test func paybackMonthIsWhenCumulativeCashStaysNonNegative() {
     // python: cumsum([-1000, 300, 400, 500]) = [-1000, -700, -300, 200] -> month 3
     #expect(FinanceMath.paybackMonth(cashFlows: [-1000, 300, 400, 500]) == 3)
     // By hand: cumulative -1000, -700, -300 never reaches 0.
     #expect(FinanceMath.paybackMonth(cashFlows: [-1000, 300, 400]) == nil)
-    // By hand: -100, 0 (exactly zero counts as paid back) -> month 1.
-    #expect(FinanceMath.paybackMonth(cashFlows: [-100, 100, -50]) == 1)
+    // By hand: -100, 0 (exactly zero counts as paid back), 50 -> month 1.
+    #expect(FinanceMath.paybackMonth(cashFlows: [-100, 100, 50]) == 1)
+    // By hand: -100, 0, -50: recovered in month 1 but negative again at the end -> none.
+    #expect(FinanceMath.paybackMonth(cashFlows: [-100, 100, -50]) == nil)
+    // By hand: cumulative -100, 20, -30, 60: negative last in month 2 -> month 3.
+    #expect(FinanceMath.paybackMonth(cashFlows: [-100, 120, -50, 90]) == 3)
+    // Nothing invested (equity of a fully debt-funded build), never negative -> none, not month 1.
+    #expect(FinanceMath.paybackMonth(cashFlows: [0, 0, 0, 10]) == nil)
   }
 
   @Test func moicIsCashReturnedOverCashInvested() {

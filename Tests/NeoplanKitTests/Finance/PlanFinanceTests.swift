@@ -149,6 +149,16 @@ struct PlanFinanceTests {
     let csv = plan.statementsCSV().split(separator: "\r\n")
     #expect(csv.count == 7)  // header + 6 years
     #expect(csv[0].hasPrefix("year,revenue_market,revenue,opex,ebitda"))
+    // Opex by line: the opex_* columns add up to the opex column, year by year, to the cent.
+    let header = csv[0].split(separator: ",").map(String.init)
+    let opexColumn = try #require(header.firstIndex(of: "opex"))
+    let lineColumns = header.indices.filter { header[$0].hasPrefix("opex_") }
+    #expect(lineColumns.count == OpexLine.allCases.count)
+    for row in csv.dropFirst() {
+      let fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      let sum = lineColumns.compactMap { Decimal(string: fields[$0]) }.reduce(0, +)
+      #expect(sum == Decimal(string: fields[opexColumn]), "\(row)")
+    }
   }
 }
 

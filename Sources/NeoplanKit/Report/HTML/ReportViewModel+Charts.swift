@@ -102,7 +102,7 @@ extension ReportViewModel {
       guard month < cumulative.count else { return nil }
       return LineChart.Marker(
         x: Double(month), y: cumulative[month],
-        label: "\(locale.t("payback_point")): \(locale.t("payback_format", ["n": "\(month)"]))")
+        label: locale.t("payback_point") + locale.t("label_separator") + locale.t("payback_format", ["n": "\(month)"]))
     }
     charts["cashflow"] = LineChart(
       title: locale.t("chart_cashflow"),

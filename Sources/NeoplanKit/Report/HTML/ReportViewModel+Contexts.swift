@@ -66,7 +66,7 @@ extension ReportViewModel {
       summary.append([
         "label": locale.t("lender_debt"), "value": locale.compactMoney(money(f.lender.debtAmount)),
         "note":
-          "\(locale.t("lender_dscr")): \(f.lender.minDSCR.map { locale.grouped($0, decimals: 2) } ?? "—") / \(f.lender.averageDSCR.map { locale.grouped($0, decimals: 2) } ?? "—")",
+          "\(locale.t("lender_dscr"))\(locale.t("label_separator"))\(f.lender.minDSCR.map { locale.grouped($0, decimals: 2) } ?? "—") / \(f.lender.averageDSCR.map { locale.grouped($0, decimals: 2) } ?? "—")",
       ])
     }
     let verdictValues = [
@@ -143,22 +143,22 @@ extension ReportViewModel {
         [
           "label": locale.t("links"),
           "value":
-            "\(locale.count(t.nodeToLeafLinks)) \(locale.t("links_node_leaf")), \(locale.count(t.leafToSpineLinks)) \(locale.t("links_leaf_spine")), \(locale.count(t.spineToCoreLinks)) \(locale.t("links_spine_core"))",
+            "\(locale.count(t.nodeToLeafLinks)) \(locale.t("links_node_leaf"))\(locale.t("comma"))\(locale.count(t.leafToSpineLinks)) \(locale.t("links_leaf_spine"))\(locale.t("comma"))\(locale.count(t.spineToCoreLinks)) \(locale.t("links_spine_core"))",
         ],
         [
           "label": locale.t("cables"),
           "value":
-            "\(locale.count(b.cables)) (\(locale.count(b.fiberCables)) \(locale.t("fibre")), \(locale.count(b.copperCables)) \(locale.t("copper")))",
+            "\(locale.count(b.cables)) (\(locale.count(b.fiberCables)) \(locale.t("fibre"))\(locale.t("comma"))\(locale.count(b.copperCables)) \(locale.t("copper")))",
         ],
         [
           "label": locale.t("transceivers"),
           "value":
-            "\(locale.count(b.switchSideTransceivers)) \(locale.t("switch_side")), \(locale.count(b.nodeSideTransceivers + b.fabricManagerTransceivers)) \(locale.t("node_side"))",
+            "\(locale.count(b.switchSideTransceivers)) \(locale.t("switch_side"))\(locale.t("comma"))\(locale.count(b.nodeSideTransceivers + b.fabricManagerTransceivers)) \(locale.t("node_side"))",
         ],
         [
           "label": locale.t("scalable_units"),
           "value":
-            "\(t.scalableUnits) × \(t.scalableUnitNodes) \(locale.t(plan.spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "compute_trays")); \(locale.t("leaves_per_su")) \(t.leavesPerScalableUnit); \(locale.t("rails_per_leaf")) \(t.railsPerLeaf); \(locale.t("uplinks_per_leaf")) \(t.leafUplinks)",
+            "\(t.scalableUnits) × \(t.scalableUnitNodes) \(locale.t(plan.spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "compute_trays"))\(locale.t("semicolon"))\(locale.t("leaves_per_su")) \(t.leavesPerScalableUnit)\(locale.t("semicolon"))\(locale.t("rails_per_leaf")) \(t.railsPerLeaf)\(locale.t("semicolon"))\(locale.t("uplinks_per_leaf")) \(t.leafUplinks)",
         ],
       ]
     }
@@ -167,7 +167,7 @@ extension ReportViewModel {
       network.append([
         "label": locale.t("frontend"),
         "value":
-          "\(spec.portsPerNode) × \(spec.portSpeedGbps)G \(locale.t("per_node")), \(locale.count(fe.endpoints)) \(locale.t("ports")), \(fe.leaves) \(locale.t("tier_leaf")) + \(fe.spines) \(locale.t("tier_spine")) × \(spec.switchPart.model), \(locale.count(fe.cables)) \(locale.t("cables"))",
+          "\(spec.portsPerNode) × \(spec.portSpeedGbps)G \(locale.t("per_node"))\(locale.t("comma"))\(locale.count(fe.endpoints)) \(locale.t("ports"))\(locale.t("comma"))\(fe.leaves) \(locale.t("tier_leaf")) + \(fe.spines) \(locale.t("tier_spine")) × \(spec.switchPart.model)\(locale.t("comma"))\(locale.count(fe.cables)) \(locale.t("cables"))",
       ])
     } else {
       network.append(["label": locale.t("frontend"), "value": locale.t("none")])
@@ -184,7 +184,7 @@ extension ReportViewModel {
     network.append([
       "label": locale.t("oob"),
       "value": plan.spec.management.oob
-        ? "\(locale.count(d.management.ports)) \(locale.t("ports")), \(d.management.switches) × \(plan.spec.management.switchPart.model), \(d.management.servers) \(locale.t("control_plane_servers"))"
+        ? "\(locale.count(d.management.ports)) \(locale.t("ports"))\(locale.t("comma"))\(d.management.switches) × \(plan.spec.management.switchPart.model)\(locale.t("comma"))\(d.management.servers) \(locale.t("control_plane_servers"))"
         : locale.t("none"),
     ])
     context["networkRows"] = network
@@ -206,7 +206,7 @@ extension ReportViewModel {
       [
         "label": locale.t("cooling"),
         "value":
-          "\(locale.t("cooling_" + fac.cooling.rawValue))\(fac.rdhxUnits > 0 ? ", \(fac.rdhxUnits) RDHx" : "")\(fac.cduUnits > 0 ? ", \(fac.cduUnits) CDU" : "")",
+          "\(locale.t("cooling_" + fac.cooling.rawValue))\(fac.rdhxUnits > 0 ? "\(locale.t("comma"))\(fac.rdhxUnits) RDHx" : "")\(fac.cduUnits > 0 ? "\(locale.t("comma"))\(fac.cduUnits) CDU" : "")",
       ],
       [
         "label": locale.t("it_power"),

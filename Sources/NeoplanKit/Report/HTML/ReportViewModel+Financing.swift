@@ -61,7 +61,8 @@ extension ReportViewModel {
     let contracted = a.contracts.reduce(0) { $0 + $1.share }
     rows.append([
       "name": locale.t("tranche_market"), "share": locale.percent(max(0, 1 - contracted)),
-      "price": "\(locale.rate(a.marketPricePerGPUHour, currency: currency)), \(pathText(a.pricePath))",
+      "price":
+        "\(locale.rate(a.marketPricePerGPUHour, currency: currency))\(locale.t("comma"))\(pathText(a.pricePath))",
       "term": a.utilizationRampMonths > 0
         ? locale.t("ramp_months", ["n": "\(a.utilizationRampMonths)"]) : locale.t("tranche_market_term"),
       "prepayment": "—",
@@ -76,7 +77,7 @@ extension ReportViewModel {
     for (index, name) in f.cashFlows.trancheNames.enumerated() {
       let label = index < plan.financeAssumptions.contracts.count ? name : locale.t("tranche_market")
       rows.append([
-        "label": "\(locale.t("st_revenue")): \(label)",
+        "label": locale.t("st_revenue") + locale.t("label_separator") + label,
         "cells": f.statements.map { thousands($0.revenueByTranche[index]) },
       ])
     }
@@ -125,7 +126,8 @@ extension ReportViewModel {
       [
         "label": locale.t("lender_idc"),
         "value":
-          "\(locale.t("idc_" + a.interestDuringConstruction.rawValue)): \(locale.money(money(l.capitalisedInterest)))",
+          locale.t("idc_" + a.interestDuringConstruction.rawValue) + locale.t("label_separator")
+          + locale.money(money(l.interestDuringConstruction)),
       ],
       ["label": locale.t("lender_dscr"), "value": "\(ratio(l.minDSCR)) / \(ratio(l.averageDSCR))"],
       ["label": locale.t("lender_llcr"), "value": ratio(l.llcr)],

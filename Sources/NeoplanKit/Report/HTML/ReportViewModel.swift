@@ -99,7 +99,7 @@ public struct ReportViewModel {
       "warn_irr-" + irr.status.rawValue,
       [
         "changes": "\(irr.cashFlowSignChanges)",
-        "roots": irr.annualRoots.map { locale.percent($0) }.joined(separator: ", "),
+        "roots": irr.annualRoots.map { locale.percent($0) }.joined(separator: locale.t("comma")),
       ])
   }
 
@@ -145,7 +145,7 @@ public struct ReportViewModel {
       rows.append([
         "label": locale.t("fabric"),
         "value":
-          "\(locale.t("fabric_" + b.kind.rawValue)) \(locale.t("design_" + b.design.rawValue)), \(b.linkSpeedGbps)G, \(b.switchPart.displayName) (\(b.oversubscription))",
+          "\(locale.t("fabric_" + b.kind.rawValue)) \(locale.t("design_" + b.design.rawValue))\(locale.t("comma"))\(b.linkSpeedGbps)G\(locale.t("comma"))\(b.switchPart.displayName) (\(b.oversubscription))",
       ])
       rows.append(["label": locale.t("tiers"), "value": "\(b.tree.tiers)"])
       rows.append(["label": locale.t("switches"), "value": locale.count(d.switchCount)])
@@ -185,13 +185,13 @@ public struct ReportViewModel {
     if keys.contains(where: { plan.spec.locations["finance." + $0] != nil }) { return locale.t("spec_source") }
     let sourceKey = "src_" + keys[0].replacingOccurrences(of: ".", with: "_")
     guard locale.strings[sourceKey] != nil else { return locale.t("finance_default_source") }
-    return "\(locale.t("finance_default_source")): \(locale.t(sourceKey))"
+    return locale.t("finance_default_source") + locale.t("label_separator") + locale.t(sourceKey)
   }
 
   /// Where a facility input comes from: the spec, or the default with its source (docs/spec.md).
   func facilitySource(_ key: String) -> String {
     if plan.spec.locations["facility." + key] != nil { return locale.t("spec_source") }
-    return "\(locale.t("spec_default_source")): \(locale.t("src_facility_" + key))"
+    return locale.t("spec_default_source") + locale.t("label_separator") + locale.t("src_facility_" + key)
   }
 
   func assumptionRows() -> [[String: String]] {
@@ -246,7 +246,7 @@ public struct ReportViewModel {
       given("financing.interest_rate", "financing.base_rate", "financing.spread"))
     row(
       "loan_terms",
-      "\(a.debtTermMonths) \(locale.t("months")), \(locale.t("amort_" + a.amortization.rawValue)); \(locale.t("lender_idc")): \(locale.t("idc_" + a.interestDuringConstruction.rawValue))",
+      "\(a.debtTermMonths) \(locale.t("months"))\(locale.t("comma"))\(locale.t("amort_" + a.amortization.rawValue))\(locale.t("semicolon"))\(locale.t("lender_idc"))\(locale.t("label_separator"))\(locale.t("idc_" + a.interestDuringConstruction.rawValue))",
       given("financing.term_months", "financing.amortization", "financing.interest_during_construction"))
     row(
       "covenants",
@@ -295,7 +295,7 @@ public struct ReportViewModel {
         "source": line.source,
         "confidence": locale.t("conf_" + line.confidence.rawValue),
         "flagged": !flags.isEmpty,
-        "flags": flags.joined(separator: ", "),
+        "flags": flags.joined(separator: locale.t("list_separator")),
       ])
     }
     return rows

@@ -367,7 +367,10 @@ def describe(name, inp, **over):
             grid = np.exp(np.linspace(np.log(0.01), np.log(2.0), 2001)) - 1
             show(f"{name}.{series}.maxNPVOverMonthlyRates(-0.99..1)", max(npf.npv(r, f) for r in grid))
         cum = np.cumsum(f)
-        pay = next((t for t in range(1, len(f)) if cum[t] >= 0), None)
+        # Payback: the month after the last month with negative cumulative cash (recovered for
+        # good); none when it never went negative or is negative at the end.
+        negative = [t for t in range(len(f)) if cum[t] < 0]
+        pay = max(1, negative[-1] + 1) if negative and negative[-1] + 1 < len(f) else None
         show(f"{name}.{series}.paybackMonth", pay)
         show(f"{name}.{series}.sum", f.sum())
     show(f"{name}.npvEquity@coe", npv(a["coe"], m["equity"]))
