@@ -34,7 +34,9 @@ extension Plan {
     ])
     func returns(_ r: CashFlowReturns) -> JSONValue {
       .object([
-        "irr": irr(r.irr), "irrReason": irrReason(r.irr), "npv": .money(money(r.npv)),
+        "irr": irr(r.irr), "irrReason": irrReason(r.irr), "irrStatus": .string(r.irr.status.rawValue),
+        "irrRoots": .array(r.irr.annualRoots.map { .decimal($0, 6) }),
+        "cashFlowSignChanges": .int(r.irr.cashFlowSignChanges), "npv": .money(money(r.npv)),
         "moic": r.moic.map { .decimal($0, 4) } ?? .null,
         "paybackMonths": r.paybackMonth.map { .int($0) } ?? .null,
         "invested": .money(money(r.invested)),
