@@ -104,6 +104,20 @@ struct PriceBookTests {
     }
   }
 
+  /// An OEM number names one part, so a quote line or a price-book row priced by it is not
+  /// ambiguous (a maker's `part_number` may be shared, e.g. one VPI NIC listed per fabric).
+  @Test func noOEMNumberNamesTwoParts() {
+    var owners: [String: Set<String>] = [:]
+    for part in TestCatalog.embedded.parts {
+      for number in part.oemPartNumbers {
+        owners[LineMatcher.partNumberKey(number.number), default: []].insert(part.id)
+      }
+    }
+    let shared = owners.filter { $0.value.count > 1 }
+    #expect(shared.isEmpty, "\(shared)")
+    #expect(!owners.isEmpty)
+  }
+
   @Test func badCSVFieldsAreLocated() throws {
     #expect {
       _ = try PriceBook.parse(
