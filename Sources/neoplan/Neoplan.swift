@@ -74,18 +74,21 @@ struct CatalogOptions: ParsableArguments {
   func load() throws -> Catalog {
     let merged = try CatalogLoader.load(extraDirectories: catalog)
     guard !prices.isEmpty else { return merged }
-    var asOf: Day?
-    if let pricesAsOf {
-      guard let day = Day(pricesAsOf) else {
-        throw InputError(
-          Diagnostic(
-            at: nil, file: "command line", keyPath: "--prices-as-of", message: "'\(pricesAsOf)' is not a date",
-            expected: "expected YYYY-MM-DD"))
-      }
-      asOf = day
-    }
+    let asOf = try day(fromFlag: "--prices-as-of", pricesAsOf)
     return try merged.applying(try prices.flatMap { try PriceBook.load(path: $0) }, defaultAsOf: asOf)
   }
+}
+
+/// The date a flag gives (`--date`, `--prices-as-of`), `nil` when the flag is absent; a value that
+/// is not YYYY-MM-DD is bad input.
+func day(fromFlag flag: String, _ text: String?) throws -> Day? {
+  guard let text else { return nil }
+  guard let day = Day(text) else {
+    throw InputError(
+      Diagnostic(
+        at: nil, file: flag, keyPath: "", message: "'\(text)' is not a valid date", expected: "expected YYYY-MM-DD"))
+  }
+  return day
 }
 
 /// `-o FILE`: where output goes (atomically), or standard output.

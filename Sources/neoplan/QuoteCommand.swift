@@ -41,16 +41,7 @@ struct QuoteCommand: ParsableCommand {
       try OutputTarget.check(
         outputs: [output] + (pdf.map { [$0] } ?? []),
         inputs: inputFiles([spec], catalog: catalogOptions, style: style))
-      var day: Day?
-      if let date {
-        guard let parsed = Day(date) else {
-          throw InputError(
-            Diagnostic(
-              at: nil, file: "--date", keyPath: "", message: "'\(date)' is not a valid date",
-              expected: "expected YYYY-MM-DD"))
-        }
-        day = parsed
-      }
+      let day = try neoplan.day(fromFlag: "--date", date)
       // --date replaces the spec's as-of date for the whole quote: cover, validity and price ages.
       var clusterSpec = try ClusterSpec.load(path: spec, catalog: try catalogOptions.load())
       if let day { clusterSpec.asOf = day }
