@@ -36,7 +36,7 @@ let package = Package(
         "NeoplanKit",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
-      exclude: ["Finance/reference", "Diff/Fixtures"]
+      exclude: ["Finance/reference", "Diff/Fixtures", "Catalog/Fixtures"]
     ),
     .testTarget(
       name: "neoplanTests",

@@ -82,6 +82,9 @@ struct CatalogCommand: ParsableCommand {
             expected: "expected power_typical_w and power_max_w (an estimate with its reasoning in description)")
           FileHandle.standardError.write(Data((warning.description + "\n").utf8))
         }
+        for warning in catalog.sourceDateWarnings() {
+          FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
         try emit("catalog ok: \(catalog.parts.count) parts (\(estimates) priced by estimate)\n", to: nil)
       }
     }

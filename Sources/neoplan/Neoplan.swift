@@ -54,13 +54,38 @@ func emit(_ text: String, to output: String?) throws {
   }
 }
 
-/// `--catalog DIR`, repeatable: folders that add or override catalog parts by id.
+/// `--catalog DIR` and `--prices FILE`, repeatable: folders that add or override catalog parts by
+/// id, and price books that replace prices only.
 struct CatalogOptions: ParsableArguments {
   @Option(name: .long, help: "A catalog folder that adds or overrides parts by id (repeatable).")
   var catalog: [String] = []
 
-  /// The embedded catalog with the extra folders merged in.
-  func load() throws -> Catalog { try CatalogLoader.load(extraDirectories: catalog) }
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A price book: YAML, CSV or a vendor quote CSV whose prices replace the catalog's (repeatable; later wins).",
+      valueName: "file"))
+  var prices: [String] = []
+
+  @Option(name: .long, help: "The date of vendor-quote price books whose rows carry none (YYYY-MM-DD).")
+  var pricesAsOf: String?
+
+  /// The embedded catalog with the extra folders merged in and the price books applied.
+  func load() throws -> Catalog {
+    let merged = try CatalogLoader.load(extraDirectories: catalog)
+    guard !prices.isEmpty else { return merged }
+    var asOf: Day?
+    if let pricesAsOf {
+      guard let day = Day(pricesAsOf) else {
+        throw InputError(
+          Diagnostic(
+            at: nil, file: "command line", keyPath: "--prices-as-of", message: "'\(pricesAsOf)' is not a date",
+            expected: "expected YYYY-MM-DD"))
+      }
+      asOf = day
+    }
+    return try merged.applying(try prices.flatMap { try PriceBook.load(path: $0) }, defaultAsOf: asOf)
+  }
 }
 
 /// `-o FILE`: where output goes (atomically), or standard output.

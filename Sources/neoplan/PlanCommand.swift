@@ -34,7 +34,7 @@ struct PlanCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let plan = try Plan.make(specPath: spec, catalogDirectories: catalogOptions.catalog)
+      let plan = try Plan.make(try ClusterSpec.load(path: spec, catalog: try catalogOptions.load()))
       let format = self.format ?? outputOptions.inferredFormat(Format.self) ?? .text
       switch format {
       case .text: try outputOptions.emit(plan.text())

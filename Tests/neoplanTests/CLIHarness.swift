@@ -153,8 +153,13 @@ indirect enum JSON: Equatable {
   subscript(path path: String) -> JSON? {
     var current: JSON? = self
     for key in path.split(separator: ".") {
-      guard case .object(let members)? = current else { return nil }
-      current = members[String(key)]
+      switch current {
+      case .object(let members)?: current = members[String(key)]
+      case .array(let items)?:
+        guard let index = Int(key), items.indices.contains(index) else { return nil }
+        current = items[index]
+      default: return nil
+      }
     }
     return current
   }

@@ -111,6 +111,47 @@ struct CatalogCommandTests {
     #expect(result.stdoutText.contains("catalog ok"))
   }
 
+  /// A price dated after the date its source carries is a warning, not an error: exit 0, the
+  /// catalog is reported ok, and stderr names each late price at its part, compiler-style.
+  @Test func lateAsOfIsWarnedAtThePart() throws {
+    let folder = try Self.catalogFolder([
+      Self.switchPart(
+        id: "test-late-url",
+        price: """
+                amount: 1000.00
+                currency: USD
+                as_of: 2025-04-01
+                source: "https://example.com/entry/2025/03/16/080000"
+                confidence: list
+          """),
+      Self.switchPart(
+        id: "test-late-field",
+        price: """
+                amount: 1000.00
+                currency: USD
+                as_of: 2024-09-01
+                source: "Quote TEST-4"
+                source_date: 2024-08-22
+                confidence: list
+          """),
+      Self.switchPart(id: "test-undated", price: Self.goodPrice),
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let yaml = try String(contentsOf: folder.appendingPathComponent("parts.yaml"), encoding: .utf8)
+    let result = try CLI.run(["catalog", "validate", folder.path])
+    #expect(result.exitCode == 0, "\(result)")
+    #expect(result.stdoutText.contains("catalog ok: 3 parts"))
+    let warnings = result.stderrText.split(separator: "\n").map(String.init)
+    let file = folder.appendingPathComponent("parts.yaml").path
+    let urlLine = try #require(Self.lineNumbers(of: "- id: test-late-url", in: yaml).first)
+    let fieldLine = try #require(Self.lineNumbers(of: "- id: test-late-field", in: yaml).first)
+    #expect(
+      warnings == [
+        "\(file):\(fieldLine):5: warning: test-late-field.price.as_of: as_of 2024-09-01 is later than the date its source_date is (2024-08-22); expected the date of the figure itself (as_of ≤ 2024-08-22), or a source_date if the URL date is not the page's",
+        "\(file):\(urlLine):5: warning: test-late-url.price.as_of: as_of 2025-04-01 is later than the date its source URL carries (2025-03-16); expected the date of the figure itself (as_of ≤ 2025-03-16), or a source_date if the URL date is not the page's",
+      ], "\(result.stderrText)")
+  }
+
   static let noSource = """
           amount: 1000.00
           currency: USD

@@ -34,17 +34,17 @@ struct DiffEndToEndTests {
     #expect(text.contains("− nvidia-qm9700"))
     #expect(text.contains("+ nvidia-sn5600"))
     #expect(text.contains("− nvidia-ufm-enterprise"))
-    // 48 × 36,000.00 removed; 24 × 45,000.00 added (see BillOfMaterialsDiffTests for the counts).
+    // 48 × 36,000.00 removed; 24 × 52,000.00 added (see BillOfMaterialsDiffTests for the counts).
     #expect(text.contains("-1,728,000.00"))
-    #expect(text.contains("+1,080,000.00"))
+    #expect(text.contains("+1,248,000.00"))
     #expect(text.split(separator: "\n").allSatisfy { $0.count <= 100 })
     #expect(try CLI.run(["diff", Self.ib, Self.eth, "--exit-code"]).exitCode == 1)
 
     let json = try JSON.parse(try CLI.run(["diff", Self.ib, Self.eth, "--format", "json"]).stdoutText)
     #expect(json[path: "identical"] == .bool(false))
     let backend = json[path: "categories"]?.array?.first { $0[path: "category"]?.string == "backend-network" }
-    // 1,080,000 − 1,728,000 = −648,000.
-    #expect(backend?[path: "delta"]?.decimal == -648_000)
+    // 1,248,000 − 1,728,000 = −480,000.
+    #expect(backend?[path: "delta"]?.decimal == -480_000)
     let leaf = json[path: "fields"]?[path: "design"]?.array?.first {
       $0[path: "path"]?.string == "fabrics.backend.switches.leaf"
     }
@@ -68,6 +68,13 @@ struct DiffEndToEndTests {
     let json = try JSON.parse(try String(contentsOf: folder.appendingPathComponent("diff.json"), encoding: .utf8))
     // −224,000 + 15,000 − 45,000 + 38,400 = −215,600.00 (derived in BillOfMaterialsDiffTests).
     #expect(json[path: "total.delta"]?.decimal == Decimal(string: "-215600.00"))
+    // The summary splits it: −224,000 price, +15,000 quantity, −45,000 missing, +38,400 extra.
+    let parts = ["priceDelta", "quantityDelta", "missingFromB", "extraInB"].compactMap {
+      json[path: "summary.\($0)"]?.decimal
+    }
+    #expect(parts == [-224_000, 15_000, -45_000, 38_400].map { Decimal($0) })
+    #expect(parts.reduce(0, +) == json[path: "summary.totalDelta"]?.decimal)
+    #expect(json[path: "summary.totalDelta"]?.decimal == json[path: "total.delta"]?.decimal)
     let matches = json[path: "lines"]?.array?.compactMap { $0[path: "match"]?.string } ?? []
     #expect(matches.contains("part-number"))
     #expect(matches.contains("description"))
@@ -136,8 +143,9 @@ struct DiffEndToEndTests {
     #expect(html.contains("<html lang=\"zh-CN\">"))
     #expect(html.contains("物料清单对比"))
     #expect(!html.contains("<script"))
-    // Δ capex: the BoM change −1,122,732.00 less the UFM subscription (−409,600.00), which is opex.
-    #expect(html.contains("−713,132.00"))
+    // Δ capex: the BoM change −954,732.00 less the UFM subscription (−409,600.00), which is opex
+    // (derived in DiffFinanceAndHTMLTests).
+    #expect(html.contains("−545,132.00"))
     let english = try CLI.run(["diff", Self.smallSpec, Self.quote, "--format", "html"])
     #expect(english.exitCode == 0)
     #expect(english.stdoutText.contains("Unmatched and description-matched lines"))
@@ -145,6 +153,6 @@ struct DiffEndToEndTests {
     // JSON carries the finance group: every figure, changed or not.
     let json = try JSON.parse(try CLI.run(["diff", Self.ib, Self.eth, "--format", "json"]).stdoutText)
     let capex = json[path: "fields"]?[path: "finance"]?.array?.first { $0[path: "path"]?.string == "tco.capex" }
-    #expect(capex?[path: "delta"]?.decimal == Decimal(string: "-713132.00"))
+    #expect(capex?[path: "delta"]?.decimal == Decimal(string: "-545132.00"))
   }
 }

@@ -51,7 +51,7 @@ public enum CatalogListing {
     case .cooling(let s): return "\(s.method.rawValue), \(formatFixed(s.capacityKW, decimals: 0)) kW"
     case .storage(let s):
       return
-        "\(formatFixed(s.usableTB, decimals: 1)) TB usable, min \(s.minServers) servers, \(s.frontendPorts)×\(s.portSpeedGbps)G\(power)"
+        "\(formatFixed(s.usableTB, decimals: 1)) TB usable, \(s.nodes) node\(s.nodes == 1 ? "" : "s"), min \(s.minServers) servers, \(s.frontendPorts)×\(s.portSpeedGbps)G\(power)"
     case .managementServer(let s): return "\(s.frontendPorts)×\(s.portSpeedGbps)G, \(s.rackUnits)U\(power)"
     case .software(let s), .service(let s):
       return

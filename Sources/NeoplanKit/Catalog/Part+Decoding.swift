@@ -83,7 +83,8 @@ private struct SpecsReader {
 
 extension Part {
   static let topLevelKeys = [
-    "id", "kind", "vendor", "model", "part_number", "description", "specs", "price", "spec_sources",
+    "id", "kind", "vendor", "model", "part_number", "oem_part_numbers", "description", "specs", "price",
+    "spec_sources",
   ]
 
   /// Decodes one catalog entry, with located errors.
@@ -103,6 +104,7 @@ extension Part {
     let vendor = try map.required("vendor", expected: "the vendor's name").string()
     let model = try map.required("model", expected: "the model name").string()
     let partNumber = try map["part_number"]?.string()
+    let oemPartNumbers = try decodeOEMPartNumbers(map["oem_part_numbers"])
     let description = try map["description"]?.string()
     let specsValue = try map.required("specs", expected: "the part's specs (see docs/catalog.md)")
     let specs = try decodeSpecs(kind: kind, specsValue)
@@ -110,13 +112,26 @@ extension Part {
     let sources = try map["spec_sources"]?.sequence().map { try $0.string() } ?? []
     return Part(
       id: id, kind: kind, vendor: vendor, model: model, partNumber: partNumber,
-      description: description, specs: specs, price: price, specSources: sources,
+      oemPartNumbers: oemPartNumbers, description: description, specs: specs, price: price, specSources: sources,
       location: value.location)
+  }
+
+  /// `oem_part_numbers: [{vendor: Supermicro, number: SYS-821GE-TNHR}, …]`: the numbers real
+  /// quotes use for this part, several where OEMs differ.
+  static func decodeOEMPartNumbers(_ value: YAMLValue?) throws -> [OEMPartNumber] {
+    guard let value else { return [] }
+    return try value.sequence().map { item in
+      let map = try item.mapping()
+      try map.rejectUnknownKeys(["vendor", "number"])
+      let vendor = try map.required("vendor", expected: "the OEM's name, e.g. Supermicro").string()
+      let number = try map.required("number", expected: "the OEM's part number, e.g. SYS-821GE-TNHR").string()
+      return OEMPartNumber(vendor: vendor, number: number)
+    }
   }
 
   static func decodePrice(_ value: YAMLValue) throws -> Price {
     let map = try value.mapping()
-    try map.rejectUnknownKeys(["amount", "currency", "as_of", "source", "confidence", "note"])
+    try map.rejectUnknownKeys(["amount", "currency", "as_of", "source", "source_date", "confidence", "note"])
     let amountValue = try map.required("amount", expected: "the price per unit, e.g. 36000.00")
     let amount = try amountValue.decimal(maxFractionDigits: 2)
     guard amount >= 0 else { throw amountValue.error("negative price", expected: "expected 0 or more") }
@@ -128,6 +143,7 @@ extension Part {
     }
     let asOf = try map.required("as_of", expected: "the date of the price, YYYY-MM-DD").day()
     let source = try map.required("source", expected: "a URL or quote reference").string()
+    let sourceDate = try map["source_date"]?.day()
     let confidence = try map.required("confidence", expected: "quoted, list or estimate").oneOf(
       PriceConfidence.self)
     let note = try map["note"]?.string()
@@ -140,7 +156,8 @@ extension Part {
     guard let money = Money(major: amount, currency: currency) else {
       throw amountValue.error("amount out of range", expected: "expected a price below 10^15")
     }
-    return Price(amount: money, asOf: asOf, source: source, confidence: confidence, note: note)
+    return Price(
+      amount: money, asOf: asOf, source: source, confidence: confidence, note: note, sourceDate: sourceDate)
   }
 
   // swiftlint:disable:next function_body_length cyclomatic_complexity
@@ -253,11 +270,12 @@ extension Part {
     case .storage:
       let r = try SpecsReader(
         value,
-        allowed: ["usable_tb", "min_servers", "frontend_ports", "port_speed_gbps", "rack_units"]
+        allowed: ["usable_tb", "min_servers", "nodes", "frontend_ports", "port_speed_gbps", "rack_units"]
           + powerKeys)
       return .storage(
         StorageSpecs(
           usableTB: try r.double("usable_tb"), minServers: try r.int("min_servers", min: 1),
+          nodes: try r.mapping["nodes"] == nil ? 1 : r.int("nodes", min: 1),
           frontendPorts: try r.int("frontend_ports", min: 1),
           portSpeedGbps: try r.int("port_speed_gbps", min: 1),
           rackUnits: try r.int("rack_units", min: 1), power: try r.power()))

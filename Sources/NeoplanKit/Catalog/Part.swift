@@ -38,6 +38,8 @@ public struct Price: Sendable, Hashable {
   public var confidence: PriceConfidence
   /// Context; for an estimate, the reasoning.
   public var note: String?
+  /// Publication date of the source, when the catalog records one (`source_date`).
+  public var sourceDate: Day? = nil
 }
 
 /// Network fabrics a NIC, node or switch supports.
@@ -162,10 +164,15 @@ public struct CoolingSpecs: Sendable, Hashable {
   public var rackUnits: Int
 }
 
-/// A storage server (building block).
+/// A storage building block: one chassis of `nodes` storage servers.
 public struct StorageSpecs: Sendable, Hashable {
+  /// Usable capacity of one building block.
   public var usableTB: Double
+  /// Fewest storage servers (nodes, not chassis) the storage software accepts.
   public var minServers: Int
+  /// Storage servers (nodes) in one building block; each has its own BMC.
+  public var nodes: Int = 1
+  /// Frontend NIC ports of one building block (all its nodes' NICs).
   public var frontendPorts: Int
   public var portSpeedGbps: Int
   public var rackUnits: Int
@@ -214,6 +221,14 @@ public enum PartSpecs: Sendable, Hashable {
   case service(LicenceSpecs)
 }
 
+/// A part number an OEM uses for a catalog part, e.g. Supermicro's SYS-821GE-TNHR for an HGX H100 box.
+public struct OEMPartNumber: Sendable, Hashable {
+  /// Who sells it under this number.
+  public var vendor: String
+  /// The number as it appears on a quote.
+  public var number: String
+}
+
 /// One catalog entry: what it is, its specs and its sourced price.
 public struct Part: Sendable, Hashable {
   public var id: String
@@ -221,6 +236,8 @@ public struct Part: Sendable, Hashable {
   public var vendor: String
   public var model: String
   public var partNumber: String?
+  /// The numbers OEMs and resellers put on quotes for this part (a diff or a price book matches them).
+  public var oemPartNumbers: [OEMPartNumber] = []
   public var description: String?
   public var specs: PartSpecs
   public var price: Price

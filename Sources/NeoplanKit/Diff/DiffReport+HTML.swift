@@ -35,6 +35,9 @@ public struct DiffViewModel {
       "summary": summary(),
       "identical": !report.hasDifferences,
       "verdict": verdict(),
+      "scopeGap": scopeGap(),
+      "hasBreakdown": report.total.a != report.total.b || !changed.isEmpty,
+      "breakdown": breakdownRows(),
       "totals": totals(),
       "categories": categories(),
       "hasLines": !changed.isEmpty,
@@ -131,6 +134,40 @@ public struct DiffViewModel {
       }
     }
     return cards
+  }
+
+  /// "B omits racks and power, cooling worth USD 1,234.00 that A has", or empty.
+  func scopeGap() -> String {
+    let breakdown = report.breakdown
+    guard breakdown.missingFromB.cents != 0 else { return "" }
+    let separator = locale.t("list_separator")
+    return locale.t(
+      "diff_scope_gap",
+      [
+        "categories": breakdown.missingCategories.map(categoryLabel).joined(separator: separator),
+        "amount": money(Money(cents: -breakdown.missingFromB.cents, currency: report.currency)),
+      ])
+  }
+
+  /// The total change split four ways, then the total.
+  func breakdownRows() -> [[String: Any]] {
+    let breakdown = report.breakdown
+    let parts: [(String, Money)] = [
+      ("diff_part_price", breakdown.priceDelta), ("diff_part_quantity", breakdown.quantityDelta),
+      ("diff_part_missing", breakdown.missingFromB), ("diff_part_extra", breakdown.extraInB),
+    ]
+    // A scope gap makes B look cheaper; it is not a saving, so it stays uncoloured.
+    return parts.map { key, amount in
+      [
+        "label": locale.t(key), "delta": signed(amount),
+        "tone": key == "diff_part_missing" ? "" : tone(cost: amount.cents), "rowClass": "",
+      ]
+    } + [
+      [
+        "label": locale.t("diff_total_change"), "delta": signed(breakdown.totalDelta),
+        "tone": tone(cost: breakdown.totalDelta.cents), "rowClass": "total",
+      ]
+    ]
   }
 
   func totals() -> [[String: Any]] {

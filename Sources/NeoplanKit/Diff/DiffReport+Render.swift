@@ -20,6 +20,7 @@ extension DiffReport {
       out.append(rule)
       out.append("No differences.")
     }
+    out.append(contentsOf: breakdownText(rule: rule))
     for group in fieldGroups where !group.changes.isEmpty {
       out.append(rule)
       out.append(group.title)
@@ -148,6 +149,31 @@ extension DiffReport {
     }.joined(separator: "\n") + "\n"
   }
 
+  /// The scope gaps first (what B leaves out), then the total change split into price, quantity,
+  /// missing and extra scope; nothing when the totals agree and no line changed.
+  func breakdownText(rule: String) -> [String] {
+    guard total.a != total.b || !changedLines.isEmpty else { return [] }
+    var out = [rule]
+    if breakdown.missingFromB.cents != 0 {
+      out.append(
+        contentsOf: wrapWords(
+          "Scope gap: B omits \(breakdown.missingCategories.joined(separator: ", ")) worth "
+            + "\(currency) \(Money(cents: -breakdown.missingFromB.cents, currency: currency).groupedString) that A has.",
+          first: "", next: "  "))
+    }
+    out.append("Change in total (\(currency))")
+    for (label, amount) in [
+      ("price changes on matched lines", breakdown.priceDelta),
+      ("quantity changes on matched lines", breakdown.quantityDelta),
+      ("lines missing from B (scope gaps)", breakdown.missingFromB),
+      ("lines only in B (extra scope)", breakdown.extraInB),
+    ] {
+      out.append("  " + pad(label, 40) + pad(signedMoney(amount), 20, right: true))
+    }
+    out.append("  " + pad("total change", 40) + pad(signedMoney(breakdown.totalDelta), 20, right: true))
+    return out
+  }
+
   /// The deterministic JSON document: sorted keys, money as exact decimals, every line with both
   /// sides, field changes per group (`design`, `spec`) and every finance figure (`finance`).
   public func json() -> JSONValue {
@@ -228,6 +254,13 @@ extension DiffReport {
           return .object(object)
         }),
       "total": delta(total), "perGPU": perGPU.map(delta) ?? .null, "fields": .object(fields),
+      "summary": .object([
+        "priceDelta": .money(breakdown.priceDelta), "quantityDelta": .money(breakdown.quantityDelta),
+        "missingFromB": .money(breakdown.missingFromB), "extraInB": .money(breakdown.extraInB),
+        "totalDelta": .money(breakdown.totalDelta),
+        "missingCategories": .array(breakdown.missingCategories.map { .string($0) }),
+        "extraCategories": .array(breakdown.extraCategories.map { .string($0) }),
+      ]),
       "notes": .array(notes.map { .string($0) }),
     ])
   }

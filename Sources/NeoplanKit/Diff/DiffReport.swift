@@ -189,6 +189,9 @@ public struct DiffReport: Sendable {
   /// How inputs were read and matched: conversions, skipped rows, description matches.
   public var notes: [String]
 
+  /// The total change split into price, quantity, scope missing from B and scope only in B.
+  public var breakdown: DeltaBreakdown { DeltaBreakdown(lines: lines, currency: currency) }
+
   /// Lines that are not unchanged.
   public var changedLines: [LineDiff] { lines.filter { $0.status != .unchanged } }
 

@@ -36,7 +36,9 @@ struct LineMatcher {
     var byNumber: [String: [Part]] = [:]
     var byName: [String: [Part]] = [:]
     for part in catalog.parts {
-      if let number = part.partNumber { byNumber[LineMatcher.partNumberKey(number), default: []].append(part) }
+      for number in [part.partNumber].compactMap({ $0 }) + part.oemPartNumbers.map(\.number) {
+        byNumber[LineMatcher.partNumberKey(number), default: []].append(part)
+      }
       byName[LineMatcher.descriptionKey(part.displayName), default: []].append(part)
     }
     partsByNumber = byNumber

@@ -19,29 +19,78 @@ extension FinanceMath {
   ///
   /// The sign of the NPV is evaluated as Σ cₜ (1 + r)^(T − t) (the NPV times (1 + r)^T, same sign,
   /// same roots), which stays finite near r = −99 %.
+  ///
+  /// Flows with exactly one sign change have exactly one IRR above −100 % (Descartes' rule of
+  /// signs on the polynomial in 1 + r), so the NPV's sign along the grid changes once: the grid
+  /// interval holding the root is found by binary search (about 12 NPV evaluations instead of
+  /// 4,001) and refined by the same bisection, giving the same root to the last bit as the full
+  /// scan (a test compares the two on random flows). Flows with more sign changes get the scan.
   public static func irr(cashFlows: [Double]) -> IRRResult {
     let signChanges = signChanges(cashFlows: cashFlows)
     guard signChanges > 0 else {
       return IRRResult(monthlyRoots: [], cashFlowSignChanges: 0)
     }
-    func scaledNPV(_ rate: Double) -> Double {
-      let growth = 1 + rate
-      var total = 0.0
-      for flow in cashFlows { total = total * growth + flow }
-      return total
+    if signChanges == 1, let roots = singleRootByBinarySearch(cashFlows) {
+      return IRRResult(monthlyRoots: roots, cashFlowSignChanges: 1)
     }
+    return irrByGridScan(cashFlows: cashFlows, signChanges: signChanges)
+  }
+
+  /// Σ cₜ (1 + r)^(T − t): the NPV times (1 + r)^T.
+  static func scaledNPV(_ cashFlows: [Double], _ rate: Double) -> Double {
+    let growth = 1 + rate
+    var total = 0.0
+    for flow in cashFlows { total = total * growth + flow }
+    return total
+  }
+
+  /// The monthly rate of grid point `index` (0…intervals), log-spaced in 1 + rate.
+  static func irrGridRate(_ index: Int) -> Double {
+    let intervals = irrSearchGridIntervals
+    if index == 0 { return irrSearchLowerMonthlyRate }
+    if index == intervals { return irrSearchUpperMonthlyRate }
     let lowLog = log(1 + irrSearchLowerMonthlyRate)
     let highLog = log(1 + irrSearchUpperMonthlyRate)
+    return exp(lowLog + (highLog - lowLog) * Double(index) / Double(intervals)) - 1
+  }
+
+  /// The grid scan's answer for flows with one sign change, by binary search over the grid: the
+  /// first grid point whose NPV is zero or has left the sign of the lowest point. `nil` (use the
+  /// scan) when an NPV on the way is not finite.
+  static func singleRootByBinarySearch(_ cashFlows: [Double]) -> [Double]? {
+    let first = scaledNPV(cashFlows, irrGridRate(0))
+    guard first.isFinite else { return nil }
+    if first == 0 { return [irrSearchLowerMonthlyRate] }
+    func crossed(_ index: Int) -> Bool? {
+      let value = scaledNPV(cashFlows, irrGridRate(index))
+      guard value.isFinite else { return nil }
+      return value == 0 || (value < 0) != (first < 0)
+    }
+    guard let crossesAtAll = crossed(irrSearchGridIntervals) else { return nil }
+    guard crossesAtAll else { return [] }
+    var low = 0  // not crossed
+    var high = irrSearchGridIntervals  // crossed
+    while high - low > 1 {
+      let middle = (low + high) / 2
+      guard let here = crossed(middle) else { return nil }
+      if here { high = middle } else { low = middle }
+    }
+    let rate = irrGridRate(high)
+    if scaledNPV(cashFlows, rate) == 0 { return [rate] }
+    let solution = RootSolver.bisect(lower: irrGridRate(low), upper: rate) { scaledNPV(cashFlows, $0) }
+    return solution.root.map { [$0] } ?? []
+  }
+
+  /// Every sign change of the NPV on the 4,001-point grid, refined by bisection.
+  static func irrByGridScan(cashFlows: [Double], signChanges: Int) -> IRRResult {
+    func scaledNPV(_ rate: Double) -> Double { FinanceMath.scaledNPV(cashFlows, rate) }
     let intervals = irrSearchGridIntervals
     var roots: [Double] = []
     var previousRate = irrSearchLowerMonthlyRate
     var previousValue = scaledNPV(previousRate)
     if previousValue == 0 { roots.append(previousRate) }
     for index in 1...intervals {
-      let rate =
-        index == intervals
-        ? irrSearchUpperMonthlyRate
-        : exp(lowLog + (highLog - lowLog) * Double(index) / Double(intervals)) - 1
+      let rate = irrGridRate(index)
       let value = scaledNPV(rate)
       if value == 0 {
         roots.append(rate)

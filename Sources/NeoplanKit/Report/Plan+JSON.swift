@@ -38,6 +38,15 @@ extension Plan {
           "fabricManagerSide": .int(b.fabricManagerTransceivers),
         ]),
         "nics": .int(b.nicCards),
+        "perTier": .array(
+          b.tiers.map { usage in
+            .object([
+              "tier": .string(usage.tier.rawValue), "switches": .int(usage.switches),
+              "portsUsed": .int(usage.portsUsed), "portsAvailable": .int(usage.portsAvailable),
+              "linksDown": .int(usage.linksDown), "linksUp": .int(usage.linksUp),
+              "copperLinks": .int(usage.copperLinks), "transceivers": .int(usage.transceivers),
+            ])
+          }),
       ])
     } else {
       fabrics["backend"] = .object(["kind": .string("none")])

@@ -28,14 +28,11 @@ extension Plan {
       out.append(
         pad("          tier", 22) + pad("switches", 10, right: true) + pad("links up", 12, right: true)
           + pad("ports used", 12, right: true))
-      let tiers: [(String, [SwitchUsage], Int)] = [
-        ("leaf", t.leaves, t.leafToSpineLinks), ("spine", t.spines, t.spineToCoreLinks), ("core", t.cores, 0),
-      ]
-      for (name, usage, up) in tiers where !usage.isEmpty {
-        let used = usage.reduce(0) { $0 + $1.used }
+      for usage in b.tiers {
         out.append(
-          pad("          \(name)", 22) + pad("\(usage.count)", 10, right: true) + pad("\(up)", 12, right: true)
-            + pad("\(used)/\(usage.count * b.radix)", 12, right: true))
+          pad("          \(usage.tier.rawValue)", 22) + pad("\(usage.switches)", 10, right: true)
+            + pad("\(usage.linksUp)", 12, right: true)
+            + pad("\(usage.portsUsed)/\(usage.portsAvailable)", 12, right: true))
       }
       out.append(
         "          node links \(t.nodeToLeafLinks)\(t.fabricManagerLinks > 0 ? " + \(t.fabricManagerLinks) fabric manager" : ""); cables \(b.cables) (\(b.fiberCables) fibre, \(b.copperCables) copper)"

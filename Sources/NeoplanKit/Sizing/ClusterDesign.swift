@@ -50,9 +50,52 @@ public struct BackendFabricDesign: Sendable, Hashable {
   public var nodeSideTransceivers: Int
   /// Transceivers on the fabric manager's ports.
   public var fabricManagerTransceivers: Int
+  /// Per-tier usage (leaf, spine, core; tiers without switches left out). Its transceivers add up
+  /// to `switchSideTransceivers`.
+  public var tiers: [BackendTierUsage]
 
   /// All cables.
   public var cables: Int { fiberCables + copperCables }
+}
+
+/// One tier of the backend fabric as built: switches, ports, links and switch-side transceivers.
+public struct BackendTierUsage: Sendable, Hashable {
+  /// The tier's place in the tree.
+  public enum Tier: String, Sendable, Hashable, CaseIterable {
+    case leaf, spine, core
+  }
+
+  /// Leaf, spine or core.
+  public var tier: Tier
+  /// Switches in the tier.
+  public var switches: Int
+  /// Ports in use on the tier's switches (down + up).
+  public var portsUsed: Int
+  /// Ports the tier's switches have at the link speed.
+  public var portsAvailable: Int
+  /// Links towards the endpoints or the tier below.
+  public var linksDown: Int
+  /// Links towards the tier above.
+  public var linksUp: Int
+  /// Down links on copper (no switch-side module).
+  public var copperLinks: Int
+  /// Transceivers in the tier's switch cages.
+  public var transceivers: Int
+
+  /// Creates the usage of `switches` as sized, each with `radix` ports.
+  init(
+    tier: Tier, switches: [SwitchUsage], radix: Int, linksDown: Int, linksUp: Int, copperLinks: Int,
+    transceivers: Int
+  ) {
+    self.tier = tier
+    self.switches = switches.count
+    self.portsUsed = switches.reduce(0) { $0 + $1.used }
+    self.portsAvailable = switches.count * radix
+    self.linksDown = linksDown
+    self.linksUp = linksUp
+    self.copperLinks = copperLinks
+    self.transceivers = transceivers
+  }
 }
 
 /// A two-tier (or single-switch) Ethernet network such as the frontend.
@@ -78,9 +121,10 @@ public struct ManagementNetworkDesign: Sendable, Hashable {
   public var servers: Int
 }
 
-/// Storage servers.
+/// Storage building blocks.
 public struct StorageDesign: Sendable, Hashable {
   public var capacityPB: Double
+  /// Storage building blocks (catalog `storage` parts, e.g. 4-node chassis) bought.
   public var servers: Int
   public var usableTB: Double
   public var licensedPB: Int

@@ -96,8 +96,11 @@ public enum ClusterSizer {
     // Storage.
     var storageDesign: StorageDesign?
     if let storage = spec.storage {
+      // Building blocks (chassis): enough for the capacity, and enough nodes for the software's
+      // minimum server count (a 4-node chassis meets an 8-server minimum with 2).
       let needed = Int((storage.capacityPB * 1000 / storage.serverSpecs.usableTB).rounded(.up))
-      let servers = max(storage.serverSpecs.minServers, needed)
+      let nodesPerBlock = storage.serverSpecs.nodes
+      let servers = max((storage.serverSpecs.minServers + nodesPerBlock - 1) / nodesPerBlock, needed)
       storageDesign = StorageDesign(
         capacityPB: storage.capacityPB, servers: servers,
         usableTB: Double(servers) * storage.serverSpecs.usableTB,
@@ -111,6 +114,7 @@ public enum ClusterSizer {
     // Frontend.
     var frontendDesign: EthernetNetworkDesign?
     if let frontend = spec.frontend {
+      // Storage attaches with every NIC port of its building block (8 × 400G per 4-node chassis).
       let serverEndpoints =
         (storageDesign?.servers ?? 0) * (spec.storage?.serverSpecs.frontendPorts ?? 0)
         + spec.management.servers * spec.management.serverSpecs.frontendPorts
@@ -178,7 +182,8 @@ public enum ClusterSizer {
     if spec.management.oob {
       let switchesSoFar = parts.filter { if case .switch = $0.part.specs { return true } else { return false } }
         .reduce(0) { $0 + $1.quantity }
-      oobPorts = nodes + switchesSoFar + (storageDesign?.servers ?? 0) + spec.management.servers + pdus
+      let storageBMCs = (storageDesign?.servers ?? 0) * (spec.storage?.serverSpecs.nodes ?? 1)
+      oobPorts = nodes + switchesSoFar + storageBMCs + spec.management.servers + pdus
       oobSwitches = max(racks, (oobPorts + managementSwitchPorts - 1) / managementSwitchPorts)
     }
     let management = ManagementNetworkDesign(
@@ -445,7 +450,7 @@ public enum ClusterSizer {
       return 1
     }()
     let linksPerNodePerLeaf = backend.design == .railOnly ? 1 : (tree.tiers == 1 ? node.computeNICs : tree.railsPerLeaf)
-    var switchModules = 0
+    var leafModules = 0
     var copperLinks = 0
     var copperCables = 0
     var copperNodes = 0
@@ -457,18 +462,31 @@ public enum ClusterSizer {
         leafIndex += 1
         let copperHere = eligible * linksPerNodePerLeaf
         let opticalDown = leaf.down - copperHere
-        switchModules += (opticalDown + switchModuleLinks - 1) / switchModuleLinks
-        switchModules += (leaf.up + switchModuleLinks - 1) / switchModuleLinks
+        leafModules += (opticalDown + switchModuleLinks - 1) / switchModuleLinks
+        leafModules += (leaf.up + switchModuleLinks - 1) / switchModuleLinks
         copperLinks += copperHere
         copperCables += (copperHere + copperLinksPerCable - 1) / copperLinksPerCable
       }
       copperNodes += eligible
     }
     if backend.design == .railOnly { copperNodes /= max(1, node.computeNICs) }
-    for switchUsage in tree.spines + tree.cores {
-      switchModules += (switchUsage.down + switchModuleLinks - 1) / switchModuleLinks
-      switchModules += (switchUsage.up + switchModuleLinks - 1) / switchModuleLinks
+    func modules(_ usage: [SwitchUsage]) -> Int {
+      usage.reduce(0) {
+        $0 + ($1.down + switchModuleLinks - 1) / switchModuleLinks + ($1.up + switchModuleLinks - 1) / switchModuleLinks
+      }
     }
+    let tierUsage = [
+      BackendTierUsage(
+        tier: .leaf, switches: tree.leaves, radix: radix, linksDown: tree.nodeToLeafLinks + tree.fabricManagerLinks,
+        linksUp: tree.leafToSpineLinks, copperLinks: copperLinks, transceivers: leafModules),
+      BackendTierUsage(
+        tier: .spine, switches: tree.spines, radix: radix, linksDown: tree.leafToSpineLinks,
+        linksUp: tree.spineToCoreLinks, copperLinks: 0, transceivers: modules(tree.spines)),
+      BackendTierUsage(
+        tier: .core, switches: tree.cores, radix: radix, linksDown: tree.spineToCoreLinks, linksUp: 0,
+        copperLinks: 0, transceivers: modules(tree.cores)),
+    ].filter { $0.switches > 0 }
+    let switchModules = tierUsage.reduce(0) { $0 + $1.transceivers }
     let opticalNodeLinks = tree.nodeToLeafLinks - copperLinks
     let opticalNodes = spec.compute.nodes - copperNodes
     let nodeModules = opticalNodes * nodeModulesPerNode(backend, node)
@@ -479,7 +497,7 @@ public enum ClusterSizer {
       nicCards: backend.nicsIncluded ? 0 : spec.compute.nodes * nicCardsPerNode(backend, node),
       copperNodeLinks: copperLinks, opticalNodeLinks: opticalNodeLinks, fiberCables: fiberCables,
       copperCables: copperCables, switchSideTransceivers: switchModules, nodeSideTransceivers: nodeModules,
-      fabricManagerTransceivers: tree.fabricManagerLinks)
+      fabricManagerTransceivers: tree.fabricManagerLinks, tiers: tierUsage)
   }
 
   /// A single switch or a two-tier leaf–spine network for `endpoints` ports.
@@ -496,10 +514,10 @@ public enum ClusterSizer {
     let uplinks = (down * oversubscription.up + oversubscription.down - 1) / oversubscription.down
     let leaves = (endpoints + down - 1) / down
     guard leaves <= radix else { throw InputError(tooLarge()) }
-    let spines = FatTree.smallestDivisor(of: uplinks, atLeast: (leaves * uplinks + radix - 1) / radix)
+    let layout = FatTree.spineLayout(leaves: leaves, uplinks: uplinks, radix: radix)
     return EthernetNetworkDesign(
-      endpoints: endpoints, radix: radix, tiers: 2, leaves: leaves, spines: spines, endpointLinks: endpoints,
-      leafToSpineLinks: leaves * uplinks, nicCards: nicCards)
+      endpoints: endpoints, radix: radix, tiers: 2, leaves: leaves, spines: layout.spines, endpointLinks: endpoints,
+      leafToSpineLinks: leaves * layout.uplinksPerLeaf, nicCards: nicCards)
   }
 }
 

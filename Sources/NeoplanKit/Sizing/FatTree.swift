@@ -8,8 +8,12 @@
 ///   A partial SU is built as a full SU (its leaves and uplinks), missing nodes leave ports empty.
 /// - One tier when all endpoints fit one switch (≤ k); two tiers while leaves ≤ k (≤ k²/2 endpoints);
 ///   three tiers up to k pods of k/2 leaves (≤ k³/4 endpoints).
-/// - Every leaf spreads its uplinks evenly over all spines of its group, so the spine count is the
-///   smallest divisor of the uplink count that gives the spines enough ports (3 SUs → 16 spines).
+/// - Every leaf spreads its uplinks evenly over all spines of its group. The spine count is the
+///   fewest spines whose ports terminate every uplink, with each leaf's uplinks rounded up to a
+///   multiple of the spine count (never past k/2): 3 SUs → 16 spines; 16 nodes at 3:1 → 2 spines with
+///   12 uplinks per leaf. An oversubscribed fabric thus never needs more switches than a non-blocking one.
+/// - In a three-tier tree a partial last pod's spines get as many core uplinks as they have leaves
+///   below them, so every spine is non-blocking and no core port is bought for an empty leaf slot.
 public struct FatTreeInput: Sendable, Hashable {
   /// Nodes on the fabric.
   public var nodes: Int
@@ -207,14 +211,15 @@ public enum FatTree {
       let leafCount = leaves.count
       if leafCount <= k {
         // Two tiers.
-        let spineCount = smallestDivisor(of: uplinks, atLeast: (leafCount * uplinks + k - 1) / k)
-        let perSpine = leafCount * (uplinks / spineCount)
-        let spines = [SwitchUsage](repeating: SwitchUsage(down: perSpine, up: 0), count: spineCount)
+        let layout = spineLayout(leaves: leafCount, uplinks: uplinks, radix: k)
+        let perSpine = leafCount * (layout.uplinksPerLeaf / layout.spines)
+        let spines = [SwitchUsage](repeating: SwitchUsage(down: perSpine, up: 0), count: layout.spines)
+        leaves = leaves.map { SwitchUsage(down: $0.down, up: layout.uplinksPerLeaf) }
         return FatTreeDesign(
           tiers: 2, scalableUnitNodes: suNodes, scalableUnits: units, railsPerLeaf: railsPerLeaf,
-          leavesPerScalableUnit: leavesPerSU, leafUplinks: uplinks, leaves: leaves, spines: spines,
+          leavesPerScalableUnit: leavesPerSU, leafUplinks: layout.uplinksPerLeaf, leaves: leaves, spines: spines,
           cores: [], nodeToLeafLinks: input.nodes * input.rails,
-          fabricManagerLinks: input.fabricManagerPorts, leafToSpineLinks: leafCount * uplinks,
+          fabricManagerLinks: input.fabricManagerPorts, leafToSpineLinks: leafCount * layout.uplinksPerLeaf,
           spineToCoreLinks: 0, leafGroups: groups)
       }
       // Three tiers: pods of whole SUs, k/2 leaves at most; each leaf one link to each pod spine.
@@ -226,20 +231,28 @@ public enum FatTree {
       guard pods * podLeaves / groupSize <= k, pods <= k else {
         throw .tooLarge(endpoints: endpoints, maximum: k * k * k / 4, tiers: 3)
       }
+      // Spines: `uplinks` per pod (one per leaf uplink), each with one core uplink per leaf below it,
+      // so a partial last pod's spines stay non-blocking without ports for empty leaf slots.
       var spines: [SwitchUsage] = []
       for pod in 0..<pods {
         let leavesInPod = min(podLeaves, leafCount - pod * podLeaves)
-        for _ in 0..<uplinks { spines.append(SwitchUsage(down: leavesInPod, up: podLeaves)) }
+        for _ in 0..<uplinks { spines.append(SwitchUsage(down: leavesInPod, up: leavesInPod)) }
       }
-      let coreCount = uplinks * groupSize
-      let perCore = pods * podLeaves / groupSize
-      let cores = [SwitchUsage](repeating: SwitchUsage(down: perCore, up: 0), count: coreCount)
+      // Cores: a group of `groupSize` per spine plane; the plane's `leafCount` spine uplinks spread
+      // over its group as evenly as they go.
+      var cores: [SwitchUsage] = []
+      for _ in 0..<uplinks {
+        for index in 0..<groupSize {
+          let share = leafCount / groupSize + (index < leafCount % groupSize ? 1 : 0)
+          cores.append(SwitchUsage(down: share, up: 0))
+        }
+      }
       return FatTreeDesign(
         tiers: 3, scalableUnitNodes: suNodes, scalableUnits: units, railsPerLeaf: railsPerLeaf,
         leavesPerScalableUnit: leavesPerSU, leafUplinks: uplinks, leaves: leaves, spines: spines,
         cores: cores, nodeToLeafLinks: input.nodes * input.rails,
         fabricManagerLinks: input.fabricManagerPorts, leafToSpineLinks: leafCount * uplinks,
-        spineToCoreLinks: spines.count * podLeaves, leafGroups: groups)
+        spineToCoreLinks: uplinks * leafCount, leafGroups: groups)
 
     case .railOnly:
       // Each rail is its own fabric of `slots` endpoints.
@@ -249,6 +262,7 @@ public enum FatTree {
       let perRailTwoTierMax = k * down
       guard slots <= perRailTwoTierMax else { throw .railTooLarge(nodesPerRail: slots, maximum: perRailTwoTierMax) }
       var tiers = 1
+      var railUplinks = 0
       for rail in 0..<input.rails {
         let managerHere = rail < input.fabricManagerPorts ? 1 : 0
         let endpointsOnRail = input.nodes + managerHere
@@ -259,26 +273,43 @@ public enum FatTree {
         }
         tiers = 2
         let leafCount = (slots + down - 1) / down
+        let layout = spineLayout(leaves: leafCount, uplinks: uplinks, radix: k)
+        railUplinks = layout.uplinksPerLeaf
         for leafIndex in 0..<leafCount {
           let nodesHere = max(0, min(down, input.nodes - leafIndex * down))
           let extra = (leafIndex == leafCount - 1) ? managerHere : 0
-          leaves.append(SwitchUsage(down: nodesHere + extra, up: uplinks))
+          leaves.append(SwitchUsage(down: nodesHere + extra, up: layout.uplinksPerLeaf))
           groups.append(LeafGroup(nodes: nodesHere, leaves: 1))
         }
-        let spineCount = smallestDivisor(of: uplinks, atLeast: (leafCount * uplinks + k - 1) / k)
-        for _ in 0..<spineCount {
-          spines.append(SwitchUsage(down: leafCount * (uplinks / spineCount), up: 0))
+        for _ in 0..<layout.spines {
+          spines.append(SwitchUsage(down: leafCount * (layout.uplinksPerLeaf / layout.spines), up: 0))
         }
       }
       return FatTreeDesign(
         tiers: tiers, scalableUnitNodes: tiers == 1 ? input.nodes : down,
         scalableUnits: tiers == 1 ? 1 : (slots + down - 1) / down, railsPerLeaf: 1,
-        leavesPerScalableUnit: input.rails, leafUplinks: tiers == 1 ? 0 : uplinks, leaves: leaves,
+        leavesPerScalableUnit: input.rails, leafUplinks: railUplinks, leaves: leaves,
         spines: spines, cores: [], nodeToLeafLinks: input.nodes * input.rails,
         fabricManagerLinks: input.fabricManagerPorts,
-        leafToSpineLinks: tiers == 1 ? 0 : leaves.count * uplinks, spineToCoreLinks: 0,
+        leafToSpineLinks: leaves.count * railUplinks, spineToCoreLinks: 0,
         leafGroups: groups)
     }
+  }
+
+  /// The spines of a two-tier group and the uplinks each leaf gets: the fewest spines whose ports
+  /// terminate every leaf's uplinks, where each leaf's `uplinks` (what the oversubscription asks
+  /// for) are rounded up to a multiple of the spine count, so they spread evenly, but never past
+  /// k/2 (non-blocking). The non-blocking layout is always feasible, so an oversubscribed group
+  /// never gets more spines than a non-blocking one.
+  static func spineLayout(leaves: Int, uplinks: Int, radix k: Int) -> (spines: Int, uplinksPerLeaf: Int) {
+    let ceiling = max(uplinks, k / 2)
+    var spines = max(1, (leaves * uplinks + k - 1) / k)
+    while spines <= ceiling {
+      let perLeaf = (uplinks + spines - 1) / spines * spines
+      if perLeaf <= ceiling, leaves * perLeaf <= spines * k { return (spines, perLeaf) }
+      spines += 1
+    }
+    return (uplinks, uplinks)
   }
 
   /// The smallest divisor of `n` that is ≥ `minimum` (n itself when none smaller fits).
@@ -306,9 +337,7 @@ public enum FatTree {
     guard leafUp == design.leafToSpineLinks else {
       throw InternalError("leaf uplinks \(leafUp) ≠ leaf–spine links \(design.leafToSpineLinks)")
     }
-    // In a three-tier tree of partial pods the spines are built for full pods: their down ports
-    // may exceed links only by empty leaf slots, never fall short.
-    guard spineDown == design.leafToSpineLinks || (design.tiers == 3 && spineDown <= design.leafToSpineLinks) else {
+    guard spineDown == design.leafToSpineLinks else {
       throw InternalError("spine downlinks \(spineDown) ≠ leaf–spine links \(design.leafToSpineLinks)")
     }
     let spineUp = design.spines.reduce(0) { $0 + $1.up }

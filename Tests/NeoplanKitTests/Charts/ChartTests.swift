@@ -321,9 +321,10 @@ struct ChartBuilderTests {
     #expect(thinnedLabelIndices(positions: positions, widths: Array(repeating: 20, count: 7)) == Array(0..<7))
   }
 
-  /// Writes every sample to an HTML page for visual review when NEOPLAN_CHART_SAMPLE names a path.
-  @Test func writesSamplePageWhenAsked() throws {
-    guard let path = ProcessInfo.processInfo.environment["NEOPLAN_CHART_SAMPLE"], !path.isEmpty else { return }
+  /// Stress samples (CJK and hostile labels, empty and crowded charts, markers at the corner) are
+  /// well-formed SVG with hostile text escaped. With NEOPLAN_CHART_SAMPLE=PATH the samples are also
+  /// written to an HTML page for visual review.
+  @Test func stressSamplesAreWellFormed() throws {
     let cjk = ["资本支出：GPU 服务器", "后端网络", "存储", "机房与电力", "软件许可"]
     let extra = [
       LineChart(
@@ -363,6 +364,12 @@ struct ChartBuilderTests {
         marker: .init(x: 5, y: 25, label: "Reached at step 5"), height: 240
       ).svg(),
     ]
+    for svg in extra {
+      #expect(xmlProblems(svg) == nil, "\(xmlProblems(svg) ?? "")")
+      #expect(!svg.contains("<script"))
+    }
+    #expect(extra.count == 9)
+    guard let path = ProcessInfo.processInfo.environment["NEOPLAN_CHART_SAMPLE"], !path.isEmpty else { return }
     let body = (ChartSamples.all() + extra).map { "<figure>\($0)</figure>" }.joined(separator: "\n")
     let html =
       "<!doctype html><meta charset=\"utf-8\"><style>body{font-family:sans-serif;max-width:760px;margin:16px}"

@@ -30,13 +30,13 @@ struct BillOfMaterialsDiffTests {
     #expect(json.kind == .plan)
     #expect(csv.kind == .csv)
     for (a, b) in [(spec, spec), (json, json), (csv, csv), (spec, json), (json, csv), (csv, spec)] {
-      let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+      let report = try DiffCheck.compare(a, b, catalog: catalog)
       #expect(!report.hasDifferences, "\(a.kind) vs \(b.kind)")
       #expect(report.total.delta.cents == 0)
       #expect(report.lines.allSatisfy { $0.status == .unchanged && $0.match == .id })
     }
     // Spec and plan sides carry the design, so it is compared too (and is equal).
-    let report = try BillOfMaterialsDiff.compare(spec, json, catalog: catalog)
+    let report = try DiffCheck.compare(spec, json, catalog: catalog)
     #expect(report.fieldGroups.map(\.name) == ["design"])
     #expect(report.fieldGroups.allSatisfy { $0.changes.isEmpty })
   }
@@ -45,7 +45,7 @@ struct BillOfMaterialsDiffTests {
   func infinibandToEthernet() throws {
     let a = try DiffFiles.load(DiffFiles.examples.appendingPathComponent("h100-ib-128.yaml"))
     let b = try DiffFiles.load(DiffFiles.examples.appendingPathComponent("h100-eth-128.yaml"))
-    let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+    let report = try DiffCheck.compare(a, b, catalog: catalog)
     #expect(report.hasDifferences)
     func line(_ id: String) -> LineDiff? { report.lines.first { $0.key == id && !$0.isSpare } }
 
@@ -57,19 +57,20 @@ struct BillOfMaterialsDiffTests {
     #expect(qm.a?.quantity == 48)
     #expect(qm.extendedDelta(currency: "USD").delta == DiffFiles.usd(-1_728_000))
     // SN5600: 128 ports at 400G → 64 down per leaf → 16 leaves, 1,024 / 128 = 8 spines = 24
-    // switches at USD 45,000.00 = 1,080,000.00, all added.
+    // switches at USD 52,000.00 = 1,248,000.00, all added.
     let sn = try #require(line("nvidia-sn5600"))
     #expect(sn.status == .added)
     #expect(sn.b?.quantity == 24)
-    #expect(sn.extendedDelta(currency: "USD").delta == DiffFiles.usd(1_080_000))
+    #expect(sn.extendedDelta(currency: "USD").delta == DiffFiles.usd(1_248_000))
     // UFM is licensed per GPU on InfiniBand only: 1,024 × USD 400.00 = 409,600.00 removed.
     let ufm = try #require(line("nvidia-ufm-enterprise"))
     #expect(ufm.status == .removed)
     #expect(ufm.extendedDelta(currency: "USD").delta == DiffFiles.usd(-409_600))
-    // Backend subtotal: 1,080,000 − 1,728,000 = −648,000, i.e. −37.5 %.
+    // Backend subtotal: 1,248,000 − 1,728,000 = −480,000, i.e. −480,000 / 1,728,000 = −27.78 %,
+    // shown to one decimal: −27.8 %.
     let backend = try #require(report.categories.first { $0.category == "backend-network" })
-    #expect(backend.amounts.delta == DiffFiles.usd(-648_000))
-    #expect(backend.amounts.percent == Decimal(string: "-37.5"))
+    #expect(backend.amounts.delta == DiffFiles.usd(-480_000))
+    #expect(backend.amounts.percent == Decimal(string: "-27.8"))
     let software = try #require(report.categories.first { $0.category == "software" })
     #expect(software.amounts.b == DiffFiles.usd(0))
     // Nodes and GPUs are the same, so compute does not change.
@@ -99,7 +100,7 @@ struct BillOfMaterialsDiffTests {
     let b = try DiffFiles.load(DiffFiles.fixtures.appendingPathComponent("vendor-quote.csv"))
     #expect(b.kind == .csv)
     #expect(b.currency == "USD")
-    let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+    let report = try DiffCheck.compare(a, b, catalog: catalog)
     func line(_ key: String) -> LineDiff? { report.lines.first { $0.key == key && !$0.isSpare } }
 
     // Price change: 317,000.00 → 310,000.00 = −7,000.00 per node (−7,000 / 317,000 = −2.208 %),
@@ -144,11 +145,22 @@ struct BillOfMaterialsDiffTests {
         "SVC-EXT-WARRANTY", "hgx-h100-8gpu", "mgmt-server-1u", "nvidia-sn4600c",
       ])
 
-    // Plan total: 10,144,000 + 432,000 + 124,600 + 123,000 + 593,664 + 120,000 + 275,000
-    // + 102,400 + 139,500 = 12,054,164.00. Delta: −224,000 + 15,000 − 45,000 + 38,400 = −215,600.00.
-    #expect(report.total.a == DiffFiles.usd(12_054_164))
+    // Optics and cabling: 384 + 12 spare twin-port SR8 at 1,170.00 = 449,280 + 14,040; 256 + 8
+    // SR4 at 750.00 = 192,000 + 6,000; 512 + 16 fibres at 120.00 = 61,440 + 1,920; 166 + 5 AOCs
+    // at 250.00 = 41,500 + 1,250; 76 + 3 Cat6 at 6.00 = 456 + 18; together 767,904.00.
+    // Plan total: 10,144,000 + 432,000 + 124,600 + 123,000 + 767,904 + 120,000 + 275,000
+    // + 102,400 + 139,500 = 12,228,404.00. Delta: −224,000 + 15,000 − 45,000 + 38,400 = −215,600.00.
+    #expect(report.total.a == DiffFiles.usd(12_228_404))
     #expect(report.total.delta == DiffFiles.usd(-215_600))
-    #expect(report.total.b == DiffFiles.usd(11_838_564))
+    #expect(report.total.b == DiffFiles.usd(12_012_804))
+    // Where the −215,600.00 comes from: the node's price (32 × −7,000 = −224,000), one more
+    // SN4600C at the plan's price (+1 × 15,000), the management servers the quote leaves out
+    // (−3 × 15,000 = −45,000, a scope gap in management-network) and the warranty it adds (+38,400).
+    #expect(report.breakdown.priceDelta == DiffFiles.usd(-224_000))
+    #expect(report.breakdown.quantityDelta == DiffFiles.usd(15_000))
+    #expect(report.breakdown.missingFromB == DiffFiles.usd(-45_000))
+    #expect(report.breakdown.extraInB == DiffFiles.usd(38_400))
+    #expect(report.breakdown.missingCategories == ["management-network"])
     // Subtotals: quote lines take the plan's categories.
     func category(_ name: String) -> Money? { report.categories.first { $0.category == name }?.amounts.delta }
     #expect(category("compute") == DiffFiles.usd(-224_000))
@@ -156,17 +168,17 @@ struct BillOfMaterialsDiffTests {
     #expect(category("management-network") == DiffFiles.usd(-45_000))
     #expect(category("optics-cabling") == DiffFiles.usd(0))
     #expect(category("uncategorized") == DiffFiles.usd(38_400))
-    // Per GPU: the quote's 32 × 8-GPU nodes = 256 GPUs. 12,054,164 / 256 = 47,086.578125 →
-    // 47,086.58; 11,838,564 / 256 = 46,244.390625 → 46,244.39; delta −842.19.
+    // Per GPU: the quote's 32 × 8-GPU nodes = 256 GPUs. 12,228,404 / 256 = 47,767.203125 →
+    // 47,767.20; 12,012,804 / 256 = 46,925.015625 → 46,925.02; delta 46,925.02 − 47,767.20 = −842.18.
     #expect(report.b.gpus == 256)
-    #expect(report.perGPU?.a == DiffFiles.usd(Decimal(string: "47086.58")!))
-    #expect(report.perGPU?.b == DiffFiles.usd(Decimal(string: "46244.39")!))
-    #expect(report.perGPU?.delta == DiffFiles.usd(Decimal(string: "-842.19")!))
-    // The quote's Total row is checked against its lines (11,838,564.00, the B total above) and
+    #expect(report.perGPU?.a == DiffFiles.usd(Decimal(string: "47767.20")!))
+    #expect(report.perGPU?.b == DiffFiles.usd(Decimal(string: "46925.02")!))
+    #expect(report.perGPU?.delta == DiffFiles.usd(Decimal(string: "-842.18")!))
+    // The quote's Total row is checked against its lines (12,012,804.00, the B total above) and
     // said to match.
     #expect(
       report.notes.contains {
-        $0.contains("vendor-quote.csv:24: the quote's Total row, 11,838,564.00, matches the sum of the 22 lines")
+        $0.contains("vendor-quote.csv:24: the quote's Total row, 12,012,804.00, matches the sum of the 22 lines")
       })
     // No design comparison against a CSV.
     #expect(report.fieldGroups.isEmpty)
@@ -189,23 +201,23 @@ struct BillOfMaterialsDiffTests {
     let a = side("USD", [("hgx-h100-8gpu", 2, 300_000)], rates: [rate])
     // EUR 277,777.78 × 1.08 = 299,999.9976 → USD 300,000.00 (half-even to the cent): unchanged.
     let b = side("EUR", [("hgx-h100-8gpu", 2, Decimal(string: "277777.78")!)])
-    let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+    let report = try DiffCheck.compare(a, b, catalog: catalog)
     #expect(report.currency == "USD")
     #expect(report.b.conversion?.rate == Decimal(string: "1.08"))
     #expect(!report.hasDifferences)
     // The other way round the rate is inverted: EUR is the report currency. USD 300,000.00 ×
     // (1 / 1.08) = 277,777.777… → EUR 277,777.78.
-    let reverse = try BillOfMaterialsDiff.compare(b, a, catalog: catalog)
+    let reverse = try DiffCheck.compare(b, a, catalog: catalog)
     #expect(reverse.currency == "EUR")
     #expect(reverse.lines.first?.b?.unitPrice == Money(major: Decimal(string: "277777.78")!, currency: "EUR"))
     // No rate at all: an input error naming both currencies.
     #expect {
-      _ = try BillOfMaterialsDiff.compare(side("USD", [("x", 1, 1)]), side("GBP", [("x", 1, 1)]), catalog: catalog)
+      _ = try DiffCheck.compare(side("USD", [("x", 1, 1)]), side("GBP", [("x", 1, 1)]), catalog: catalog)
     } throws: { error in
       "\(error)".contains("prices are in GBP but USD.csv is in USD and no exchange rate is known")
     }
     // A side without a currency takes the other side's.
-    let untyped = try BillOfMaterialsDiff.compare(
+    let untyped = try DiffCheck.compare(
       side("USD", [("x", 1, 5)]), side(nil, [("x", 1, 5)]), catalog: catalog)
     #expect(!untyped.hasDifferences)
   }
@@ -215,7 +227,7 @@ struct BillOfMaterialsDiffTests {
     let a = side("USD", [("cat6-3m", 10, 6)])
     var b = side("USD", [("cat6-3m", 4, 6), ("cat6-3m", 6, 7)])
     b.lines[1].category = "management-network"
-    let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+    let report = try DiffCheck.compare(a, b, catalog: catalog)
     let line = try #require(report.lines.first)
     #expect(report.lines.count == 1)
     #expect(line.b?.quantity == 10)
@@ -236,7 +248,7 @@ struct BillOfMaterialsDiffTests {
           partID: nil, description: "InfiniBand switch", category: nil, quantity: 1,
           unitPrice: DiffFiles.usd(36_000))
       ])
-    let report = try BillOfMaterialsDiff.compare(a, far, catalog: catalog)
+    let report = try DiffCheck.compare(a, far, catalog: catalog)
     #expect(report.lines.map(\.status).sorted { $0.rawValue < $1.rawValue } == [.added, .removed])
     #expect(report.lines.contains { $0.match == .unidentified })
   }
@@ -245,9 +257,9 @@ struct BillOfMaterialsDiffTests {
   func renderings() throws {
     let a = try DiffFiles.load(DiffFiles.fixtures.appendingPathComponent("h100-ib-32.yaml"))
     let b = try DiffFiles.load(DiffFiles.fixtures.appendingPathComponent("vendor-quote.csv"))
-    let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+    let report = try DiffCheck.compare(a, b, catalog: catalog)
     let json = report.json().rendered()
-    #expect(json == (try BillOfMaterialsDiff.compare(a, b, catalog: catalog)).json().rendered())
+    #expect(json == (try DiffCheck.compare(a, b, catalog: catalog)).json().rendered())
     #expect(json.contains("\"delta\": -215600.00"))
     let csv = report.csv()
     let records = try CSVTable.parse(csv, file: "out.csv").records

@@ -27,7 +27,7 @@ struct DiffFinanceAndHTMLTests {
     let saved = try DiffInput.parse(try plan(Files.ib).json().rendered(), file: "plan.json", catalog: catalog)
     #expect(saved.finance != nil)
     for (a, b) in [(spec, spec), (spec, saved), (saved, spec)] {
-      let report = try BillOfMaterialsDiff.compare(a, b, catalog: catalog)
+      let report = try DiffCheck.compare(a, b, catalog: catalog)
       let finance = try #require(report.finance)
       #expect(finance.map(\.metric) == FinanceMetric.allCases)
       #expect(!report.hasDifferences)
@@ -40,7 +40,7 @@ struct DiffFinanceAndHTMLTests {
 
   @Test("InfiniBand vs Ethernet: capex moves by the BoM change less the UFM subscription, which is opex")
   func infinibandToEthernetFinance() throws {
-    let report = try BillOfMaterialsDiff.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
     let finance = try #require(report.finance)
     func change(_ metric: FinanceMetric) throws -> FinanceChange { try #require(finance.first { $0.metric == metric }) }
     // UFM Enterprise is licensed per endpoint: 128 nodes × 8 backend NIC ports = 1,024 endpoints at
@@ -54,7 +54,11 @@ struct DiffFinanceAndHTMLTests {
     let subscriptionDelta: Decimal = -(128 * 8 * 400)
     let capex = try change(.capex)
     #expect(capex.delta == report.total.delta.major - subscriptionDelta)
-    #expect(capex.delta == Decimal(string: "-713132.00"))
+    // Δ BoM total: at the old SN5600 price (45,000.00) it was −1,122,732.00;
+    // 24 SN5600 at 52,000.00 instead of 45,000.00 add 24 × 7,000 = 168,000.00, so −954,732.00
+    // (nothing else priced differently appears on only one side). Δ capex = −954,732 + 409,600.
+    #expect(report.total.delta.major == Decimal(string: "-954732.00"))
+    #expect(capex.delta == Decimal(string: "-545132.00"))
 
     // Every figure is the plan's own, as its JSON writes it.
     let planA = try plan(Files.ib)
@@ -90,13 +94,13 @@ struct DiffFinanceAndHTMLTests {
       return
     }
     let capexRow = rows.first { $0.member("path") == .string("tco.capex") }
-    #expect(capexRow?.member("delta") == .number("-713132.00"))
+    #expect(capexRow?.member("delta") == .number("-545132.00"))
     #expect(capexRow?.member("unit") == .string("money"))
     let irrRow = rows.first { $0.member("path") == .string("returns.projectIRR") }
     #expect(irrRow?.member("a") == .number(formatFixed(planA.finance.projectIRR.annual!, decimals: 6)))
     // The text report fits 100 columns and carries the finance block.
     let text = report.text()
-    #expect(text.contains("-713,132.00"))
+    #expect(text.contains("-545,132.00"))
     #expect(text.split(separator: "\n").allSatisfy { $0.count <= 100 })
   }
 
@@ -111,7 +115,7 @@ struct DiffFinanceAndHTMLTests {
     returns["projectIRRReason"] = .string("no sign change in the cash flows")
     document["returns"] = .object(returns)
     let edited = try DiffInput.parse(JSONValue.object(document).rendered(), file: "edited.json", catalog: catalog)
-    let report = try BillOfMaterialsDiff.compare(try load(Files.small), edited, catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.small), edited, catalog: catalog)
     let irr = try #require(report.finance?.first { $0.metric == .projectIRR })
     #expect(irr.b.value == nil)
     #expect(irr.b.reason == "no sign change in the cash flows")
@@ -127,7 +131,7 @@ struct DiffFinanceAndHTMLTests {
     document["returns"] = nil
     let old = try DiffInput.parse(JSONValue.object(document).rendered(), file: "old.json", catalog: catalog)
     #expect(old.finance == nil)
-    let withoutFinance = try BillOfMaterialsDiff.compare(try load(Files.small), old, catalog: catalog)
+    let withoutFinance = try DiffCheck.compare(try load(Files.small), old, catalog: catalog)
     #expect(withoutFinance.finance == nil)
     #expect(withoutFinance.notes.contains { $0.hasPrefix("old.json has no tco and returns") })
     #expect(!withoutFinance.hasDifferences)
@@ -151,7 +155,7 @@ struct DiffFinanceAndHTMLTests {
 
   @Test("HTML: well-formed, self-contained, every label found, both languages, deterministic")
   func htmlReport() throws {
-    let report = try BillOfMaterialsDiff.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
     for language in ReportLanguage.allCases {
       let html = try report.html(language: language)
       #expect(xmlProblems(html) == nil, "\(language): \(xmlProblems(html) ?? "")")
@@ -163,8 +167,8 @@ struct DiffFinanceAndHTMLTests {
       #expect(html.range(of: #"\[[A-Za-z_-]+\]"#, options: .regularExpression) == nil)
       #expect(html.contains("nvidia-qm9700"))
       // Δ capex and Δ total, formatted with a true minus sign.
-      #expect(html.contains("−713,132.00"))
-      #expect(html.contains("−1,122,732.00"))
+      #expect(html.contains("−545,132.00"))
+      #expect(html.contains("−954,732.00"))
       #expect(html.contains("fabrics.backend.switches.leaf"))
       #expect(html == (try report.html(language: language)))
     }
@@ -180,7 +184,7 @@ struct DiffFinanceAndHTMLTests {
       ,"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\u{1}",2,99.00
       """
     let quote = try DiffInput.parse(csv, file: "<quote>.csv", catalog: catalog)
-    let report = try BillOfMaterialsDiff.compare(try load(Files.small), quote, catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.small), quote, catalog: catalog)
     #expect(report.lines.contains { $0.match == .unidentified && $0.description.contains("<script>") })
     for language in ReportLanguage.allCases {
       let html = try report.html(language: language)
@@ -195,7 +199,7 @@ struct DiffFinanceAndHTMLTests {
 
   @Test("HTML: the vendor quote shows unmatched and description-matched lines")
   func htmlMatching() throws {
-    let report = try BillOfMaterialsDiff.compare(try load(Files.small), try load(Files.quote), catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.small), try load(Files.quote), catalog: catalog)
     #expect(report.finance == nil)
     let html = try report.html()
     #expect(xmlProblems(html) == nil)
@@ -212,7 +216,7 @@ struct DiffFinanceAndHTMLTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     try "<p>{{header.a.name}} {{L.diff_title}}</p>".write(
       to: folder.appendingPathComponent("diff.html.mustache"), atomically: true, encoding: .utf8)
-    let report = try BillOfMaterialsDiff.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
+    let report = try DiffCheck.compare(try load(Files.ib), try load(Files.eth), catalog: catalog)
     #expect(try report.html(templatesDirectory: folder.path) == "<p>h100-ib-128 Bill of materials diff</p>")
   }
 }

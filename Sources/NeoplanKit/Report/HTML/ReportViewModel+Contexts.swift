@@ -11,7 +11,7 @@ extension ReportViewModel {
     var summary: [[String: String]] = [
       [
         "label": locale.t("capex"), "value": locale.compactMoney(money(f.capex.total)),
-        "note": locale.money(money(f.capex.total)),
+        "note": locale.money(money(f.capex.total)), "figure": "tco.capex",
       ],
       [
         "label": locale.t("capex_per_gpu"),
@@ -117,21 +117,13 @@ extension ReportViewModel {
     ]
     if let b = d.backend {
       let t = b.tree
-      let lpm = ClusterSizer.linksPerModule(plan.spec.backend!.switchTransceiver, linkSpeed: b.linkSpeedGbps)
-      func modules(_ usage: [SwitchUsage]) -> Int {
-        usage.reduce(0) { $0 + ($1.down + lpm - 1) / lpm + ($1.up + lpm - 1) / lpm }
-      }
-      var tiers: [[String: String]] = []
-      for (name, usage, up) in [
-        ("leaf", t.leaves, t.leafToSpineLinks), ("spine", t.spines, t.spineToCoreLinks), ("core", t.cores, 0),
-      ]
-      where !usage.isEmpty {
-        let used = usage.reduce(0) { $0 + $1.used }
-        tiers.append([
-          "name": locale.t("tier_" + name), "count": locale.count(usage.count),
-          "portsUsed": "\(locale.count(used)) / \(locale.count(usage.count * b.radix))",
-          "linksUp": locale.count(up), "transceivers": locale.count(modules(usage)),
-        ])
+      let tiers: [[String: String]] = b.tiers.enumerated().map { index, usage in
+        [
+          "key": "fabrics.backend.perTier.\(index)",
+          "name": locale.t("tier_" + usage.tier.rawValue), "count": locale.count(usage.switches),
+          "portsUsed": "\(locale.count(usage.portsUsed)) / \(locale.count(usage.portsAvailable))",
+          "linksUp": locale.count(usage.linksUp), "transceivers": locale.count(usage.transceivers),
+        ]
       }
       context["tiers"] = tiers
       context["backendRows"] = [

@@ -6,7 +6,7 @@ import Testing
 /// Input detection, quote Total rows, the absent side in CSV, the HTML colour rule and number
 /// formatting. Every expectation below is worked out by hand in the comments.
 @Suite("Diff: detection, Total rows, CSV absent side, HTML tones and numbers")
-struct DiffReviewFixesTests {
+struct DiffInputDetectionAndTotalsTests {
   let catalog = TestCatalog.embedded
 
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -84,14 +84,15 @@ struct DiffReviewFixesTests {
   func totalRowMatches() throws {
     let quote = try DiffInput.load(
       path: Self.fixtures.appendingPathComponent("vendor-quote.csv").path, catalog: catalog)
-    // The 22 lines, quantity × unit price: 9,920,000 + 432,000 + 49,600 + 90,000 + 78,000 + 280,320
-    // + 192,000 + 61,440 + 41,500 + 456 + 8,760 + 6,000 + 1,920 + 1,250 + 18 + 36,000 + 84,000
-    // + 275,000 + 102,400 + 96,000 + 43,500 + 38,400 = 11,838,564.00, the Total row on line 24.
+    // The 22 lines, quantity × unit price: 9,920,000 + 432,000 + 49,600 + 90,000 + 78,000 + 449,280
+    // + 192,000 + 61,440 + 41,500 + 456 + 14,040 + 6,000 + 1,920 + 1,250 + 18 + 36,000 + 84,000
+    // + 275,000 + 102,400 + 96,000 + 43,500 + 38,400 = 12,012,804.00, the Total row on line 24
+    // (twin-port SR8 at 1,170.00: 384 × 1,170 = 449,280 and 12 × 1,170 = 14,040).
     #expect(quote.lines.count == 22)
     #expect(
       quote.notes.contains {
         $0.hasSuffix(
-          "vendor-quote.csv:24: the quote's Total row, 11,838,564.00, matches the sum of the 22 lines above it")
+          "vendor-quote.csv:24: the quote's Total row, 12,012,804.00, matches the sum of the 22 lines above it")
       }, "\(quote.notes)")
     #expect(!quote.notes.contains { $0.contains("skipped a row without a quantity") })
   }
@@ -171,13 +172,13 @@ struct DiffReviewFixesTests {
   func csvAbsentSide() throws {
     let a = try DiffInput.load(path: Self.examples.appendingPathComponent("h100-ib-128.yaml").path, catalog: catalog)
     let b = try DiffInput.load(path: Self.examples.appendingPathComponent("h100-eth-128.yaml").path, catalog: catalog)
-    let table = try CSVTable.parse(try BillOfMaterialsDiff.compare(a, b, catalog: catalog).csv(), file: "d.csv")
+    let table = try CSVTable.parse(try DiffCheck.compare(a, b, catalog: catalog).csv(), file: "d.csv")
     let rows = table.records.map { $0.map(\.text) }
     let header = rows[0]
     func column(_ row: [String], _ name: String) -> String { row[header.firstIndex(of: name)!] }
     let removed = try #require(rows.first { $0[3] == "nvidia-qm9700" && $0[5] == "no" })
     let added = try #require(rows.first { $0[3] == "nvidia-sn5600" && $0[5] == "no" })
-    // 48 QM9700 at 36,000.00 = 1,728,000.00 removed; 24 SN5600 at 45,000.00 = 1,080,000.00 added.
+    // 48 QM9700 at 36,000.00 = 1,728,000.00 removed; 24 SN5600 at 52,000.00 = 1,248,000.00 added.
     #expect(column(removed, "status") == "removed")
     #expect(
       ["quantity_a", "unit_price_a", "extended_price_a"].map { column(removed, $0) } == [
@@ -189,8 +190,8 @@ struct DiffReviewFixesTests {
     #expect(column(added, "status") == "added")
     #expect(["quantity_a", "unit_price_a", "extended_price_a"].map { column(added, $0) } == ["", "", ""])
     #expect(
-      ["quantity_b", "unit_price_b", "extended_price_b"].map { column(added, $0) } == ["24", "45000.00", "1080000.00"])
-    #expect(column(added, "extended_price_delta") == "1080000.00")
+      ["quantity_b", "unit_price_b", "extended_price_b"].map { column(added, $0) } == ["24", "52000.00", "1248000.00"])
+    #expect(column(added, "extended_price_delta") == "1248000.00")
   }
 
   // MARK: - 4 and 5. HTML tones and numbers
