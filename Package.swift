@@ -30,6 +30,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "neoplan-bench",
+      dependencies: ["NeoplanKit"]
+    ),
     .testTarget(
       name: "NeoplanKitTests",
       dependencies: [
