@@ -1,20 +1,17 @@
 import Foundation
 
 extension FinanceMath {
-  /// Grid points skipped between the coarse samples of ``irrCoarseToFine(cashFlows:)``.
-  static let irrCoarseStride = 50
-
   /// The IRRs of a monthly cash-flow sequence for Monte Carlo paths, on the same 4,001-point
   /// grid as ``irr(cashFlows:)`` but without evaluating every point when the flows change sign
   /// more than once.
   ///
   /// One sign change: the exact binary search of ``irr(cashFlows:)``. More: Descartes' rule of
   /// signs is applied separately to negative and positive rates (the NPV polynomial Taylor-shifted
-  /// so each range maps to y > 0); when each range can hold at most one root, the NPV's sign is
-  /// sampled at every 50th grid point plus the two points around a zero rate, and each coarse
-  /// interval where it changes is narrowed to its grid interval by binary search and refined by
-  /// the same bisection: the same roots, to the last bit, as the full scan. Otherwise (or when
-  /// a shifted coefficient is too close to zero to trust its sign) it runs the full scan.
+  /// so each range maps to y > 0); when each range can hold at most one root, the NPV's sign
+  /// changes at most once on each side of a zero rate, so each crossing is found by binary search
+  /// over the grid and refined by the same bisection: the same roots, to the last bit, as the
+  /// full scan. Otherwise (or when a shifted coefficient is too close to zero to trust its sign)
+  /// it runs the full scan.
   public static func irrCoarseToFine(cashFlows: [Double]) -> IRRResult {
     let signChanges = signChanges(cashFlows: cashFlows)
     guard signChanges > 0 else { return IRRResult(monthlyRoots: [], cashFlowSignChanges: 0) }
@@ -24,37 +21,40 @@ extension FinanceMath {
     guard let below = shiftedSignChanges(cashFlows), below <= 1,
       let above = shiftedSignChanges(cashFlows.reversed()), above <= 1
     else { return irrByGridScan(cashFlows: cashFlows, signChanges: signChanges) }
-    var roots: [Double] = []
-    var previousIndex = 0
-    var previousValue = scaledNPV(cashFlows, irrGridRate(0))
-    if previousValue == 0 { roots.append(irrSearchLowerMonthlyRate) }
-    for index in coarseGrid {
-      let value = scaledNPV(cashFlows, irrGridRate(index))
-      guard value.isFinite, previousValue.isFinite else {
-        return irrByGridScan(cashFlows: cashFlows, signChanges: signChanges)
-      }
-      if previousValue != 0, value == 0 || (value < 0) != (previousValue < 0) {
-        roots.append(contentsOf: crossing(cashFlows, from: previousIndex, to: index, firstSign: previousValue < 0))
-      }
-      previousIndex = index
-      previousValue = value
-    }
-    var distinct: [Double] = []
-    for root in roots.sorted() where distinct.last.map({ abs(root - $0) > 1e-9 }) ?? true {
-      distinct.append(root)
-    }
-    return IRRResult(monthlyRoots: distinct, cashFlowSignChanges: signChanges)
+    return regionRoots(cashFlows)
+      .map { IRRResult(monthlyRoots: $0, cashFlowSignChanges: signChanges) }
+      ?? irrByGridScan(cashFlows: cashFlows, signChanges: signChanges)
   }
 
-  /// Every 50th grid index, and the two indices around a zero rate (so no coarse interval holds
-  /// both a negative and a positive rate).
-  static let coarseGrid: [Int] = {
-    var zero = 0
-    while zero < irrSearchGridIntervals && irrGridRate(zero + 1) < 0 { zero += 1 }
-    let points = Set(
-      Array(stride(from: irrCoarseStride, through: irrSearchGridIntervals, by: irrCoarseStride)) + [zero, zero + 1])
-    return points.filter { $0 > 0 && $0 <= irrSearchGridIntervals }.sorted()
+  /// The monthly rates of the 4,001-point grid, computed once.
+  static let irrGridRates: [Double] = (0...irrSearchGridIntervals).map(irrGridRate)
+
+  /// The last grid index with a negative rate.
+  static let irrGridLastNegative: Int = {
+    var index = 0
+    while index < irrSearchGridIntervals && irrGridRate(index + 1) < 0 { index += 1 }
+    return index
   }()
+
+  /// The scan's roots when each side of a zero rate holds at most one root: the NPV's sign along
+  /// the grid then changes at most once in [0, z], once between z and z + 1, and once in
+  /// [z + 1, 4000] (z the last negative-rate index), so each crossing is found by binary search.
+  /// `nil` (use the scan) when a probed NPV is zero or not finite.
+  static func regionRoots(_ cashFlows: [Double]) -> [Double]? {
+    let z = irrGridLastNegative
+    let probes = [0, z, z + 1, irrSearchGridIntervals].map { scaledNPV(cashFlows, irrGridRates[$0]) }
+    guard probes.allSatisfy({ $0.isFinite && $0 != 0 }) else { return nil }
+    var roots: [Double] = []
+    let ranges = [
+      (0, z, probes[0], probes[1]), (z, z + 1, probes[1], probes[2]),
+      (z + 1, irrSearchGridIntervals, probes[2], probes[3]),
+    ]
+    for (low, high, lowValue, highValue) in ranges where (lowValue < 0) != (highValue < 0) {
+      guard let root = crossing(cashFlows, from: low, to: high, firstSign: lowValue < 0) else { return nil }
+      roots.append(contentsOf: root)
+    }
+    return roots
+  }
 
   /// Sign changes of the coefficients of A(1 + y), where A(z) = Σ coefficients[k] zᵏ: by
   /// Descartes, a bound on the number of roots of A above z = 1; `nil` when a coefficient is within 1e-9 of the sum of the magnitudes that
@@ -86,17 +86,18 @@ extension FinanceMath {
 
   /// The root between grid points `low` (NPV of sign `firstSign`, non-zero) and `high` (the
   /// other sign, or zero): the first grid point that is zero or has crossed, then bisection.
-  private static func crossing(_ cashFlows: [Double], from low: Int, to high: Int, firstSign: Bool) -> [Double] {
+  private static func crossing(_ cashFlows: [Double], from low: Int, to high: Int, firstSign: Bool) -> [Double]? {
     var low = low
     var high = high
     while high - low > 1 {
       let middle = (low + high) / 2
-      let value = scaledNPV(cashFlows, irrGridRate(middle))
+      let value = scaledNPV(cashFlows, irrGridRates[middle])
+      guard value.isFinite else { return nil }
       if value == 0 || (value < 0) != firstSign { high = middle } else { low = middle }
     }
-    let rate = irrGridRate(high)
+    let rate = irrGridRates[high]
     if scaledNPV(cashFlows, rate) == 0 { return [rate] }
-    let solution = RootSolver.bisect(lower: irrGridRate(low), upper: rate) { scaledNPV(cashFlows, $0) }
+    let solution = RootSolver.bisect(lower: irrGridRates[low], upper: rate) { scaledNPV(cashFlows, $0) }
     return solution.root.map { [$0] } ?? []
   }
 }
