@@ -68,10 +68,16 @@ extension FinanceMath {
     var magnitude = a.map { abs($0) }
     let n = a.count - 1
     guard n >= 1 else { return 0 }
-    for i in 0..<n {
-      for j in stride(from: n - 1, through: i, by: -1) {
-        a[j] += a[j + 1]
-        magnitude[j] += magnitude[j + 1]
+    a.withUnsafeMutableBufferPointer { a in
+      magnitude.withUnsafeMutableBufferPointer { m in
+        for i in 0..<n {
+          var j = n - 1
+          while j >= i {
+            a[j] += a[j + 1]
+            m[j] += m[j + 1]
+            j -= 1
+          }
+        }
       }
     }
     var changes = 0
