@@ -109,7 +109,9 @@ extension Plan {
   public func riskText(_ r: RiskResult) -> String {
     var out = "neoplan risk: \(spec.name)  (\(r.paths) paths, seed \(r.seed); docs/risk.md)\n"
     out += pad("", 18) + ["P5", "P10", "P50", "P90", "P95", "plan"].map { pad($0, 15, right: true) }.joined() + "\n"
-    func percent(_ v: Double?) -> String { v.map { formatPercent($0 * 100) } ?? "n/a" }
+    func percent(_ v: Double?) -> String {
+      v.map { formatFixed($0 * 100, decimals: 1, trimZeros: false) + "%" } ?? "n/a"
+    }
     func row(_ name: String, _ p: RiskPercentiles, plan: String, _ format: (Double?) -> String) -> String {
       pad("  " + name, 18) + (p.values.map { format($0) } + [plan]).map { pad($0, 15, right: true) }.joined() + "\n"
     }

@@ -2,7 +2,7 @@ import Foundation
 
 extension RiskEngine {
   /// Bins of the project-IRR histogram.
-  static let histogramBins = 24
+  static let histogramBins = 16
 
   /// Percentiles, probabilities, drivers, histogram and fan of a set of path outcomes.
   static func summarize(

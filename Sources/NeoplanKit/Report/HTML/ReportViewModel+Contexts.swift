@@ -81,7 +81,7 @@ extension ReportViewModel {
     }
     var charts = financeCharts()
     charts["topology"] = topologySVG()
-    return [
+    return withRisk([
       "L": labels(),
       "version": NeoplanInfo.version,
       "cover": cover(title: locale.t("quote_title")),
@@ -96,7 +96,7 @@ extension ReportViewModel {
       "prices": pricesUsed(),
       "warnings": warningTexts(),
       "hasWarnings": !plan.warningItems.isEmpty,
-    ]
+    ])
   }
 
   /// The context of `plan.html`.
