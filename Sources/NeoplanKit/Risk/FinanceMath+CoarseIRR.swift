@@ -6,7 +6,8 @@ extension FinanceMath {
   /// more than once.
   ///
   /// One sign change: the exact binary search of ``irr(cashFlows:)``. More: Descartes' rule of
-  /// signs is applied separately to negative and positive rates (the NPV polynomial Taylor-shifted
+  /// signs bounds the roots separately for negative and positive rates (first by the sign changes
+  /// of the running sums from each end, which is O(T), else on the NPV polynomial Taylor-shifted
   /// so each range maps to y > 0); when each range can hold at most one root, the NPV's sign
   /// changes at most once on each side of a zero rate, so each crossing is found by binary search
   /// over the grid and refined by the same bisection: the same roots, to the last bit, as the
@@ -18,9 +19,12 @@ extension FinanceMath {
     if signChanges == 1, let roots = singleRootByBinarySearch(cashFlows) {
       return IRRResult(monthlyRoots: roots, cashFlowSignChanges: 1)
     }
-    guard let below = shiftedSignChanges(cashFlows), below <= 1,
-      let above = shiftedSignChanges(cashFlows.reversed()), above <= 1
-    else { return irrByGridScan(cashFlows: cashFlows, signChanges: signChanges) }
+    let cheap = cumulativeSignChanges(cashFlows.reversed()) <= 1 && cumulativeSignChanges(cashFlows) <= 1
+    if !cheap {
+      guard let below = shiftedSignChanges(cashFlows), below <= 1,
+        let above = shiftedSignChanges(cashFlows.reversed()), above <= 1
+      else { return irrByGridScan(cashFlows: cashFlows, signChanges: signChanges) }
+    }
     return regionRoots(cashFlows)
       .map { IRRResult(monthlyRoots: $0, cashFlowSignChanges: signChanges) }
       ?? irrByGridScan(cashFlows: cashFlows, signChanges: signChanges)
@@ -54,6 +58,25 @@ extension FinanceMath {
       roots.append(contentsOf: root)
     }
     return roots
+  }
+
+  /// Sign changes of the running sums of `flows` (zeros skipped): a bound on the roots with
+  /// 0 < v < 1 of Σ flows[t] vᵗ. Σ aₜ vᵗ = (1 − v) Σ Sₜ vᵗ + … is, on (0, 1), (1 − v) times the
+  /// power series with coefficients S₀, …, S_T, S_T, …, whose sign changes bound its positive
+  /// roots (Descartes for power series; Norström 1972). In the flows' order this bounds the IRRs
+  /// above 0 (v = 1/(1 + r)); reversed, those below 0 (v = 1 + r).
+  static func cumulativeSignChanges<C: Collection>(_ flows: C) -> Int where C.Element == Double {
+    var total = 0.0
+    var previous = 0.0
+    var changes = 0
+    for flow in flows {
+      total += flow
+      if total != 0 {
+        if previous != 0 && (total < 0) != (previous < 0) { changes += 1 }
+        previous = total
+      }
+    }
+    return changes
   }
 
   /// Sign changes of the coefficients of A(1 + y), where A(z) = Σ coefficients[k] zᵏ: by

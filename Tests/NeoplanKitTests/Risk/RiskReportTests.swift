@@ -49,7 +49,9 @@ struct RiskReportTests {
       #expect(html.range(of: #"\[[a-z_]+\]"#, options: .regularExpression) == nil)
       // The card shows the engine's probability, formatted once.
       let expected = String(format: "%.1f%%", result.probabilityOfLoss * 100)
-      #expect(html.contains("data-figure=\"risk.probabilityOfLoss\">\(expected)<"))
+      let card =
+        "<div class=\"label\">\(language == .en ? "Probability of loss (NPV &lt; 0)" : "亏损概率（净现值 &lt; 0）")</div>"
+      #expect(html.contains(card + "<div class=\"value\">\(expected)</div>"))
     }
   }
 

@@ -34,7 +34,7 @@ extension ReportViewModel {
       rows.append(row(locale.t("risk_min_dscr"), dscr, plan: ratio(f.lender.minDSCR), ratio))
     }
     var cards: [[String: String]] = [
-      ["label": locale.t("risk_p_loss"), "value": percent(r.probabilityOfLoss), "figure": "risk.probabilityOfLoss"],
+      ["label": locale.t("risk_p_loss"), "value": percent(r.probabilityOfLoss)],
       [
         "label": locale.t("risk_p_hurdle", ["hurdle": percent(r.hurdleRate)]),
         "value": percent(r.probabilityBelowHurdle),
