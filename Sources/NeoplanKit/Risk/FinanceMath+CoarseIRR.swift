@@ -19,12 +19,14 @@ extension FinanceMath {
     if signChanges == 1, let roots = singleRootByBinarySearch(cashFlows) {
       return IRRResult(monthlyRoots: roots, cashFlowSignChanges: 1)
     }
-    let cheap = cumulativeSignChanges(cashFlows.reversed()) <= 1 && cumulativeSignChanges(cashFlows) <= 1
-    if !cheap {
-      guard let below = shiftedSignChanges(cashFlows), below <= 1,
-        let above = shiftedSignChanges(cashFlows.reversed()), above <= 1
-      else { return irrByGridScan(cashFlows: cashFlows, signChanges: signChanges) }
-    }
+    // At most one root below a zero rate, and at most one above: the cheap bound first, then the
+    // tighter one, side by side.
+    let belowOK =
+      cumulativeSignChanges(cashFlows.reversed()) <= 1 || (shiftedSignChanges(cashFlows).map { $0 <= 1 } ?? false)
+    let aboveOK =
+      belowOK
+      && (cumulativeSignChanges(cashFlows) <= 1 || (shiftedSignChanges(cashFlows.reversed()).map { $0 <= 1 } ?? false))
+    guard aboveOK else { return irrByGridScan(cashFlows: cashFlows, signChanges: signChanges) }
     return regionRoots(cashFlows)
       .map { IRRResult(monthlyRoots: $0, cashFlowSignChanges: signChanges) }
       ?? irrByGridScan(cashFlows: cashFlows, signChanges: signChanges)
