@@ -34,11 +34,12 @@ extension RiskEngine {
   /// did not vary are left out. Sorted by share, then by name.
   static func driverShares(_ values: [Double], npvs: [Double]) -> [RiskDriver] {
     let width = driverInputs.count
+    let npvRanks = RiskStatistics.ranks(npvs)
     var rows: [(String, Double)] = []
     for (offset, name) in driverInputs.enumerated() {
       let column = stride(from: offset, to: values.count, by: width).map { values[$0] }
       guard let first = column.first, column.contains(where: { $0 != first }) else { continue }
-      rows.append((name, RiskStatistics.spearman(column, npvs)))
+      rows.append((name, RiskStatistics.pearson(RiskStatistics.ranks(column), npvRanks)))
     }
     let total = rows.reduce(0) { $0 + $1.1 * $1.1 }
     return rows.map {

@@ -21,7 +21,8 @@ public enum RiskStatistics {
 
   /// Ranks 1…n of `values`, ties given their average rank.
   public static func ranks(_ values: [Double]) -> [Double] {
-    let order = values.indices.sorted { (values[$0], $0) < (values[$1], $1) }
+    // Equal values share their average rank, so their order among themselves does not matter.
+    let order = values.indices.sorted { values[$0] < values[$1] }
     var ranks = [Double](repeating: 0, count: values.count)
     var start = 0
     while start < order.count {
