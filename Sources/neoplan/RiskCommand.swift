@@ -7,7 +7,7 @@ struct RiskCommand: ParsableCommand {
     commandName: "risk",
     abstract: "Monte Carlo of a plan's returns: percentiles of IRR, NPV, payback and DSCR, P(loss) and the drivers.")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
   @Argument(help: "The spec file (YAML or JSON); its risk: section holds the uncertainty model (docs/risk.md).")
   var spec: String
@@ -21,8 +21,14 @@ struct RiskCommand: ParsableCommand {
   @Option(name: .long, help: "Worker threads (default: every core); the output is the same for any count.")
   var threads: Int?
 
-  @Option(name: .long, help: "Output format: text or json; default: from the -o file's extension, else text.")
+  @Option(
+    name: .long,
+    help:
+      "Output format: text, json or html (the risk page, --lang en|zh-CN); default: from the -o file's extension, else text."
+  )
   var format: Format?
+
+  @OptionGroup var style: ReportStyleOptions
 
   @OptionGroup var outputOptions: OutputOptions
 
@@ -45,6 +51,11 @@ struct RiskCommand: ParsableCommand {
       switch format {
       case .text: try outputOptions.emit(plan.riskText(result))
       case .json: try outputOptions.emit(plan.riskJSONDocument(result, risk: risk).rendered())
+      case .html:
+        var options = ReportOptions(language: style.lang)
+        options.risk = result
+        try outputOptions.emit(
+          try HTMLReport.render(.risk, plan: plan, options: options, templatesDirectory: style.templates))
       }
     }
   }

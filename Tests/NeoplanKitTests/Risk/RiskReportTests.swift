@@ -55,6 +55,20 @@ struct RiskReportTests {
     }
   }
 
+  @Test func riskPageAloneIsWellFormedInBothLanguages() throws {
+    let plan = try TestCatalog.plan(Self.yaml)
+    var options = ReportOptions()
+    options.risk = plan.runRisk(plan.riskAssumptions(), threads: 2)
+    for language in [ReportLanguage.en, .zhCN] {
+      options.language = language
+      let html = try HTMLReport.render(.risk, plan: plan, options: options)
+      #expect(html.contains("class=\"page risk\""))
+      #expect(xmlProblems(html) == nil)
+      #expect(!html.contains("<script"))
+      #expect(html.range(of: #"\[[a-z_]+\]"#, options: .regularExpression) == nil)
+    }
+  }
+
   @Test func textShowsNegativePercentagesWithTheirSign() throws {
     let plan = try TestCatalog.plan(Self.yaml)
     var risk = plan.riskAssumptions().collapsed

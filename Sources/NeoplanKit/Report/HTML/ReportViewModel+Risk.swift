@@ -9,6 +9,11 @@ extension ReportViewModel {
     return copy
   }
 
+  /// `neoplan risk --format html`: the risk page on its own.
+  func riskPageContext() -> [String: Any] {
+    withRisk(["L": labels(), "version": NeoplanInfo.version, "cover": cover(title: locale.t("risk_title"))])
+  }
+
   /// The quote's risk page (docs/risk.md): probability cards, the percentile table, the IRR
   /// histogram and the fan of cumulative cash. `nil` without a risk result. Every figure comes
   /// from ``RiskResult``; this only formats.
