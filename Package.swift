@@ -45,6 +45,10 @@ let package = Package(
     ),
     // Writes NeoplanKit's compiled catalog and locales (scripts/gen-compiled-data).
     .executableTarget(name: "neoplan-gen", dependencies: ["NeoplanKit"]),
+    .executableTarget(
+      name: "neoplan-bench",
+      dependencies: ["NeoplanKit"]
+    ),
     .testTarget(
       name: "NeoplanKitTests",
       dependencies: [

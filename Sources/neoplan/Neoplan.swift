@@ -8,7 +8,9 @@ struct Neoplan: ParsableCommand {
     commandName: "neoplan",
     abstract: "Plan and price GPU clusters: sizing, bill of materials, sourced prices.",
     version: NeoplanInfo.version,
-    subcommands: [PlanCommand.self, TCOCommand.self, QuoteCommand.self, DiffCommand.self, CatalogCommand.self])
+    subcommands: [
+      PlanCommand.self, TCOCommand.self, QuoteCommand.self, RiskCommand.self, DiffCommand.self, CatalogCommand.self,
+    ])
 
   /// Runs the command; a malformed command line is bad input too: its message and exit code 2
   /// (ArgumentParser would use 64).

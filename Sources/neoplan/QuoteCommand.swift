@@ -30,6 +30,12 @@ struct QuoteCommand: ParsableCommand {
   @Option(name: .long, help: "Paper size when printed: a4 or letter.")
   var paper: PaperSize = .a4
 
+  @Flag(name: .long, help: "Add the risk page (Monte Carlo, docs/risk.md) even when the spec has no risk: section.")
+  var risk = false
+
+  @Option(name: .long, help: "Paths for the risk page (default: risk.paths, else 10,000).")
+  var riskPaths: Int?
+
   @OptionGroup var catalogOptions: CatalogOptions
 
   func run() throws {
@@ -46,8 +52,17 @@ struct QuoteCommand: ParsableCommand {
       var clusterSpec = try ClusterSpec.load(path: spec, catalog: try catalogOptions.load())
       if let day { clusterSpec.asOf = day }
       let plan = try Plan.make(clusterSpec)
-      let options = ReportOptions(
+      var options = ReportOptions(
         language: style.lang, date: day, preparedFor: preparedFor, preparedBy: preparedBy, paper: paper)
+      if risk || clusterSpec.risk != nil || riskPaths != nil {
+        if let riskPaths, !(1...1_000_000).contains(riskPaths) {
+          throw InputError(
+            Diagnostic(
+              at: nil, file: "--risk-paths", keyPath: "", message: "\(riskPaths) is out of range",
+              expected: "expected 1…1,000,000 paths"))
+        }
+        options.risk = plan.runRisk(plan.riskAssumptions(paths: riskPaths))
+      }
       let html = try HTMLReport.render(.quote, plan: plan, options: options, templatesDirectory: style.templates)
       guard let pdf else { return try emit(html, to: output) }
       let staged = try AtomicFile.stage(html, to: output)

@@ -66,7 +66,7 @@ extension ClusterSpec {
   /// Top-level keys of a spec file.
   static let topLevelKeys = [
     "name", "as_of", "currency", "fx", "compute", "backend", "frontend", "storage", "management",
-    "facility", "spares", "software", "services", "finance", "quote",
+    "facility", "spares", "software", "services", "finance", "quote", "risk",
   ]
 
   /// Parses and validates a spec (YAML or JSON) against `catalog`.
@@ -534,6 +534,7 @@ struct SpecDecoder {
       frontend: frontend, storage: storage, management: management, facility: facility, spares: spares,
       software: software, services: services, finance: finance, quote: quote, warnings: speedWarnings,
       locations: locations, file: file)
+    spec.risk = try decodeRisk(root)
     spec.locations = locations
     return spec
   }

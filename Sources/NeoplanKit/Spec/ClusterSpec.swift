@@ -156,6 +156,8 @@ public struct ClusterSpec: Sendable {
   public var services: [Part]
   /// Finance assumptions (the `finance:` section with its defaults).
   public var finance: FinanceAssumptions
+  /// The uncertainty model (the `risk:` section), `nil` when the spec has none.
+  public var risk: RiskAssumptions?
   /// Investor-quote details (the `quote:` section).
   public var quote: QuoteDetails
   /// Things the spec resolved that a reader should know (e.g. a NIC faster than the node lists).

@@ -6,6 +6,8 @@ public enum HTMLReport {
   /// Which report.
   public enum Kind: String, Sendable {
     case quote, plan
+    /// The risk page alone (needs ``ReportOptions/risk``).
+    case risk
   }
 
   /// Renders `kind` for `plan` with the templates (embedded, or overridden by `templatesDirectory`).
@@ -15,7 +17,12 @@ public enum HTMLReport {
     let templates = try ReportTemplates.load(overrideDirectory: templatesDirectory)
     let locale = try ReportLocale.load(options.language, templateDirectories: templates.directories)
     let model = ReportViewModel(plan: plan, locale: locale, options: options)
-    let context = kind == .quote ? model.quoteContext() : model.planContext()
+    let context: [String: Any]
+    switch kind {
+    case .quote: context = model.quoteContext()
+    case .plan: context = model.planContext()
+    case .risk: context = model.riskPageContext()
+    }
     return try templates.render(context, template: "\(kind.rawValue).html")
   }
 }

@@ -92,7 +92,7 @@ extension ReportViewModel {
     }
     var charts = financeCharts()
     charts["topology"] = topologySVG()
-    return [
+    return withRisk([
       "financing": financingContext(),
       "L": labels(),
       "version": NeoplanInfo.version,
@@ -108,7 +108,7 @@ extension ReportViewModel {
       "prices": pricesUsed(),
       "warnings": warningTexts(),
       "hasWarnings": !plan.warningItems.isEmpty,
-    ]
+    ])
   }
 
   /// The context of `plan.html`.

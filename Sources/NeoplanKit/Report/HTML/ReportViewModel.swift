@@ -20,6 +20,8 @@ public struct ReportOptions: Sendable {
   public var preparedBy: String?
   /// Paper size for printing (CSS `@page size`).
   public var paper: PaperSize = .a4
+  /// A Monte Carlo result to show on the quote's risk page (docs/risk.md); `nil`: no risk page.
+  public var risk: RiskResult?
 
   /// Creates options.
   public init(

@@ -388,8 +388,36 @@ def describe(name, inp, **over):
     return m
 
 
+# Risk percentiles (Sources/NeoplanKit/Risk/RiskStatistics.swift): numpy's default linear
+# method; Spearman's rank correlation as the Pearson correlation of average ranks.
+RISK_SAMPLE = [3.1, -2.0, 7.5, 0.25, 4.0, 4.0, 10.0, -1.5, 2.2, 6.6, 1.0, 5.3]
+RISK_LEVELS = [0, 5, 10, 25, 50, 90, 95, 99, 100]
+
+
+def risk_percentiles():
+    x = np.array(RISK_SAMPLE)
+    for q in RISK_LEVELS:
+        show(f"np.percentile(RISK_SAMPLE, {q})", np.percentile(x, q))
+    y = np.array([1.0, 2.0, 3.0, 3.0, 5.0, 4.0, 9.0, 0.0, 2.5, 7.0, 1.5, 3.0])
+    # average ranks for ties, 1-based
+    def avg_ranks(v):
+        order = np.argsort(v, kind="stable")
+        r = np.empty(len(v))
+        i = 0
+        while i < len(v):
+            j = i
+            while j + 1 < len(v) and v[order[j + 1]] == v[order[i]]:
+                j += 1
+            r[order[i:j + 1]] = (i + j) / 2 + 1
+            i = j + 1
+        return r
+    show("spearman(RISK_SAMPLE, y)", np.corrcoef(avg_ranks(x), avg_ranks(y))[0, 1])
+
+
 def main():
     np.set_printoptions(precision=17)
+    print("# risk percentiles")
+    risk_percentiles()
     print("# numeric core")
     show("npf.pmt(0.01, 36, 100000)", npf.pmt(0.01, 36, 100000))
     show("npf.pmt(monthly(0.12), 48, 1e6)", npf.pmt(monthly(0.12), 48, 1e6))
