@@ -150,6 +150,5 @@ public enum Pricer {
 
 /// `12.3%` with one decimal, locale-independent.
 func formatPercent(_ percent: Double) -> String {
-  let tenths = Int((percent * 10).rounded())
-  return "\(tenths / 10).\(abs(tenths % 10))%"
+  formatFixed(percent, decimals: 1, trimZeros: false) + "%"
 }

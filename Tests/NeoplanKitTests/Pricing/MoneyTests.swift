@@ -76,3 +76,12 @@ struct MoneyTests {
     #expect(Day("1970-01-01")!.ordinal == 0)
   }
 }
+
+/// Percentages keep their sign below one percent: −0.4 % is not 0.4 % (an IRR of −0.4 % printed
+/// as "0.4%" before). By hand: −0.44 → −0.4, 12.35 → 12.4 (half away from zero), 0 → 0.0.
+@Test func percentTextKeepsTheSign() {
+  #expect(formatPercent(-0.44) == "-0.4%")
+  #expect(formatPercent(12.35) == "12.4%")
+  #expect(formatPercent(0) == "0.0%")
+  #expect(formatPercent(-14.58) == "-14.6%")
+}
