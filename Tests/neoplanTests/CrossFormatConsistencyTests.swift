@@ -56,8 +56,9 @@ struct CrossFormatConsistencyTests {
     let result = try CLI.run(["quote", PlanExamplesTests.path(example), "-o", file.path, "--lang", language])
     #expect(result.exitCode == 0, "\(result)")
     let figures = Self.taggedFigures(try String(contentsOf: file, encoding: .utf8))
-    // Capex on the cover card, the BoM total and per-GPU rows.
-    #expect(figures.count >= 4)
+    // Capex and capex per GPU on the cover cards, the BoM total and per-GPU rows.
+    #expect(figures.count >= 5)
+    #expect(figures.contains { $0.key == "tco.capexPerGPU" })
     for (key, shown) in figures {
       let expected = try #require(json[path: key]?.decimal, "\(example): no JSON figure at \(key)")
       #expect(Self.number(shown) == expected, "\(example) \(language): \(key) shows \(shown), JSON has \(expected)")

@@ -49,6 +49,7 @@ public enum FinanceEngine {
     return FinanceResult(
       currencyCode: inputs.currencyCode,
       capex: flows.capex,
+      capexPerGPU: flows.capex.total / Double(max(1, inputs.gpuCount)),
       annualOpex: annualOpex,
       totalOpex: totalOpex,
       tco: tco,

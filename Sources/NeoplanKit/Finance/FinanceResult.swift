@@ -95,6 +95,8 @@ public struct FinanceResult: Sendable, Equatable, Codable {
   public var currencyCode: String
   /// Capex total and by category, including installation and shipping & taxes.
   public var capex: CapexBreakdown
+  /// Total capex ÷ rentable GPUs.
+  public var capexPerGPU: Double = 0
   /// Operating cost by line for each operating year.
   public var annualOpex: [AnnualOpex]
   /// Total operating cost over the horizon (undiscounted).

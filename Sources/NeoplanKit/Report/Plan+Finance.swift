@@ -23,6 +23,7 @@ extension Plan {
     let tco: JSONValue = .object([
       "currency": .string(bom.currency),
       "capex": .money(money(f.capex.total)),
+      "capexPerGPU": .money(money(f.capexPerGPU)),
       "capexByCategory": .array(
         f.capex.lines.map { .object(["category": .string($0.category), "amount": .money(money($0.amount))]) }),
       "annualOpex": .array(annualOpex),
@@ -272,7 +273,7 @@ extension Plan {
   public func financeReportText() -> String {
     let c = bom.currency
     var out =
-      "neoplan tco: \(spec.name)  (as of \(spec.asOf), \(c); \(design.gpus) GPUs, capex per GPU \(money(finance.capex.total / Double(max(1, design.gpus))).groupedString))\n"
+      "neoplan tco: \(spec.name)  (as of \(spec.asOf), \(c); \(design.gpus) GPUs, capex per GPU \(money(finance.capexPerGPU).groupedString))\n"
     out += financeText()
     out += "Sensitivity (each input −20% / +20%; NPV at the discount rate; break-even starting rate)\n"
     out +=

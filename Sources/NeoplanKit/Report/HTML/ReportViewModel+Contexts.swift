@@ -15,7 +15,7 @@ extension ReportViewModel {
       ],
       [
         "label": locale.t("capex_per_gpu"),
-        "value": locale.money(money(f.capex.total / Double(max(1, plan.design.gpus)))),
+        "value": locale.money(money(f.capexPerGPU)), "valueFigure": "tco.capexPerGPU",
         "note": locale.t("bom_per_gpu_note"),
       ],
       [
