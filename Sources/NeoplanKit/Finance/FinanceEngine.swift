@@ -46,7 +46,11 @@ public enum FinanceEngine {
         breakEvenStartPrice: breakEvenStartPrice(inputs: inputs, assumptions: flat, targetIRR: rate))
     }
 
-    return FinanceResult(
+    let verdict = RecoveryVerdict(
+      marketPrice: assumptions.marketPricePerGPUHour,
+      cashBreakEven: breakEven.first { $0.targetIRR == 0 }?.startPricePerGPUHour,
+      hurdleBreakEven: breakEven.first { $0.targetIRR == rate }?.startPricePerGPUHour)
+    var result = FinanceResult(
       currencyCode: inputs.currencyCode,
       capex: flows.capex,
       capexPerGPU: flows.capex.total / Double(max(1, inputs.gpuCount)),
@@ -71,5 +75,7 @@ public enum FinanceEngine {
         flows: flows, statements: statements, assumptions: assumptions,
         hardware: inputs.hardwareCapexIncludingSpares),
       sourcesAndUses: SourcesAndUses.make(flows: flows))
+    result.verdict = verdict
+    return result
   }
 }

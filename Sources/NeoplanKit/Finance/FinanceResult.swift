@@ -120,6 +120,8 @@ public struct FinanceResult: Sendable, Equatable, Codable {
   /// Lowest flat utilization (0…1) at which the unlevered pre-tax NPV at the discount rate is
   /// ≥ 0 at the assumed market prices; `nil` if even 100 % is not enough.
   public var breakEvenUtilization: Double?
+  /// The market starting price against the cash and hurdle break-evens.
+  public var verdict: RecoveryVerdict = .noBreakEven
   /// Tornado rows, largest ``SensitivityRow/swing`` first.
   public var sensitivity: [SensitivityRow]
   /// Break-even starting price at the discount rate for utilization 10 %, 20 %, … 100 %.

@@ -63,6 +63,7 @@ extension Plan {
           ])
         }),
       "breakEvenUtilization": f.breakEvenUtilization.map { .decimal($0, 4) } ?? .null,
+      "verdict": .string(f.verdict.rawValue),
       "projectPreTax": returns(f.projectPreTax),
       "projectAfterTax": returns(f.projectAfterTax),
       "equity": returns(f.equity),

@@ -74,18 +74,19 @@ extension ReportViewModel {
       "market": locale.rate(a.marketPricePerGPUHour, currency: c),
     ]
     let (verdict, verdictClass): (String, String)
-    if let hurdle, a.marketPricePerGPUHour >= hurdle {
+    switch f.verdict {
+    case .meetsHurdle:
       verdict = locale.t(
         "verdict_meets", verdictValues.merging(["breakeven": locale.rate(hurdle, currency: c)]) { a, _ in a })
       verdictClass = "good"
-    } else if let cash, a.marketPricePerGPUHour >= cash {
+    case .coversCash:
       verdict = locale.t(
         "verdict_cash", verdictValues.merging(["breakeven": locale.rate(hurdle, currency: c)]) { a, _ in a })
       verdictClass = "warn"
-    } else if cash == nil {
+    case .noBreakEven:
       verdict = locale.t("verdict_none")
       verdictClass = "bad"
-    } else {
+    case .belowCash:
       verdict = locale.t(
         "verdict_loss", verdictValues.merging(["breakeven": locale.rate(cash, currency: c)]) { a, _ in a })
       verdictClass = "bad"
