@@ -76,6 +76,12 @@ public enum FinanceEngine {
         hardware: inputs.hardwareCapexIncludingSpares),
       sourcesAndUses: SourcesAndUses.make(flows: flows))
     result.verdict = verdict
+    result.capexRecoveryPerYear = capexTotal / Double(max(1, assumptions.horizonYears))
+    var running = 0.0
+    result.cumulativeProjectCash = flows.projectPreTaxFlows.map { flow in
+      running += flow
+      return running
+    }
     return result
   }
 }

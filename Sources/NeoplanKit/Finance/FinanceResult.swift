@@ -97,6 +97,11 @@ public struct FinanceResult: Sendable, Equatable, Codable {
   public var capex: CapexBreakdown
   /// Total capex ÷ rentable GPUs.
   public var capexPerGPU: Double = 0
+  /// Straight-line capex recovery per year of the horizon (capex ÷ years), the base of the
+  /// annual cost stack.
+  public var capexRecoveryPerYear: Double = 0
+  /// Cumulative unlevered pre-tax cash, month by month (month 0 first).
+  public var cumulativeProjectCash: [Double] = []
   /// Operating cost by line for each operating year.
   public var annualOpex: [AnnualOpex]
   /// Total operating cost over the horizon (undiscounted).

@@ -80,8 +80,10 @@ extension ReportViewModel {
 
     // Annual cost stack: straight-line capex recovery plus each opex line.
     let years = f.annualOpex.map { locale.t("year_format", ["n": "\($0.year)"]) }
-    let recovery = f.capex.total / Double(max(1, a.horizonYears))
-    var stack = [StackedBarChart.Series(name: locale.t("capex_recovery"), values: f.annualOpex.map { _ in recovery })]
+    var stack = [
+      StackedBarChart.Series(
+        name: locale.t("capex_recovery"), values: f.annualOpex.map { _ in f.capexRecoveryPerYear })
+    ]
     for line in OpexLine.allCases where f.annualOpex.contains(where: { $0.lines.amount(of: line) != 0 }) {
       stack.append(
         .init(name: locale.t("opex_" + line.rawValue), values: f.annualOpex.map { $0.lines.amount(of: line) }))
@@ -92,12 +94,7 @@ extension ReportViewModel {
     ).svg()
 
     // Cumulative project cash flow (unlevered, before tax) with the payback month.
-    var cumulative: [Double] = []
-    var running = 0.0
-    for flow in f.cashFlows.projectPreTaxFlows {
-      running += flow
-      cumulative.append(running)
-    }
+    let cumulative = f.cumulativeProjectCash
     let marker = f.paybackMonth.flatMap { month -> LineChart.Marker? in
       guard month < cumulative.count else { return nil }
       return LineChart.Marker(
