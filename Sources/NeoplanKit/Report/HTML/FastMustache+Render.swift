@@ -4,14 +4,14 @@ extension FastMustache {
   struct Library {
     var templates: [String: [Node]]
 
-    /// Renders `name` with `context`; throws `Unsupported` for a context value of another type
-    /// (the caller then renders with swift-mustache).
+    /// Renders `name` with `context`; throws `Unsupported` for a context value of another type,
+    /// or a list or dictionary printed as a variable (the caller then renders with swift-mustache).
     func render(_ name: String, context: [String: Any]) throws -> String? {
       guard let nodes = templates[name] else { return nil }
-      return try render(nodes, stack: [context], indentation: nil)
+      return try render(nodes, stack: [try Value(context)], indentation: nil)
     }
 
-    func render(_ nodes: [Node], stack: [Any], indentation: String?) throws -> String {
+    func render(_ nodes: [Node], stack: [Value], indentation: String?) throws -> String {
       var output = ""
       if let indentation, !indentation.isEmpty {
         for node in nodes {
@@ -32,19 +32,19 @@ extension FastMustache {
       return utf8.dropLast().last != 0x0D
     }
 
-    func render(_ node: Node, stack: [Any], indentation: String?) throws -> String {
+    func render(_ node: Node, stack: [Value], indentation: String?) throws -> String {
       switch node {
       case .text(let text):
         return text
       case .variable(let path, let escaped):
-        guard let value = try Self.lookup(path, in: stack) else { return "" }
+        guard let value = Self.lookup(path, in: stack) else { return "" }
         let text = try Self.describe(value)
         return escaped ? NeoplanHTMLContentType().escapeText(text) : text
       case .section(let path, let children):
-        let value = try Self.lookup(path, in: stack)
+        let value = Self.lookup(path, in: stack)
         return try section(value, children, stack: stack, indentation: indentation)
       case .inverted(let path, let children):
-        let value = try Self.lookup(path, in: stack)
+        let value = Self.lookup(path, in: stack)
         return try inverted(value, children, stack: stack, indentation: indentation)
       case .partial(let name, let indented):
         guard let partial = templates[name] else { return "" }
@@ -53,81 +53,99 @@ extension FastMustache {
       }
     }
 
-    func section(_ value: Any?, _ children: [Node], stack: [Any], indentation: String?) throws -> String {
-      guard let value else { return "" }
-      if let array = value as? [Any] {
+    func section(_ value: Value?, _ children: [Node], stack: [Value], indentation: String?) throws -> String {
+      switch value {
+      case nil: return ""
+      case .array(let array)?:
         var output = ""
         for element in array { output += try render(children, stack: stack + [element], indentation: indentation) }
         return output
-      }
-      if let bool = value as? Bool {
+      case .bool(let bool)?:
         guard bool else { return "" }
         return try render(children, stack: stack, indentation: indentation)
+      case let value?:
+        return try render(children, stack: stack + [value], indentation: indentation)
       }
-      try Self.checkKnown(value)
-      return try render(children, stack: stack + [value], indentation: indentation)
     }
 
-    func inverted(_ value: Any?, _ children: [Node], stack: [Any], indentation: String?) throws -> String {
-      guard let value else { return try render(children, stack: stack, indentation: indentation) }
-      if let array = value as? [Any] {
+    func inverted(_ value: Value?, _ children: [Node], stack: [Value], indentation: String?) throws -> String {
+      switch value {
+      case nil: return try render(children, stack: stack, indentation: indentation)
+      case .array(let array)?:
         guard array.isEmpty else { return "" }
-        return try render(children, stack: stack + [array], indentation: indentation)
-      }
-      if let bool = value as? Bool {
+        return try render(children, stack: stack + [.array(array)], indentation: indentation)
+      case .bool(let bool)?:
         guard !bool else { return "" }
         return try render(children, stack: stack, indentation: indentation)
+      case _?:
+        return ""
       }
-      try Self.checkKnown(value)
-      return ""
     }
 
     /// The library's `getChild` for names without transforms.
-    static func lookup(_ path: Path, in stack: [Any]) throws -> Any? {
+    static func lookup(_ path: Path, in stack: [Value]) -> Value? {
       guard let top = stack.last else { return nil }
       if path.isCurrent { return top }
-      if path.anchored { return try descend(path.parts[...], from: top) }
+      if path.anchored { return descend(path.parts[...], from: top) }
       for object in stack.reversed() {
-        if let child = try child(path.parts[0], of: object) {
-          return try descend(path.parts.dropFirst(), from: child)
-        }
+        if let child = child(path.parts[0], of: object) { return descend(path.parts.dropFirst(), from: child) }
       }
       return nil
     }
 
-    static func descend(_ names: ArraySlice<String>, from object: Any) throws -> Any? {
+    static func descend(_ names: ArraySlice<String>, from object: Value) -> Value? {
       var object = object
       for name in names {
-        guard let child = try child(name, of: object) else { return nil }
+        guard let child = child(name, of: object) else { return nil }
         object = child
       }
       return object
     }
 
-    /// A dictionary's value; the other known types have no named children (as their `Mirror`).
-    static func child(_ name: String, of object: Any) throws -> Any? {
-      if let dictionary = object as? [String: Any] { return dictionary[name] }
-      try checkKnown(object)
-      return nil
+    /// A dictionary's value; the other values have no named children (as their `Mirror`).
+    static func child(_ name: String, of object: Value) -> Value? {
+      guard case .dictionary(let dictionary) = object else { return nil }
+      return dictionary[name]
     }
 
-    /// Values the reports hold; anything else is left to the library.
-    static func checkKnown(_ value: Any) throws {
-      if value is String || value is Int || value is Double || value is Bool || value is [Any]
-        || value is [String: Any]
-      {
-        return
+    /// `String(describing:)` of a scalar value (lists and dictionaries are left to the library).
+    static func describe(_ value: Value) throws -> String {
+      switch value {
+      case .string(let string): return string
+      case .int(let int): return String(int)
+      case .double(let double): return double.description
+      case .bool(let bool): return bool ? "true" : "false"
+      case .array, .dictionary: throw Unsupported()
       }
-      throw Unsupported()
     }
+  }
 
-    /// `String(describing:)` of a scalar value.
-    static func describe(_ value: Any) throws -> String {
-      if let string = value as? String { return string }
-      if let int = value as? Int { return String(int) }
-      if let double = value as? Double { return double.description }
-      if let bool = value as? Bool { return bool ? "true" : "false" }
-      throw Unsupported()
+  /// A context value, converted once from `Any` (so rendering does no dynamic casts).
+  indirect enum Value {
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case array([Value])
+    case dictionary([String: Value])
+
+    /// Converts `value`; another type (or a `nil` inside `Any`) is left to the library.
+    init(_ value: Any) throws {
+      if let string = value as? String {
+        self = .string(string)
+      } else if let dictionary = value as? [String: Any] {
+        self = .dictionary(try dictionary.mapValues(Value.init))
+      } else if let array = value as? [Any] {
+        self = .array(try array.map(Value.init))
+      } else if let bool = value as? Bool {
+        self = .bool(bool)
+      } else if let int = value as? Int {
+        self = .int(int)
+      } else if let double = value as? Double {
+        self = .double(double)
+      } else {
+        throw Unsupported()
+      }
     }
   }
 }
