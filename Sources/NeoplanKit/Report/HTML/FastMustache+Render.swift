@@ -131,7 +131,17 @@ extension FastMustache {
 
     /// Converts `value`; another type (or a `nil` inside `Any`) is left to the library.
     init(_ value: Any) throws {
-      if let string = value as? String {
+      // Exact container types first: same values, without a cast per element.
+      let type = Swift.type(of: value)
+      if type == [String: String].self, let strings = value as? [String: String] {
+        self = .dictionary(strings.mapValues(Value.string))
+      } else if type == [[String: String]].self, let rows = value as? [[String: String]] {
+        self = .array(rows.map { .dictionary($0.mapValues(Value.string)) })
+      } else if type == [[String: Any]].self, let rows = value as? [[String: Any]] {
+        self = .array(try rows.map { .dictionary(try $0.mapValues(Value.init)) })
+      } else if type == [String].self, let strings = value as? [String] {
+        self = .array(strings.map(Value.string))
+      } else if let string = value as? String {
         self = .string(string)
       } else if let dictionary = value as? [String: Any] {
         self = .dictionary(try dictionary.mapValues(Value.init))
