@@ -68,6 +68,12 @@ public struct ReportTemplates: Sendable {
 
   /// Renders `template` with `context`; a missing template is an input error.
   public func render(_ context: [String: Any], template: String) throws -> String {
+    if let output = renderFast(context, template: template) { return output }
+    return try renderWithLibrary(context, template: template)
+  }
+
+  /// Renders `template` with swift-mustache.
+  func renderWithLibrary(_ context: [String: Any], template: String) throws -> String {
     guard let output = try library(for: template).render(context, withTemplate: template) else {
       throw InputError(
         Diagnostic(
