@@ -66,7 +66,7 @@ extension ClusterSpec {
   /// Top-level keys of a spec file.
   static let topLevelKeys = [
     "name", "as_of", "currency", "fx", "compute", "backend", "frontend", "storage", "management",
-    "facility", "spares", "software", "services", "finance", "quote", "risk",
+    "facility", "spares", "software", "services", "finance", "quote", "risk", "optimize",
   ]
 
   /// Parses and validates a spec (YAML or JSON) against `catalog`.
