@@ -14,7 +14,8 @@ enum SpecTree {
   /// created, a non-mapping on the way is replaced.
   static func setting(_ path: [Substring], to text: String, in node: Node) -> Node {
     guard let first = path.first else {
-      return .scalar(Node.Scalar(text))
+      // A ratio such as 2:1 is quoted so that YAML 1.1 readers do not take it for base 60.
+      return .scalar(Node.Scalar(text, .implicit, text.contains(":") ? .doubleQuoted : .any))
     }
     var pairs: [(Node, Node)] = []
     var tag = Tag.implicit
