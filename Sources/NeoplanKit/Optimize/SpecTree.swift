@@ -15,7 +15,7 @@ enum SpecTree {
   static func setting(_ path: [Substring], to text: String, in node: Node) -> Node {
     guard let first = path.first else {
       // A ratio such as 2:1 is quoted so that YAML 1.1 readers do not take it for base 60.
-      return .scalar(Node.Scalar(text, .implicit, text.contains(":") ? .doubleQuoted : .any))
+      return .scalar(Node.Scalar(text, .implicit, text.contains(":") ? .doubleQuoted : .plain))
     }
     var pairs: [(Node, Node)] = []
     var tag = Tag.implicit

@@ -127,14 +127,24 @@ struct OptimizeEngineTests {
         objective: capex
         free:
           backend.kind: all
+          frontend.port_speed_gbps: [100, 200]
         constraints: {require_infiniband: true}
 
       """)
     let result = OptimizeEngine.run(input, threads: 1)
-    // Two candidates (infiniband, ethernet); the Ethernet one plans but is excluded.
-    #expect(result.evaluated == 2)
-    #expect(result.excluded == ["require_infiniband": 1])
-    #expect(result.ranked.map(\.key) == ["backend.kind=infiniband"])
+    // 2 kinds × 2 frontend speeds; the two Ethernet designs plan but are excluded.
+    #expect(result.evaluated == 4)
+    #expect(result.rejected.isEmpty)
+    #expect(result.excluded == ["require_infiniband": 2])
+    #expect(
+      Set(result.ranked.map(\.key)) == [
+        "backend.kind=infiniband frontend.port_speed_gbps=100", "backend.kind=infiniband frontend.port_speed_gbps=200",
+      ])
+    // Each design replans from its emitted spec (numbers are written as plain scalars).
+    for (file, yaml) in try result.emittedSpecs(name: "ib") {
+      let plan = try Plan.make(try ClusterSpec.parse(yaml, file: file, catalog: TestCatalog.embedded))
+      #expect(result.ranked.contains { $0.capex == plan.finance.capex.total })
+    }
   }
 
   @Test func sameOutputForOneAndTwoThreads() throws {
