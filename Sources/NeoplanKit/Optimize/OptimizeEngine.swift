@@ -61,7 +61,8 @@ public enum OptimizeEngine {
     let tree = SpecTree.applying(choices.map { ($0.key, $0.value) }, to: input.tree)
     var decoder = SpecDecoder(catalog: input.catalog, file: input.base.file)
     let spec = try decoder.decode(YAMLValue(node: tree, file: input.base.file, path: "", checksBounds: true))
-    return (try Plan.make(spec), tree)
+    // The search reads capex, break-even, NPV and TCO only: the sweep and the tornado are skipped.
+    return (try Plan.make(spec, analyses: false), tree)
   }
 
   /// Evaluates one candidate: a design, or why it was rejected.

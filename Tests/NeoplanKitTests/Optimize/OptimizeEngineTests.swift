@@ -66,6 +66,20 @@ struct OptimizeEngineTests {
     }
   }
 
+  @Test func planWithoutAnalysesKeepsTheSearchedFigures() throws {
+    // The search plans with analyses: false; the figures it reads must equal a full plan's.
+    let spec = try TestCatalog.spec(Self.head)
+    let full = try Plan.make(spec)
+    let lean = try Plan.make(spec, analyses: false)
+    #expect(lean.finance.capex == full.finance.capex)
+    #expect(lean.finance.breakEven == full.finance.breakEven)
+    #expect(lean.finance.npv == full.finance.npv)
+    #expect(lean.finance.tcoPerGPUHour == full.finance.tcoPerGPUHour)
+    #expect(lean.finance.projectIRR.monthlyRoots == full.finance.projectIRR.monthlyRoots)
+    #expect(lean.finance.sensitivity.isEmpty && lean.finance.utilizationSweep.isEmpty)
+    #expect(!full.finance.sensitivity.isEmpty && full.finance.utilizationSweep.count == 10)
+  }
+
   @Test func paretoFrontOfHandMadePoints() {
     // By hand: B (12, 200) dominates C (12, 150) and D (15, 200); nothing is cheaper than E or
     // carries more than F; A (10, 100) beats E's bandwidth at a higher cost than E: front E, A, B, F.
