@@ -535,6 +535,8 @@ struct SpecDecoder {
       software: software, services: services, finance: finance, quote: quote, warnings: speedWarnings,
       locations: locations, file: file)
     spec.risk = try decodeRisk(root)
+    // `neoplan plan` ignores the optimize: section but still refuses a malformed one.
+    if let v = root["optimize"] { _ = try OptimizeInput.decode(v, catalog: catalog) }
     spec.locations = locations
     return spec
   }

@@ -186,6 +186,16 @@ struct OptimizeEngineTests {
     #expect(d.description.contains("backend.colour"))
   }
 
+  @Test func planRefusesAMalformedSectionToo() throws {
+    #expect(throws: InputError.self) {
+      try TestCatalog.spec(Self.head + "optimize:\n  free:\n    backend.colour: [red]\n")
+    }
+    // A well-formed section does not change the plan.
+    let with = try TestCatalog.plan(Self.head + Self.smallSpace)
+    let without = try TestCatalog.plan(Self.head)
+    #expect(with.finance.capex == without.finance.capex && with.finance.npv == without.finance.npv)
+  }
+
   @Test func badValuesAreLocatedWithBounds() throws {
     let ratio = try #require(diagnostic("optimize:\n  free:\n    backend.oversubscription: [\"1:1\", \"1:2\"]\n"))
     #expect(ratio.location?.line == 5 && ratio.message.contains("1:2"))
