@@ -64,6 +64,14 @@ do {
   }
   row("IRR only, the \(paths) project flow vectors of the risk run (1 thread)", String(format: "%.3f s", irrOnly))
   row("  of which without a unique IRR", "\(undefined)")
+  let optimizeInput = try OptimizeInput.load(path: "examples/h100-ib-128-optimize.yaml", catalog: catalog)
+  for threads in [1, 2] {
+    var evaluated = 0
+    let time = best(1) { evaluated = OptimizeEngine.run(optimizeInput, threads: threads).evaluated }
+    row(
+      "optimize over the full space of examples/h100-ib-128-optimize.yaml, \(threads) thread(s)",
+      String(format: "%d designs in %.2f s = %.0f evaluations/s", evaluated, time, Double(evaluated) / time))
+  }
   if let dumpPath {
     var data = Data()
     data.reserveCapacity(paths * (months + 1) * 8)

@@ -9,7 +9,8 @@ struct Neoplan: ParsableCommand {
     abstract: "Plan and price GPU clusters: sizing, bill of materials, sourced prices.",
     version: NeoplanInfo.version,
     subcommands: [
-      PlanCommand.self, TCOCommand.self, QuoteCommand.self, RiskCommand.self, DiffCommand.self, CatalogCommand.self,
+      PlanCommand.self, TCOCommand.self, QuoteCommand.self, RiskCommand.self, OptimizeCommand.self, DiffCommand.self,
+      CatalogCommand.self,
     ])
 
   /// Runs the command; a malformed command line is bad input too: its message and exit code 2

@@ -5,7 +5,10 @@ public enum FinanceEngine {
   ///
   /// - Throws: ``FinanceValidationError`` listing every problem when the assumptions or inputs
   ///   are invalid.
-  public static func evaluate(inputs: FinanceInputs, assumptions: FinanceAssumptions) throws
+  /// - Parameter analyses: `false` skips the utilization sweep, the break-even utilization and
+  ///   the sensitivity tornado (left empty or `nil`); every other figure is the same (the design
+  ///   search reads only those).
+  public static func evaluate(inputs: FinanceInputs, assumptions: FinanceAssumptions, analyses: Bool = true) throws
     -> FinanceResult
   {
     let problems = assumptions.validate() + inputs.validate()
@@ -37,7 +40,7 @@ public enum FinanceEngine {
         startPricePerGPUHour: breakEvenStartPrice(
           inputs: inputs, assumptions: assumptions, targetIRR: target))
     }
-    let sweep = (1...10).map { step in
+    let sweep = (1...10).filter { _ in analyses }.map { step in
       let utilization = Double(step) / 10
       var flat = assumptions
       flat.utilization = [utilization]
@@ -66,8 +69,8 @@ public enum FinanceEngine {
       equity: CashFlowReturns(
         cashFlows: flows.equityFlows, invested: flows.equityInvested, discountRate: assumptions.costOfEquity),
       breakEven: breakEven,
-      breakEvenUtilization: breakEvenUtilization(inputs: inputs, assumptions: assumptions),
-      sensitivity: sensitivity(inputs: inputs, assumptions: assumptions),
+      breakEvenUtilization: analyses ? breakEvenUtilization(inputs: inputs, assumptions: assumptions) : nil,
+      sensitivity: analyses ? sensitivity(inputs: inputs, assumptions: assumptions) : [],
       utilizationSweep: sweep,
       cashFlows: flows,
       statements: statements,

@@ -19,15 +19,16 @@ public struct Plan: Sendable {
   /// The warnings in English.
   public var warnings: [String] { warningItems.map(\.text) }
 
-  /// Runs the pipeline spec → design → BoM → financials.
-  public static func make(_ spec: ClusterSpec) throws -> Plan {
+  /// Runs the pipeline spec → design → BoM → financials. `analyses: false` leaves out the
+  /// finance's sweep, break-even utilization and sensitivity (see ``FinanceEngine``).
+  public static func make(_ spec: ClusterSpec, analyses: Bool = true) throws -> Plan {
     let design = try ClusterSizer.size(spec)
     let bom = try Pricer.price(design)
     let (inputs, assumptions) = financeInputs(design: design, bom: bom)
     try FinanceScale.check(inputs: inputs, assumptions: assumptions, spec: spec)
     let finance: FinanceResult
     do {
-      finance = try FinanceEngine.evaluate(inputs: inputs, assumptions: assumptions)
+      finance = try FinanceEngine.evaluate(inputs: inputs, assumptions: assumptions, analyses: analyses)
     } catch let error as FinanceValidationError {
       throw InputError(
         error.problems.map { problem in

@@ -66,7 +66,7 @@ extension ClusterSpec {
   /// Top-level keys of a spec file.
   static let topLevelKeys = [
     "name", "as_of", "currency", "fx", "compute", "backend", "frontend", "storage", "management",
-    "facility", "spares", "software", "services", "finance", "quote", "risk",
+    "facility", "spares", "software", "services", "finance", "quote", "risk", "optimize",
   ]
 
   /// Parses and validates a spec (YAML or JSON) against `catalog`.
@@ -535,6 +535,8 @@ struct SpecDecoder {
       software: software, services: services, finance: finance, quote: quote, warnings: speedWarnings,
       locations: locations, file: file)
     spec.risk = try decodeRisk(root)
+    // `neoplan plan` ignores the optimize: section but still refuses a malformed one.
+    if let v = root["optimize"] { _ = try OptimizeInput.decode(v, catalog: catalog) }
     spec.locations = locations
     return spec
   }
