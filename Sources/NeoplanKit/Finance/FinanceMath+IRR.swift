@@ -24,7 +24,9 @@ extension FinanceMath {
   /// signs on the polynomial in 1 + r), so the NPV's sign along the grid changes once: the grid
   /// interval holding the root is found by binary search (about 12 NPV evaluations instead of
   /// 4,001) and refined by the same bisection, giving the same root to the last bit as the full
-  /// scan (a test compares the two on random flows). Flows with more sign changes get the scan.
+  /// scan (a test compares the two on random flows). Flows with more sign changes go through
+  /// ``irrCoarseToFine(cashFlows:)``, which does the same per side of a zero rate when it can
+  /// prove one root per side, else the scan.
   public static func irr(cashFlows: [Double]) -> IRRResult {
     let signChanges = signChanges(cashFlows: cashFlows)
     guard signChanges > 0 else {
@@ -33,7 +35,9 @@ extension FinanceMath {
     if signChanges == 1, let roots = singleRootByBinarySearch(cashFlows) {
       return IRRResult(monthlyRoots: roots, cashFlowSignChanges: 1)
     }
-    return irrByGridScan(cashFlows: cashFlows, signChanges: signChanges)
+    // More sign changes: binary searches on each side of a zero rate when Descartes' rule allows
+    // one root per side there (the scan's roots to the last bit), else the scan.
+    return irrCoarseToFine(cashFlows: cashFlows)
   }
 
   /// Σ cₜ (1 + r)^(T − t): the NPV times (1 + r)^T.

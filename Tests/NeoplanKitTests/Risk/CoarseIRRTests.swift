@@ -18,9 +18,11 @@ struct CoarseIRRTests {
       for index in 0..<150 {
         let (project, equity, _, _) = model.cashFlows(RiskDraw.draw(model: model, risk: risk, index: index))
         for flows in [project, equity] {
-          let full = FinanceMath.irr(cashFlows: flows)
+          let changes = FinanceMath.signChanges(cashFlows: flows)
+          let full = FinanceMath.irrByGridScan(cashFlows: flows, signChanges: changes)
           if full.cashFlowSignChanges > 1 { multiSign += 1 }
           #expect(FinanceMath.irrCoarseToFine(cashFlows: flows) == full)
+          #expect(FinanceMath.irr(cashFlows: flows) == full)
         }
       }
     }
