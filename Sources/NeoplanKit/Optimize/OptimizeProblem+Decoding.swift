@@ -58,7 +58,7 @@ public struct OptimizeInput: @unchecked Sendable {
     }
     var problem = OptimizeProblem(dimensions: dimensions)
     if let v = map["objective"] { problem.objective = try v.oneOf(OptimizeObjective.self) }
-    if let v = map["top"] { problem.top = try SpecDecoder.whole(v, 1...50, "1…50 designs") }
+    if let v = map["top"] { problem.top = try v.int(in: 1...50, expected: "1…50 designs") }
     if let c = map["constraints"] { problem.constraints = try decodeConstraints(c) }
     return problem
   }
@@ -69,11 +69,11 @@ public struct OptimizeInput: @unchecked Sendable {
       "max_power_kw", "max_racks", "max_capex", "min_bisection_gbps_per_gpu", "require_infiniband",
     ])
     var c = OptimizeConstraints()
-    if let v = map["max_power_kw"] { c.maxPowerKW = try SpecDecoder.number(v, 1...1e7, "1…10,000,000 kW") }
-    if let v = map["max_racks"] { c.maxRacks = try SpecDecoder.whole(v, 1...100_000, "1…100,000 racks") }
-    if let v = map["max_capex"] { c.maxCapex = try SpecDecoder.number(v, 1...1e13, "an amount from 1 to 10^13") }
+    if let v = map["max_power_kw"] { c.maxPowerKW = try v.double(in: 1...1e7, expected: "1…10,000,000 kW") }
+    if let v = map["max_racks"] { c.maxRacks = try v.int(in: 1...100_000, expected: "1…100,000 racks") }
+    if let v = map["max_capex"] { c.maxCapex = try v.double(in: 1...1e13, expected: "an amount from 1 to 10^13") }
     if let v = map["min_bisection_gbps_per_gpu"] {
-      c.minBisectionGbpsPerGPU = try SpecDecoder.number(v, 0...100_000, "0…100,000 Gb/s per GPU")
+      c.minBisectionGbpsPerGPU = try v.double(in: 0...100_000, expected: "0…100,000 Gb/s per GPU")
     }
     if let v = map["require_infiniband"] { c.requireInfiniBand = try v.bool() }
     return c
@@ -132,12 +132,12 @@ public struct OptimizeInput: @unchecked Sendable {
           "'\(Truncated.text(text))' is not an oversubscription ratio",
           expected: "expected \"down:up\" with 64 ≥ down ≥ up ≥ 1, e.g. \"1:1\" or \"2:1\"")
       }
-    case "facility.rack_power_kw": _ = try SpecDecoder.number(item, 1...250, "1…250 kW per rack")
+    case "facility.rack_power_kw": _ = try item.double(in: 1...250, expected: "1…250 kW per rack")
     case "frontend.port_speed_gbps":
       guard let speed = Int(text), DefaultParts.frontend(speed: speed) != nil else {
         throw item.error("'\(Truncated.text(text))' is not a frontend speed", expected: "expected 100 or 200")
       }
-    case "storage.capacity_pb": _ = try SpecDecoder.number(item, 0...1000, "0…1000 PB")
+    case "storage.capacity_pb": _ = try item.double(in: 0...1000, expected: "0…1000 PB")
     default: throw InternalError("unknown optimize key \(key)")
     }
   }

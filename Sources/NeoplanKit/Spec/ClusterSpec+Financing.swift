@@ -43,7 +43,9 @@ extension SpecDecoder {
           expected: "expected shares adding up to at most 1")
       }
     }
-    if let v = map["utilization_ramp_months"] { a.utilizationRampMonths = try whole(v, 0...120, "0…120 months") }
+    if let v = map["utilization_ramp_months"] {
+      a.utilizationRampMonths = try v.int(in: 0...120, expected: "0…120 months")
+    }
     if let draw = map["average_draw"], map["idle_draw"] != nil || map["busy_draw"] != nil {
       throw draw.error(
         "average_draw fixes the draw; idle_draw and busy_draw scale it with utilization",
@@ -56,7 +58,7 @@ extension SpecDecoder {
         "idle draw \(formatFixed(a.idleDrawFraction, decimals: 3)) is above busy draw \(formatFixed(a.busyDrawFraction, decimals: 3))",
         expected: "expected idle_draw ≤ busy_draw")
     }
-    if let v = map["warranty_years"] { a.warrantyYears = try whole(v, 0...10, "0…10 years") }
+    if let v = map["warranty_years"] { a.warrantyYears = try v.int(in: 0...10, expected: "0…10 years") }
     if let v = map["residual_curve"] {
       let items = try v.sequence()
       guard !items.isEmpty else { throw v.error("empty residual curve", expected: "expected one fraction per year") }
@@ -103,7 +105,7 @@ extension SpecDecoder {
     if let v = f["rate_convention"] {
       a.interestConvention = try choice(v, RateConvention.self, ["nominal", "effective"])
     }
-    if let v = f["term_months"] { a.debtTermMonths = try whole(v, 1...360, "1…360 months") }
+    if let v = f["term_months"] { a.debtTermMonths = try v.int(in: 1...360, expected: "1…360 months") }
     if let v = f["amortization"] {
       a.amortization = try choice(v, Amortization.self, ["annuity", "straight-line", "sculpted"])
     }
@@ -111,7 +113,7 @@ extension SpecDecoder {
       a.interestDuringConstruction = try choice(v, InterestDuringConstruction.self, ["capitalised", "paid"])
     }
     if let v = f["upfront_fee"] { a.upfrontFee = try fraction(v) }
-    if let v = f["reserve_months"] { a.reserveMonths = try whole(v, 0...24, "0…24 months") }
+    if let v = f["reserve_months"] { a.reserveMonths = try v.int(in: 0...24, expected: "0…24 months") }
     if let v = f["covenants"] {
       let c = try v.mapping()
       try c.rejectUnknownKeys(["min_dscr", "max_ltv"])
@@ -131,7 +133,7 @@ extension SpecDecoder {
     guard priceValue >= 0 else { throw price.error("negative contract price", expected: "expected a price ≥ 0") }
     return ContractMix(
       share: try c["share"].map { try fraction($0) } ?? 0, pricePerGPUHour: priceValue,
-      termMonths: try c["term_months"].map { try whole($0, 1...360, "1…360 months") },
+      termMonths: try c["term_months"].map { try $0.int(in: 1...360, expected: "1…360 months") },
       prepayment: try c["prepayment"].map { try fraction($0) } ?? 0,
       name: try c["name"]?.string() ?? "contract \(index + 1)")
   }
@@ -158,12 +160,6 @@ extension SpecDecoder {
     guard x > 0, x <= 100 else {
       throw v.error("\(formatFixed(x, decimals: 6)) is out of range", expected: "expected \(what)")
     }
-    return x
-  }
-
-  private func whole(_ v: YAMLValue, _ range: ClosedRange<Int>, _ what: String) throws -> Int {
-    let x = try v.int()
-    guard range.contains(x) else { throw v.error("\(x) is out of range", expected: "expected \(what)") }
     return x
   }
 

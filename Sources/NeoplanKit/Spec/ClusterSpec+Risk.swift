@@ -13,32 +13,36 @@ extension SpecDecoder {
         ])
     else { return nil }
     var r = RiskAssumptions()
-    if let v = map["paths"] { r.paths = try Self.whole(v, 1...1_000_000, "1…1,000,000 paths") }
-    if let v = map["seed"] { r.seed = UInt64(try Self.whole(v, 0...(1 << 53), "a seed from 0 to 2^53")) }
-    if let v = map["hurdle_rate"] { r.hurdleRate = try Self.number(v, -0.99...10, "an annual rate from -0.99 to 10") }
+    if let v = map["paths"] { r.paths = try v.int(in: 1...1_000_000, expected: "1…1,000,000 paths") }
+    if let v = map["seed"] { r.seed = UInt64(try v.int(in: 0...(1 << 53), expected: "a seed from 0 to 2^53")) }
+    if let v = map["hurdle_rate"] {
+      r.hurdleRate = try v.double(in: -0.99...10, expected: "an annual rate from -0.99 to 10")
+    }
     if let p = try sub(map, "price", ["annual_decline_mean", "annual_decline_sd"]) {
       if let v = p["annual_decline_mean"] {
-        r.priceDeclineMean = try Self.number(v, -1...1, "a log decline from -1 to 1")
+        r.priceDeclineMean = try v.double(in: -1...1, expected: "a log decline from -1 to 1")
       }
-      if let v = p["annual_decline_sd"] { r.priceDeclineSD = try Self.number(v, 0...2, "a standard deviation 0…2") }
+      if let v = p["annual_decline_sd"] {
+        r.priceDeclineSD = try v.double(in: 0...2, expected: "a standard deviation 0…2")
+      }
     }
     if let u = try sub(map, "utilization", ["sd", "ramp_months_sd"]) {
-      if let v = u["sd"] { r.utilizationSD = try Self.number(v, 0...0.5, "a standard deviation 0…0.5") }
-      if let v = u["ramp_months_sd"] { r.rampMonthsSD = try Self.number(v, 0...24, "0…24 months") }
+      if let v = u["sd"] { r.utilizationSD = try v.double(in: 0...0.5, expected: "a standard deviation 0…0.5") }
+      if let v = u["ramp_months_sd"] { r.rampMonthsSD = try v.double(in: 0...24, expected: "0…24 months") }
     }
     if let c = try sub(map, "capex_overrun", ["mean", "sd"]) {
-      if let v = c["mean"] { r.capexOverrunMean = try Self.number(v, -0.5...2, "a fraction from -0.5 to 2") }
-      if let v = c["sd"] { r.capexOverrunSD = try Self.number(v, 0...1, "a standard deviation 0…1") }
+      if let v = c["mean"] { r.capexOverrunMean = try v.double(in: -0.5...2, expected: "a fraction from -0.5 to 2") }
+      if let v = c["sd"] { r.capexOverrunSD = try v.double(in: 0...1, expected: "a standard deviation 0…1") }
     }
     if let e = try sub(map, "electricity", ["sd"]), let v = e["sd"] {
-      r.electricitySD = try Self.number(v, 0...2, "a standard deviation 0…2 (a fraction of the price)")
+      r.electricitySD = try v.double(in: 0...2, expected: "a standard deviation 0…2 (a fraction of the price)")
     }
     if let v = map["downtime"] { r.failureModes = try failureModes(v) }
     if let c = try sub(map, "counterparty", ["annual_default_probability", "recovery_rate"]) {
       if let v = c["annual_default_probability"] {
-        r.contractDefaultProbability = try Self.number(v, 0...1, "a probability 0…1")
+        r.contractDefaultProbability = try v.double(in: 0...1, expected: "a probability 0…1")
       }
-      if let v = c["recovery_rate"] { r.recoveryRate = try Self.number(v, 0...1, "a fraction 0…1") }
+      if let v = c["recovery_rate"] { r.recoveryRate = try v.double(in: 0...1, expected: "a fraction 0…1") }
     }
     return r
   }
@@ -62,28 +66,12 @@ extension SpecDecoder {
       guard !kind.isEmpty, kind.count <= 40 else {
         throw item.error("kind '\(kind.prefix(40))' is empty or too long", expected: "expected 1…40 characters")
       }
-      let units = try m["units_per_node"].map { try Self.whole($0, 1...64, "1…64 units per node") } ?? 1
-      let mtbf = try Self.number(
-        try m.required("mtbf_hours", expected: "mtbf_hours: hours between failures of one unit"), 1...1e9,
-        "1…1,000,000,000 hours")
-      let mttr = try Self.number(
-        try m.required("mttr_hours", expected: "mttr_hours: hours a node is out of service"), 0...8_760, "0…8,760 hours"
-      )
+      let units = try m["units_per_node"].map { try $0.int(in: 1...64, expected: "1…64 units per node") } ?? 1
+      let mtbf = try try m.required("mtbf_hours", expected: "mtbf_hours: hours between failures of one unit").double(
+        in: 1...1e9, expected: "1…1,000,000,000 hours")
+      let mttr = try try m.required("mttr_hours", expected: "mttr_hours: hours a node is out of service").double(
+        in: 0...8_760, expected: "0…8,760 hours")
       return FailureMode(kind: kind, unitsPerNode: units, mtbfHours: mtbf, mttrHours: mttr)
     }
-  }
-
-  static func number(_ v: YAMLValue, _ range: ClosedRange<Double>, _ what: String) throws -> Double {
-    let x = try v.double()
-    guard x.isFinite, range.contains(x) else {
-      throw v.error("\(formatFixed(x, decimals: 6)) is out of range", expected: "expected \(what)")
-    }
-    return x
-  }
-
-  static func whole(_ v: YAMLValue, _ range: ClosedRange<Int>, _ what: String) throws -> Int {
-    let x = try v.int()
-    guard range.contains(x) else { throw v.error("\(x) is out of range", expected: "expected \(what)") }
-    return x
   }
 }
