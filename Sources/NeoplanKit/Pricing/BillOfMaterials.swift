@@ -2,13 +2,17 @@ import Foundation
 
 /// One priced line of the bill of materials.
 public struct LineItem: Sendable, Hashable {
+  /// The BoM category of the line.
   public var category: PartCount.Category
+  /// The catalog id of the part.
   public var partID: String
   /// The vendor's part number, when the catalog has one.
   public var partNumber: String?
+  /// The part's display name.
   public var description: String
   /// What the line is for (roles of the part in the design).
   public var role: String
+  /// How many.
   public var quantity: Int
   /// Unit price in the BoM currency (converted, rounded half-even to the cent).
   public var unitPrice: Money
@@ -18,9 +22,13 @@ public struct LineItem: Sendable, Hashable {
   public var sourcePrice: Money
   /// The rate used when the catalog currency differs, with its date.
   public var exchangeRate: ExchangeRate?
+  /// Where the price comes from.
   public var source: String
+  /// The date of the price.
   public var asOf: Day
+  /// How firm the price is (quoted, list or estimate).
   public var confidence: PriceConfidence
+  /// The price's note (an estimate says how it was reached).
   public var note: String?
   /// A spare, not installed.
   public var isSpare: Bool
@@ -30,15 +38,21 @@ public struct LineItem: Sendable, Hashable {
 
 /// A category subtotal.
 public struct CategoryTotal: Sendable, Hashable {
+  /// The BoM category.
   public var category: PartCount.Category
+  /// Sum of its lines.
   public var total: Money
 }
 
 /// The priced BoM: lines, subtotals, totals per node and per GPU.
 public struct BillOfMaterials: Sendable {
+  /// The BoM currency (ISO 4217 code).
   public var currency: String
+  /// The priced lines, installed and spare.
   public var lines: [LineItem]
+  /// GPU nodes in the cluster (for per-node figures).
   public var nodes: Int
+  /// GPUs in the cluster (for per-GPU figures).
   public var gpus: Int
 
   /// Sum of all lines (spares included).
