@@ -50,7 +50,7 @@ struct DiffCommand: ParsableCommand {
       case .text: try outputOptions.emit(report.text())
       case .json: try outputOptions.emit(report.json().rendered())
       case .csv: try outputOptions.emit(report.csv())
-      case .html: try outputOptions.emit(report.html(language: style.lang, templatesDirectory: style.templates))
+      case .html: try outputOptions.emit(report.html(resources: try style.resources()))
       }
       differ = report.hasDifferences
     }

@@ -126,6 +126,11 @@ struct ReportStyleOptions: ParsableArguments {
 
   @Option(name: .long, help: "A folder of Mustache templates overriding the embedded ones (html).")
   var templates: String?
+
+  /// The templates and the `--lang` strings, loaded once for the report the command renders.
+  func resources() throws -> ReportResources {
+    try ReportResources.load(language: lang, templatesDirectory: templates)
+  }
 }
 
 /// Report formats an extension names; other extensions (or none) are accepted for any format.

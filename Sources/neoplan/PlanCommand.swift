@@ -44,7 +44,7 @@ struct PlanCommand: ParsableCommand {
       case .csv: try outputOptions.emit(table == .bom ? plan.csv() : plan.statementsCSV())
       case .html:
         let html = try HTMLReport.render(
-          .plan, plan: plan, options: ReportOptions(language: style.lang), templatesDirectory: style.templates)
+          .plan, plan: plan, options: ReportOptions(language: style.lang), resources: try style.resources())
         try outputOptions.emit(html)
       }
     }

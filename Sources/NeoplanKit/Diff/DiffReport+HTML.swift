@@ -4,9 +4,13 @@ extension DiffReport {
   /// The self-contained HTML report (`neoplan diff --format html`), rendered from
   /// `diff.html.mustache` (embedded, or overridden from `templatesDirectory`) in `language`.
   public func html(language: ReportLanguage = .en, templatesDirectory: String? = nil) throws -> String {
-    let templates = try ReportTemplates.load(overrideDirectory: templatesDirectory)
-    let locale = try ReportLocale.load(language, templateDirectories: templates.directories)
-    return try templates.render(DiffViewModel(report: self, locale: locale).context(), template: "diff.html")
+    try html(resources: try ReportResources.load(language: language, templatesDirectory: templatesDirectory))
+  }
+
+  /// The HTML report rendered with templates and strings the caller loaded; reads no file.
+  public func html(resources: ReportResources) throws -> String {
+    try resources.templates.render(
+      DiffViewModel(report: self, locale: resources.locale).context(), template: "diff.html")
   }
 }
 

@@ -49,10 +49,10 @@ public enum FinanceEngine {
         breakEvenStartPrice: breakEvenStartPrice(inputs: inputs, assumptions: flat, targetIRR: rate))
     }
 
+    let cashBreakEven = breakEven.first { $0.targetIRR == 0 }?.startPricePerGPUHour
+    let hurdleBreakEven = breakEven.first { $0.targetIRR == rate }?.startPricePerGPUHour
     let verdict = RecoveryVerdict(
-      marketPrice: assumptions.marketPricePerGPUHour,
-      cashBreakEven: breakEven.first { $0.targetIRR == 0 }?.startPricePerGPUHour,
-      hurdleBreakEven: breakEven.first { $0.targetIRR == rate }?.startPricePerGPUHour)
+      marketPrice: assumptions.marketPricePerGPUHour, cashBreakEven: cashBreakEven, hurdleBreakEven: hurdleBreakEven)
     var result = FinanceResult(
       currencyCode: inputs.currencyCode,
       capex: flows.capex,
@@ -79,6 +79,11 @@ public enum FinanceEngine {
         hardware: inputs.hardwareCapexIncludingSpares),
       sourcesAndUses: SourcesAndUses.make(flows: flows))
     result.verdict = verdict
+    result.cashBreakEvenPrice = cashBreakEven
+    result.hurdleBreakEvenPrice = hurdleBreakEven
+    result.pricePaths = PricePathSeries(
+      assumptions: assumptions, cashBreakEven: cashBreakEven, hurdleBreakEven: hurdleBreakEven)
+    result.marketShare = max(0, 1 - assumptions.contracts.reduce(0) { $0 + $1.share })
     result.capexRecoveryPerYear = capexTotal / Double(max(1, assumptions.horizonYears))
     var running = 0.0
     result.cumulativeProjectCash = flows.projectPreTaxFlows.map { flow in

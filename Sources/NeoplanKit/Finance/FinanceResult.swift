@@ -127,6 +127,15 @@ public struct FinanceResult: Sendable, Equatable, Codable {
   public var breakEvenUtilization: Double?
   /// The market starting price against the cash and hurdle break-evens.
   public var verdict: RecoveryVerdict = .noBreakEven
+  /// Cash break-even starting price (``breakEven`` at 0 %); `nil` when undefined.
+  public var cashBreakEvenPrice: Double?
+  /// Hurdle break-even starting price (``breakEven`` at the discount rate); `nil` when undefined.
+  public var hurdleBreakEvenPrice: Double?
+  /// The market price path and the break-even paths, month by month.
+  public var pricePaths = PricePathSeries()
+  /// Share of the GPUs sold at market prices when operation starts: 1 − the contracts' shares,
+  /// at least 0 (the market revenue tranche).
+  public var marketShare: Double = 1
   /// Tornado rows, largest ``SensitivityRow/swing`` first.
   public var sensitivity: [SensitivityRow]
   /// Break-even starting price at the discount rate for utilization 10 %, 20 %, … 100 %.

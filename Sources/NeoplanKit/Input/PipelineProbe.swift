@@ -42,8 +42,9 @@ public enum PipelineProbe {
       var outputs = [plan.text(), plan.json().rendered(), plan.csv()]
       for language in ReportLanguage.allCases {
         let options = ReportOptions(language: language)
-        outputs.append(try HTMLReport.render(.plan, plan: plan, options: options, templatesDirectory: nil))
-        outputs.append(try HTMLReport.render(.quote, plan: plan, options: options, templatesDirectory: nil))
+        let resources = try ReportResources.load(language: language, templatesDirectory: nil)
+        outputs.append(try HTMLReport.render(.plan, plan: plan, options: options, resources: resources))
+        outputs.append(try HTMLReport.render(.quote, plan: plan, options: options, resources: resources))
       }
       if let empty = outputs.firstIndex(where: \.isEmpty) { return .violation("output \(empty) is empty") }
       return .planned

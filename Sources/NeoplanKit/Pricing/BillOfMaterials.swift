@@ -38,10 +38,14 @@ public struct LineItem: Sendable, Hashable {
 
 /// A category subtotal.
 public struct CategoryTotal: Sendable, Hashable {
-  /// The BoM category.
+  /// The category.
   public var category: PartCount.Category
-  /// Sum of its lines.
+  /// Sum of its lines (spares included).
   public var total: Money
+  /// `total` ÷ GPUs, half-even to the cent.
+  public var perGPU: Money
+  /// `total` as a fraction of the BoM total (0 when the total is not positive).
+  public var share: Double
 }
 
 /// The priced BoM: lines, subtotals, totals per node and per GPU.
@@ -63,10 +67,14 @@ public struct BillOfMaterials: Sendable {
   public var perGPU: Money { total.divided(by: max(1, gpus)) }
   /// Subtotals in category order, only categories with lines.
   public var categoryTotals: [CategoryTotal] {
-    PartCount.Category.allCases.compactMap { category in
+    let all = total
+    return PartCount.Category.allCases.compactMap { category in
       let lines = lines.filter { $0.category == category }
       guard !lines.isEmpty else { return nil }
-      return CategoryTotal(category: category, total: lines.reduce(Money.zero(currency)) { $0 + $1.extendedPrice })
+      let sum = lines.reduce(Money.zero(currency)) { $0 + $1.extendedPrice }
+      return CategoryTotal(
+        category: category, total: sum, perGPU: sum.divided(by: max(1, gpus)),
+        share: all.cents > 0 ? Double(sum.cents) / Double(all.cents) : 0)
     }
   }
   /// Lines priced by estimate.

@@ -94,10 +94,9 @@ extension Plan {
         "prepayment": .decimal(c.prepayment, 6),
       ])
     }
-    let contracted = a.contracts.reduce(0) { $0 + $1.share }
     list.append(
       .object([
-        "name": .string("market"), "kind": .string("market"), "share": .decimal(max(0, 1 - contracted), 6),
+        "name": .string("market"), "kind": .string("market"), "share": .decimal(finance.marketShare, 6),
         "startPricePerGPUHour": .decimal(a.marketPricePerGPUHour, 4), "rampMonths": .int(a.utilizationRampMonths),
       ]))
     return .array(list)
@@ -175,8 +174,8 @@ extension Plan {
         "                        interest during construction \(a.interestDuringConstruction.rawValue): \(money(finance.lender.interestDuringConstruction).groupedString)",
         at: 1)
     }
-    let dscr = l.breaches.filter { $0.covenant == "minDSCR" }.map(\.month)
-    let ltv = l.breaches.filter { $0.covenant == "maxLTV" }.map(\.month)
+    let dscr = l.dscrBreachMonths
+    let ltv = l.ltvBreachMonths
     out.append(
       "                        covenants DSCR ≥ \(formatFixed(a.covenants.minDSCR, decimals: 2, trimZeros: false)): "
         + (dscr.isEmpty ? "met" : "fails at month " + monthRanges(dscr)) + "; LTV ≤ "

@@ -38,7 +38,7 @@ extension Plan {
         "          node links \(t.nodeToLeafLinks)\(t.fabricManagerLinks > 0 ? " + \(t.fabricManagerLinks) fabric manager" : ""); cables \(b.cables) (\(b.fiberCables) fibre, \(b.copperCables) copper)"
       )
       out.append(
-        "          transceivers \(b.switchSideTransceivers) switch-side, \(b.nodeSideTransceivers + b.fabricManagerTransceivers) node-side; \(b.nicCards) NICs bought separately"
+        "          transceivers \(b.switchSideTransceivers) switch-side, \(b.nodeSideTransceiversIncludingFabricManager) node-side; \(b.nicCards) NICs bought separately"
       )
     } else {
       out.append("Backend   none")

@@ -10,19 +10,27 @@ public enum HTMLReport {
     case risk
   }
 
-  /// Renders `kind` for `plan` with the templates (embedded, or overridden by `templatesDirectory`).
-  public static func render(
-    _ kind: Kind, plan: Plan, options: ReportOptions, templatesDirectory: String? = nil
-  ) throws -> String {
-    let templates = try ReportTemplates.load(overrideDirectory: templatesDirectory)
-    let locale = try ReportLocale.load(options.language, templateDirectories: templates.directories)
-    let model = ReportViewModel(plan: plan, locale: locale, options: options)
+  /// Renders `kind` for `plan` with templates and strings the caller loaded (``ReportResources``);
+  /// reads no file. The language is the one of `resources.locale`.
+  public static func render(_ kind: Kind, plan: Plan, options: ReportOptions, resources: ReportResources) throws
+    -> String
+  {
+    let model = ReportViewModel(plan: plan, locale: resources.locale, options: options)
     let context: [String: Any]
     switch kind {
     case .quote: context = model.quoteContext()
     case .plan: context = model.planContext()
     case .risk: context = model.riskPageContext()
     }
-    return try templates.render(context, template: "\(kind.rawValue).html")
+    return try resources.templates.render(context, template: "\(kind.rawValue).html")
+  }
+
+  /// Loads ``ReportResources`` for `options.language` (embedded templates, overridden by
+  /// `templatesDirectory`), then renders; for callers that render one report.
+  public static func render(
+    _ kind: Kind, plan: Plan, options: ReportOptions, templatesDirectory: String? = nil
+  ) throws -> String {
+    let resources = try ReportResources.load(language: options.language, templatesDirectory: templatesDirectory)
+    return try render(kind, plan: plan, options: options, resources: resources)
   }
 }

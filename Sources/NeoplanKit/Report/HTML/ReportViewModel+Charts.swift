@@ -22,19 +22,18 @@ extension ReportViewModel {
     let d = plan.design
     let unit = plan.spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "rack_systems"
     let nodes = "\(locale.count(d.nodes)) \(locale.t(unit)) · \(locale.count(d.gpus)) \(locale.t("gpus"))"
-    guard let b = d.backend, let backend = plan.spec.backend else {
+    guard let b = d.backend else {
       return TopologyDiagram(
         title: locale.t("topology"), structure: .fatTree(tiers: [], links: []), nodes: nodes,
         noDataText: locale.t("none")
       ).svg()
     }
     let t = b.tree
-    let model = backend.switchPart.model
+    let model = b.switchPart.model
     if b.design == .railOnly {
-      let rails = (0..<plan.spec.compute.nodeSpecs.computeNICs).map { rail in
-        let leaves = t.leaves.count / max(1, plan.spec.compute.nodeSpecs.computeNICs)
-        let spines = t.spines.count / max(1, plan.spec.compute.nodeSpecs.computeNICs)
-        let detail = spines > 0 ? "\(leaves) leaf + \(spines) spine" : "\(leaves) × switch"
+      let rails = b.railFabrics.enumerated().map { rail, fabric in
+        let detail =
+          fabric.spines > 0 ? "\(fabric.leaves) leaf + \(fabric.spines) spine" : "\(fabric.leaves) × switch"
         return TopologyDiagram.Tier(name: "\(locale.t("tier_rail")) \(rail + 1)", detail: detail)
       }
       return TopologyDiagram(
@@ -107,20 +106,17 @@ extension ReportViewModel {
       xAxisTitle: locale.t("month"), formatY: chartMoney, noDataText: noData
     ).svg()
 
-    // Price path vs the break-even paths (same shape, scaled starts).
-    let months = a.horizonMonths
-    func path(_ start: Double) -> [LineChart.Point] {
-      (1...max(1, months)).map { m in
-        LineChart.Point(x: Double(m), y: start * a.pricePath.multiplier(operatingMonth: m, horizonMonths: months))
-      }
+    // Price path vs the break-even paths (same shape, scaled starts), from the engine.
+    func points(_ prices: [Double]) -> [LineChart.Point] {
+      prices.enumerated().map { LineChart.Point(x: Double($0 + 1), y: $1) }
     }
-    var priceSeries = [LineChart.Series(name: locale.t("market_path"), points: path(a.marketPricePerGPUHour))]
-    if let hurdle = f.breakEven.first(where: { $0.targetIRR == a.discountRate })?.startPricePerGPUHour {
+    var priceSeries = [LineChart.Series(name: locale.t("market_path"), points: points(f.pricePaths.market))]
+    if let hurdle = f.pricePaths.hurdleBreakEven {
       priceSeries.append(
-        .init(name: "\(locale.t("break_even_line")) (\(locale.percent(a.discountRate)))", points: path(hurdle)))
+        .init(name: "\(locale.t("break_even_line")) (\(locale.percent(a.discountRate)))", points: points(hurdle)))
     }
-    if let cash = f.breakEven.first(where: { $0.targetIRR == 0 })?.startPricePerGPUHour {
-      priceSeries.append(.init(name: locale.t("cash_break_even_line"), points: path(cash)))
+    if let cash = f.pricePaths.cashBreakEven {
+      priceSeries.append(.init(name: locale.t("cash_break_even_line"), points: points(cash)))
     }
     charts["pricePath"] = LineChart(
       title: locale.t("chart_price_path"), series: priceSeries, xAxisTitle: locale.t("month"),
@@ -132,7 +128,7 @@ extension ReportViewModel {
       rows: f.sensitivity.map {
         .init(
           label: locale.t("sens_" + $0.input.rawValue)
-            + (abs($0.highProjectNPV - $0.lowProjectNPV) < 0.005 ? " (\(locale.t("no_effect")))" : ""),
+            + ($0.hasEffect ? "" : " (\(locale.t("no_effect")))"),
           low: $0.lowProjectNPV, high: $0.highProjectNPV)
       },
       baseValue: f.npv, baseLabel: locale.t("npv"), lowLegend: "−20%", highLegend: "+20%", formatValue: chartMoney,

@@ -6,8 +6,8 @@ extension ReportViewModel {
     let f = plan.finance
     let a = plan.financeAssumptions
     let c = currency
-    let hurdle = f.breakEven.first { $0.targetIRR == a.discountRate }?.startPricePerGPUHour
-    let cash = f.breakEven.first { $0.targetIRR == 0 }?.startPricePerGPUHour
+    let hurdle = f.hurdleBreakEvenPrice
+    let cash = f.cashBreakEvenPrice
     var summary: [[String: String]] = [
       [
         "label": locale.t("capex"), "value": locale.compactMoney(money(f.capex.total)),
@@ -154,7 +154,7 @@ extension ReportViewModel {
         [
           "label": locale.t("transceivers"),
           "value":
-            "\(locale.count(b.switchSideTransceivers)) \(locale.t("switch_side"))\(locale.t("comma"))\(locale.count(b.nodeSideTransceivers + b.fabricManagerTransceivers)) \(locale.t("node_side"))",
+            "\(locale.count(b.switchSideTransceivers)) \(locale.t("switch_side"))\(locale.t("comma"))\(locale.count(b.nodeSideTransceiversIncludingFabricManager)) \(locale.t("node_side"))",
         ],
         [
           "label": locale.t("scalable_units"),
@@ -164,20 +164,20 @@ extension ReportViewModel {
       ]
     }
     var network: [[String: String]] = []
-    if let fe = d.frontend, let spec = plan.spec.frontend {
+    if let fe = d.frontend {
       network.append([
         "label": locale.t("frontend"),
         "value":
-          "\(spec.portsPerNode) × \(spec.portSpeedGbps)G \(locale.t("per_node"))\(locale.t("comma"))\(locale.count(fe.endpoints)) \(locale.t("ports"))\(locale.t("comma"))\(fe.leaves) \(locale.t("tier_leaf")) + \(fe.spines) \(locale.t("tier_spine")) × \(spec.switchPart.model)\(locale.t("comma"))\(locale.count(fe.cables)) \(locale.t("cables"))",
+          "\(fe.portsPerNode) × \(fe.portSpeedGbps)G \(locale.t("per_node"))\(locale.t("comma"))\(locale.count(fe.endpoints)) \(locale.t("ports"))\(locale.t("comma"))\(fe.leaves) \(locale.t("tier_leaf")) + \(fe.spines) \(locale.t("tier_spine")) × \(fe.switchPart.model)\(locale.t("comma"))\(locale.count(fe.cables)) \(locale.t("cables"))",
       ])
     } else {
       network.append(["label": locale.t("frontend"), "value": locale.t("none")])
     }
-    if let s = d.storage, let spec = plan.spec.storage {
+    if let s = d.storage {
       network.append([
         "label": locale.t("storage"),
         "value":
-          "\(locale.grouped(s.capacityPB, decimals: 2)) PB: \(s.servers) × \(spec.server.model) (\(locale.grouped(s.usableTB, decimals: 0)) TB)",
+          "\(locale.grouped(s.capacityPB, decimals: 2)) PB: \(s.servers) × \(s.server.model) (\(locale.grouped(s.usableTB, decimals: 0)) TB)",
       ])
     } else {
       network.append(["label": locale.t("storage"), "value": locale.t("none")])

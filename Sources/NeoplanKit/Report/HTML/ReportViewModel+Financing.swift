@@ -46,7 +46,7 @@ extension ReportViewModel {
     }
     return [
       "sources": rows(s.sources), "uses": rows(s.uses),
-      "total": locale.money(money(s.uses.reduce(0) { $0 + $1.amount })),
+      "total": locale.money(money(s.total)),
     ]
   }
 
@@ -58,9 +58,8 @@ extension ReportViewModel {
         "term": "\(c.termMonths ?? a.horizonMonths) \(locale.t("months"))", "prepayment": locale.percent(c.prepayment),
       ]
     }
-    let contracted = a.contracts.reduce(0) { $0 + $1.share }
     rows.append([
-      "name": locale.t("tranche_market"), "share": locale.percent(max(0, 1 - contracted)),
+      "name": locale.t("tranche_market"), "share": locale.percent(plan.finance.marketShare),
       "price":
         "\(locale.rate(a.marketPricePerGPUHour, currency: currency))\(locale.t("comma"))\(pathText(a.pricePath))",
       "term": a.utilizationRampMonths > 0
@@ -108,8 +107,8 @@ extension ReportViewModel {
     let a = plan.financeAssumptions
     guard l.debtAmount > 0 else { return [["label": locale.t("lender_debt"), "value": locale.t("no_debt")]] }
     func ratio(_ x: Double?) -> String { x.map { locale.grouped($0, decimals: 2) + "×" } ?? locale.t("not_available") }
-    let dscr = l.breaches.filter { $0.covenant == "minDSCR" }.map(\.month)
-    let ltv = l.breaches.filter { $0.covenant == "maxLTV" }.map(\.month)
+    let dscr = l.dscrBreachMonths
+    let ltv = l.ltvBreachMonths
     func status(_ months: [Int]) -> String {
       months.isEmpty ? locale.t("covenant_met") : locale.t("covenant_fails", ["months": monthRanges(months)])
     }

@@ -106,15 +106,13 @@ public struct ReportViewModel {
   }
 
   func bomCategories() -> [[String: Any]] {
-    let total = plan.bom.total
-    return plan.bom.categoryTotals.map { category in
+    plan.bom.categoryTotals.map { category in
       let lines = plan.bom.lines.filter { $0.category == category.category }
-      let share = total.cents > 0 ? Double(category.total.cents) / Double(total.cents) : 0
       return [
         "name": locale.t("cat_" + category.category.rawValue),
         "subtotal": locale.money(category.total),
-        "perGPU": locale.money(category.total.divided(by: max(1, plan.design.gpus))),
-        "share": locale.percent(share),
+        "perGPU": locale.money(category.perGPU),
+        "share": locale.percent(category.share),
         "lines": lines.map { line -> [String: Any] in
           [
             "id": line.partID,
