@@ -179,6 +179,11 @@ public struct ClusterSpec: Sendable {
   /// Whether the spec gives the key at `path` a value (else its default applies).
   public func isGiven(_ path: SpecKeyPath) -> Bool { givenKeys.contains(path) }
 
+  /// A diagnostic at `key` (or at the nearest enclosing key written, else the top of the file).
+  public func diagnostic(_ key: some SpecKey, _ message: String, expected: String? = nil) -> Diagnostic {
+    diagnostic(key.path.text, message, expected: expected)
+  }
+
   /// A diagnostic at `keyPath` (or at the top of the file when it was not written).
   public func diagnostic(_ keyPath: String, _ message: String, expected: String? = nil) -> Diagnostic {
     var path = keyPath
