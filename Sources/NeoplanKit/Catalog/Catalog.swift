@@ -48,6 +48,20 @@ public struct Catalog: Sendable {
     return part
   }
 
+  /// `part`'s specs of the kind `lookup` reads; a located error at `location` (for `keyPath`)
+  /// when the catalog entry carries another kind's specs, instead of an internal error.
+  func specs<Specs>(
+    of part: Part, _ lookup: PartLookup<Specs>, at location: SourceLocation, keyPath: String
+  ) throws -> Specs {
+    guard let specs = lookup.extract(part.specs) else {
+      throw InputError(
+        Diagnostic(
+          at: location, keyPath: keyPath, message: "'\(part.id)' has no \(lookup.name) specs",
+          expected: "expected \(withArticle(lookup.name)) part with its specs"))
+    }
+    return specs
+  }
+
   /// Cross-part checks: references to other parts exist and have the right kind.
   public func referenceProblems() -> [Diagnostic] {
     var problems: [Diagnostic] = []
@@ -199,5 +213,42 @@ public enum CatalogLoader {
     let (parts, problems) = parseCollecting(text, file: file)
     if !problems.isEmpty { throw InputError(problems) }
     return parts
+  }
+}
+
+/// A typed catalog lookup: the specs a part must carry to be used as a `name`.
+struct PartLookup<Specs> {
+  /// What the part is used as, e.g. "switch".
+  let name: String
+  /// The specs, when the part has this kind's.
+  let extract: (PartSpecs) -> Specs?
+
+  /// GPU nodes and rack-scale systems.
+  static var gpuNode: PartLookup<GPUNodeSpecs> {
+    .init(name: "gpu-node") { if case .gpuNode(let s) = $0 { s } else { nil } }
+  }
+  /// Switches.
+  static var switchPart: PartLookup<SwitchSpecs> {
+    .init(name: "switch") { if case .switch(let s) = $0 { s } else { nil } }
+  }
+  /// NICs.
+  static var nic: PartLookup<NICSpecs> {
+    .init(name: "nic") { if case .nic(let s) = $0 { s } else { nil } }
+  }
+  /// Storage building blocks.
+  static var storage: PartLookup<StorageSpecs> {
+    .init(name: "storage") { if case .storage(let s) = $0 { s } else { nil } }
+  }
+  /// Control-plane servers.
+  static var managementServer: PartLookup<ManagementServerSpecs> {
+    .init(name: "management-server") { if case .managementServer(let s) = $0 { s } else { nil } }
+  }
+  /// Racks.
+  static var rack: PartLookup<RackSpecs> {
+    .init(name: "rack") { if case .rack(let s) = $0 { s } else { nil } }
+  }
+  /// Power distribution units.
+  static var pdu: PartLookup<PDUSpecs> {
+    .init(name: "pdu") { if case .pdu(let s) = $0 { s } else { nil } }
   }
 }

@@ -70,9 +70,6 @@ extension FinanceAssumptions {
     }
     check(leadTimeMonths >= 0, "leadTimeMonths", "negative lead time \(leadTimeMonths)", "months ≥ 0")
     check(electricityPerKWh >= 0, "electricityPerKWh", "negative electricity price \(electricityPerKWh)", nonNegative)
-    if let pue {
-      check(pue.isFinite && pue >= 1, "pue", "PUE \(pue) is below 1", "a number ≥ 1 (1.1–1.6 is typical)")
-    }
     if let averageDrawFraction {
       check(
         averageDrawFraction >= 0 && averageDrawFraction <= 1, "averageDrawFraction",

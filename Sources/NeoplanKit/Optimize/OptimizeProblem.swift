@@ -74,10 +74,10 @@ public struct OptimizeProblem: Sendable {
 
   /// The free keys neoplan knows, in the order choices are listed.
   public static let keys = [
-    "compute.node", "backend.kind", "backend.switch", "backend.design", "backend.oversubscription",
-    "backend.cabling", "facility.cooling", "facility.rack_power_kw", "frontend.port_speed_gbps",
-    "storage.capacity_pb", "storage.server",
-  ]
+    ComputeKey.node.path, BackendKey.kind.path, BackendKey.switch.path, BackendKey.design.path,
+    BackendKey.oversubscription.path, BackendKey.cabling.path, FacilityKey.cooling.path,
+    FacilityKey.rackPowerKW.path, FrontendKey.portSpeedGbps.path, StorageKey.capacityPB.path, StorageKey.server.path,
+  ].map(\.text)
 
   /// Creates a problem.
   public init(

@@ -43,7 +43,7 @@ public struct Plan: Sendable {
           ],
           text: "project IRR: " + explanation))
     }
-    if spec.locations["finance.market_price"] == nil, !spec.compute.nodeSpecs.gpuModel.contains("H100") {
+    if !spec.isGiven(FinanceKey.marketPrice), !spec.compute.nodeSpecs.gpuModel.contains("H100") {
       warnings.append(
         PlanWarning(
           "market-price-default", ["gpu": spec.compute.nodeSpecs.gpuModel],

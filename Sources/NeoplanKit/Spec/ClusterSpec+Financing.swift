@@ -6,35 +6,29 @@ let financingKeyPaths: [String: String] = [
   "finance.contract.share": "finance.contract.share",
   "finance.contract.price": "finance.contract.price",
   "finance.contract.prepayment": "finance.contract.prepayment",
-  "finance.contracts": "finance.contracts",
-  "finance.utilizationRampMonths": "finance.utilization_ramp_months",
-  "finance.idleDrawFraction": "finance.idle_draw",
-  "finance.warrantyYears": "finance.warranty_years",
-  "finance.residualCurve": "finance.residual_curve",
-  "finance.lossCarryForwardCap": "finance.tax.loss_cap",
-  "finance.costOfEquity": "finance.cost_of_equity",
-  "finance.covenants.minDSCR": "finance.financing.covenants.min_dscr",
-  "finance.covenants.maxLTV": "finance.financing.covenants.max_ltv",
-  "finance.advanceRate": "finance.financing.advance_rate",
-  "finance.targetDSCR": "finance.financing.target_dscr",
+  "finance.contracts": FinanceKey.contracts.path.text,
+  "finance.utilizationRampMonths": FinanceKey.utilizationRampMonths.path.text,
+  "finance.idleDrawFraction": FinanceKey.idleDraw.path.text,
+  "finance.warrantyYears": FinanceKey.warrantyYears.path.text,
+  "finance.residualCurve": FinanceKey.residualCurve.path.text,
+  "finance.lossCarryForwardCap": TaxKey.lossCap.path.text,
+  "finance.costOfEquity": FinanceKey.costOfEquity.path.text,
+  "finance.covenants.minDSCR": CovenantKey.minDSCR.path.text,
+  "finance.covenants.maxLTV": CovenantKey.maxLTV.path.text,
+  "finance.advanceRate": FinancingKey.advanceRate.path.text,
+  "finance.targetDSCR": FinancingKey.targetDSCR.path.text,
 ]
 
 extension SpecDecoder {
-  /// Keys of `finance:` decoded here (added to the section's allowed keys).
-  static let projectFinanceKeys = [
-    "contracts", "utilization_ramp_months", "idle_draw", "busy_draw", "warranty_years", "residual_curve",
-    "cost_of_equity",
-  ]
-
   /// Decodes the project-finance keys of `finance:`: contracts (one `contract:` or a list
   /// `contracts:`), the utilization ramp, idle and busy draw, warranty, residual curve and cost of
   /// equity. Contradictory combinations are located errors.
-  mutating func decodeProjectFinance(_ map: YAMLMapping, into a: inout FinanceAssumptions) throws {
-    if map["contract"] != nil, let list = map["contracts"] {
+  mutating func decodeProjectFinance(_ map: KeyedMapping<FinanceKey>, into a: inout FinanceAssumptions) throws {
+    if map[.contract] != nil, let list = map[.contracts] {
       throw list.error("give contract or contracts, not both", expected: "expected one list of contracts")
     }
-    if let v = map["contract"] { a.contracts = [try contract(v, index: 0)] }
-    if let v = map["contracts"] {
+    if let v = map[.contract] { a.contracts = [try contract(v, index: 0)] }
+    if let v = map[.contracts] {
       a.contracts = try v.sequence().enumerated().map { try contract($1, index: $0) }
       let total = a.contracts.reduce(0) { $0 + $1.share }
       if total > 1 + 1e-9 {
@@ -43,49 +37,44 @@ extension SpecDecoder {
           expected: "expected shares adding up to at most 1")
       }
     }
-    if let v = map["utilization_ramp_months"] {
+    if let v = map[.utilizationRampMonths] {
       a.utilizationRampMonths = try v.int(in: 0...120, expected: "0…120 months")
     }
-    if let draw = map["average_draw"], map["idle_draw"] != nil || map["busy_draw"] != nil {
+    if let draw = map[.averageDraw], map[.idleDraw] != nil || map[.busyDraw] != nil {
       throw draw.error(
         "average_draw fixes the draw; idle_draw and busy_draw scale it with utilization",
         expected: "expected average_draw, or idle_draw and busy_draw")
     }
-    if let v = map["idle_draw"] { a.idleDrawFraction = try fraction(v) }
-    if let v = map["busy_draw"] { a.busyDrawFraction = try fraction(v) }
-    if a.idleDrawFraction > a.busyDrawFraction, let v = map["idle_draw"] ?? map["busy_draw"] {
+    if let v = map[.idleDraw] { a.idleDrawFraction = try fraction(v) }
+    if let v = map[.busyDraw] { a.busyDrawFraction = try fraction(v) }
+    if a.idleDrawFraction > a.busyDrawFraction, let v = map[.idleDraw] ?? map[.busyDraw] {
       throw v.error(
         "idle draw \(formatFixed(a.idleDrawFraction, decimals: 3)) is above busy draw \(formatFixed(a.busyDrawFraction, decimals: 3))",
         expected: "expected idle_draw ≤ busy_draw")
     }
-    if let v = map["warranty_years"] { a.warrantyYears = try v.int(in: 0...10, expected: "0…10 years") }
-    if let v = map["residual_curve"] {
+    if let v = map[.warrantyYears] { a.warrantyYears = try v.int(in: 0...10, expected: "0…10 years") }
+    if let v = map[.residualCurve] {
       let items = try v.sequence()
       guard !items.isEmpty else { throw v.error("empty residual curve", expected: "expected one fraction per year") }
       a.residualCurve = try items.map { try fraction($0) }
     }
-    if let v = map["cost_of_equity"] { a.costOfEquity = try rate(v) }
+    if let v = map[.costOfEquity] { a.costOfEquity = try rate(v) }
   }
 
   /// Decodes `finance.financing`: debt sizing (debt_share, advance_rate or target_dscr, one of
   /// them), the rate (interest_rate, or base_rate + spread), its convention, tenor, amortization,
   /// interest during construction and covenants.
   mutating func decodeFinancing(_ value: YAMLValue, into a: inout FinanceAssumptions) throws {
-    let f = try value.mapping()
-    try f.rejectUnknownKeys([
-      "debt_share", "advance_rate", "target_dscr", "interest_rate", "base_rate", "spread", "rate_convention",
-      "term_months", "amortization", "interest_during_construction", "covenants", "upfront_fee", "reserve_months",
-    ])
-    remember(f)
-    let sizing = ["debt_share", "advance_rate", "target_dscr"].filter { f[$0] != nil }
+    let f = try mapping(value, as: FinancingKey.self)
+    let sizing = [FinancingKey.debtShare, .advanceRate, .targetDSCR].filter { f[$0] != nil }
     if sizing.count > 1, let second = f[sizing[1]] {
       throw second.error(
-        "\(sizing.joined(separator: " and ")) both size the debt",
+        "\(sizing.map(\.rawValue).joined(separator: " and ")) both size the debt",
         expected: "expected one of debt_share, advance_rate, target_dscr")
     }
-    if let v = f["debt_share"] { a.debtShare = try fraction(v) }
-    if let v = f["advance_rate"] { a.debtSizing = .advanceRate(try fraction(v)) }
-    if let v = f["target_dscr"] {
+    if let v = f[.debtShare] { a.debtShare = try v.double() }
+    if let v = f[.advanceRate] { a.debtSizing = .advanceRate(try fraction(v)) }
+    if let v = f[.targetDSCR] {
       let target = try v.double()
       guard target >= 1, target <= 10 else {
         throw v.error(
@@ -93,74 +82,58 @@ extension SpecDecoder {
       }
       a.debtSizing = .targetDSCR(target)
     }
-    if let v = f["interest_rate"], f["base_rate"] != nil || f["spread"] != nil {
+    if let v = f[.interestRate], f[.baseRate] != nil || f[.spread] != nil {
       throw v.error("interest_rate and base_rate + spread both set the rate", expected: "expected one of them")
     }
-    if let v = f["interest_rate"] { a.interestRateAnnual = try rate(v) }
-    if f["base_rate"] != nil || f["spread"] != nil {
-      let base = try f.required("base_rate", expected: "a base rate such as SOFR, e.g. 0.043")
-      let spread = try f.required("spread", expected: "the margin over the base rate, e.g. 0.045")
+    if let v = f[.interestRate] { a.interestRateAnnual = try v.double() }
+    if f[.baseRate] != nil || f[.spread] != nil {
+      let base = try f.required(.baseRate, expected: "a base rate such as SOFR, e.g. 0.043")
+      let spread = try f.required(.spread, expected: "the margin over the base rate, e.g. 0.045")
       a.interestRateAnnual = try rate(base) + rate(spread)
     }
-    if let v = f["rate_convention"] {
+    if let v = f[.rateConvention] {
       a.interestConvention = try choice(v, RateConvention.self, ["nominal", "effective"])
     }
-    if let v = f["term_months"] { a.debtTermMonths = try v.int(in: 1...360, expected: "1…360 months") }
-    if let v = f["amortization"] {
+    if let v = f[.termMonths] { a.debtTermMonths = try v.int() }
+    if let v = f[.amortization] {
       a.amortization = try choice(v, Amortization.self, ["annuity", "straight-line", "sculpted"])
     }
-    if let v = f["interest_during_construction"] {
+    if let v = f[.interestDuringConstruction] {
       a.interestDuringConstruction = try choice(v, InterestDuringConstruction.self, ["capitalised", "paid"])
     }
-    if let v = f["upfront_fee"] { a.upfrontFee = try fraction(v) }
-    if let v = f["reserve_months"] { a.reserveMonths = try v.int(in: 0...24, expected: "0…24 months") }
-    if let v = f["covenants"] {
-      let c = try v.mapping()
-      try c.rejectUnknownKeys(["min_dscr", "max_ltv"])
-      remember(c)
-      if let x = c["min_dscr"] { a.covenants.minDSCR = try ratio(x, "a DSCR such as 1.2") }
-      if let x = c["max_ltv"] { a.covenants.maxLTV = try ratio(x, "an LTV such as 0.8") }
+    if let v = f[.upfrontFee] { a.upfrontFee = try fraction(v) }
+    if let v = f[.reserveMonths] { a.reserveMonths = try v.int(in: 0...24, expected: "0…24 months") }
+    if let v = f[.covenants] {
+      let c = try mapping(v, as: CovenantKey.self)
+      if let x = c[.minDSCR] { a.covenants.minDSCR = try ratio(x, "a DSCR such as 1.2") }
+      if let x = c[.maxLTV] { a.covenants.maxLTV = try ratio(x, "an LTV such as 0.8") }
     }
   }
 
   /// One contract: share, price, term_months, prepayment, name.
   private mutating func contract(_ value: YAMLValue, index: Int) throws -> ContractMix {
-    let c = try value.mapping()
-    try c.rejectUnknownKeys(["share", "price", "term_months", "prepayment", "name"])
-    remember(c)
-    let price = try c.required("price", expected: "the contract price per GPU-hour")
+    let c = try mapping(value, as: ContractKey.self)
+    let price = try c.required(.price, expected: "the contract price per GPU-hour")
     let priceValue = try price.double()
     guard priceValue >= 0 else { throw price.error("negative contract price", expected: "expected a price ≥ 0") }
     return ContractMix(
-      share: try c["share"].map { try fraction($0) } ?? 0, pricePerGPUHour: priceValue,
-      termMonths: try c["term_months"].map { try $0.int(in: 1...360, expected: "1…360 months") },
-      prepayment: try c["prepayment"].map { try fraction($0) } ?? 0,
-      name: try c["name"]?.string() ?? "contract \(index + 1)")
+      share: try c[.share].map { try fraction($0) } ?? 0, pricePerGPUHour: priceValue,
+      termMonths: try c[.termMonths].map { try $0.int(in: 1...360, expected: "1…360 months") },
+      prepayment: try c[.prepayment].map { try fraction($0) } ?? 0,
+      name: try c[.name]?.string() ?? "contract \(index + 1)")
   }
 
   private func fraction(_ v: YAMLValue) throws -> Double {
-    let x = try v.double()
-    guard x >= 0, x <= 1 else {
-      throw v.error(
-        "\(formatFixed(x, decimals: 6)) is outside 0…1", expected: "expected a fraction from 0 to 1 (0.10 is 10%)")
-    }
-    return x
+    try v.double(in: 0...1, expected: FinanceWording.fraction, wording: .outside("0…1"))
   }
 
   private func rate(_ v: YAMLValue) throws -> Double {
-    let x = try v.double()
-    guard x >= 0, x <= 1 else {
-      throw v.error("\(formatFixed(x, decimals: 6)) is outside 0…1", expected: "expected an annual rate such as 0.12")
-    }
-    return x
+    try v.double(in: 0...1, expected: "an annual rate such as 0.12", wording: .outside("0…1"))
   }
 
+  /// A ratio above 0 and at most 100.
   private func ratio(_ v: YAMLValue, _ what: String) throws -> Double {
-    let x = try v.double()
-    guard x > 0, x <= 100 else {
-      throw v.error("\(formatFixed(x, decimals: 6)) is out of range", expected: "expected \(what)")
-    }
-    return x
+    try v.double(in: Double.leastNonzeroMagnitude...100, expected: what)
   }
 
   private func choice<T: RawRepresentable>(_ v: YAMLValue, _ type: T.Type, _ allowed: [String]) throws -> T

@@ -164,11 +164,25 @@ public struct ClusterSpec: Sendable {
   public var warnings: [PlanWarning]
   /// Where each key was written (for errors found while sizing).
   public var locations: [String: SourceLocation]
+  /// Every key the spec gives a value (not null), mappings included (`finance`, `finance.staff`),
+  /// list items by index (`fx[0].rate`). A key not in it took its default.
+  public var givenKeys: Set<SpecKeyPath> = []
   /// The spec file as the user named it.
   public var file: String
 
   /// Total GPUs.
   public var gpus: Int { compute.nodes * compute.nodeSpecs.gpus }
+
+  /// Whether the spec gives `key` a value (else its default applies).
+  public func isGiven(_ key: some SpecKey) -> Bool { givenKeys.contains(key.path) }
+
+  /// Whether the spec gives the key at `path` a value (else its default applies).
+  public func isGiven(_ path: SpecKeyPath) -> Bool { givenKeys.contains(path) }
+
+  /// A diagnostic at `key` (or at the nearest enclosing key written, else the top of the file).
+  public func diagnostic(_ key: some SpecKey, _ message: String, expected: String? = nil) -> Diagnostic {
+    diagnostic(key.path.text, message, expected: expected)
+  }
 
   /// A diagnostic at `keyPath` (or at the top of the file when it was not written).
   public func diagnostic(_ keyPath: String, _ message: String, expected: String? = nil) -> Diagnostic {

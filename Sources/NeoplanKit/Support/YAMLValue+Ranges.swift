@@ -1,3 +1,14 @@
+/// How a value outside its range is worded in the located error (the wording is part of the
+/// behaviour: messages do not change).
+enum RangeWording {
+  /// "x is out of range".
+  case outOfRange
+  /// "x is below min" or "x is above max".
+  case belowOrAbove
+  /// "x is outside <bounds>", e.g. "outside 0…1".
+  case outside(String)
+}
+
 extension YAMLValue {
   /// The integer, when it lies in `range`; else a located "N is out of range; expected …".
   func int(in range: ClosedRange<Int>, expected what: String) throws -> Int {
@@ -6,11 +17,25 @@ extension YAMLValue {
     return x
   }
 
-  /// The finite number, when it lies in `range`; else a located "x is out of range; expected …".
-  func double(in range: ClosedRange<Double>, expected what: String) throws -> Double {
+  /// The finite number, when it lies in `range`; else a located error worded as `wording` says
+  /// (numbers shown with 6 decimals), with "expected `what`".
+  func double(in range: ClosedRange<Double>, expected what: String, wording: RangeWording = .outOfRange) throws
+    -> Double
+  {
     let x = try double()
     guard x.isFinite, range.contains(x) else {
-      throw error("\(formatFixed(x, decimals: 6)) is out of range", expected: "expected \(what)")
+      let shown = formatFixed(x, decimals: 6)
+      let message: String
+      switch wording {
+      case .outOfRange: message = "\(shown) is out of range"
+      case .belowOrAbove:
+        message =
+          x < range.lowerBound
+          ? "\(shown) is below \(formatFixed(range.lowerBound, decimals: 6))"
+          : "\(shown) is above \(formatFixed(range.upperBound, decimals: 6))"
+      case .outside(let bounds): message = "\(shown) is outside \(bounds)"
+      }
+      throw error(message, expected: "expected \(what)")
     }
     return x
   }

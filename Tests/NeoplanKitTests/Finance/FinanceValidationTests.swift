@@ -17,12 +17,11 @@ struct FinanceValidationTests {
     bad.marketPricePerGPUHour = -1
     bad.debtShare = 1.5
     bad.interestRateAnnual = -0.05
-    bad.pue = 0.9
     let keys = Set(bad.validate().map(\.keyPath))
     #expect(
       keys.isSuperset(of: [
         "finance.horizon", "finance.utilization", "finance.marketPrice", "finance.debtShare",
-        "finance.interestRate", "finance.pue",
+        "finance.interestRate",
       ]))
     #expect(bad.validate().allSatisfy { !$0.message.isEmpty && !$0.expected.isEmpty })
   }

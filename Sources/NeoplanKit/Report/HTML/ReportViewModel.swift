@@ -182,7 +182,7 @@ public struct ReportViewModel {
   /// Where a finance input comes from: the spec (any of `keys` written under `finance:`), or the
   /// default with its public source (`src_<first key>` in the locale; docs/finance.md §2).
   func given(_ keys: String...) -> String {
-    if keys.contains(where: { plan.spec.locations["finance." + $0] != nil }) { return locale.t("spec_source") }
+    if keys.contains(where: { plan.spec.isGiven(SpecKeyPath("finance." + $0)) }) { return locale.t("spec_source") }
     let sourceKey = "src_" + keys[0].replacingOccurrences(of: ".", with: "_")
     guard locale.strings[sourceKey] != nil else { return locale.t("finance_default_source") }
     return locale.t("finance_default_source") + locale.t("label_separator") + locale.t(sourceKey)
@@ -190,7 +190,7 @@ public struct ReportViewModel {
 
   /// Where a facility input comes from: the spec, or the default with its source (docs/spec.md).
   func facilitySource(_ key: String) -> String {
-    if plan.spec.locations["facility." + key] != nil { return locale.t("spec_source") }
+    if plan.spec.isGiven(SpecKeyPath("facility." + key)) { return locale.t("spec_source") }
     return locale.t("spec_default_source") + locale.t("label_separator") + locale.t("src_facility_" + key)
   }
 
@@ -212,7 +212,7 @@ public struct ReportViewModel {
     )
     row(
       "pue", locale.grouped(a.effectivePUE(facilityPUE: f.pue), decimals: 2),
-      plan.spec.locations["finance.pue"] != nil ? locale.t("spec_source") : facilitySource("pue"))
+      plan.spec.isGiven(FinanceKey.pue) ? locale.t("spec_source") : facilitySource("pue"))
     row(
       "average_draw",
       a.averageDrawFraction.map { locale.percent($0) }
