@@ -38,11 +38,18 @@ extension ClusterSizer {
     if last.nodes == 0 && managerSlot == 1 {
       let fitting = (design.tree.scalableUnits - 1) * su - 1
       let given = spec.compute.nodes * backend.fabricNodesPerUnit
+      let values = ["nodes": "\(given)", "units": "\(design.tree.scalableUnits)", "fit": "\(fitting)"]
+      guard !trays else {
+        return Diagnostic(
+          "manager-su-trays", values,
+          text:
+            "the fabric manager takes one compute-tray slot, so \(given) compute trays open scalable unit \(design.tree.scalableUnits) for the manager alone; \(fitting) compute trays would fit one SU fewer",
+          keyPath: "compute.nodes")
+      }
       return Diagnostic(
-        trays ? "manager-su-trays" : "manager-su",
-        ["nodes": "\(given)", "units": "\(design.tree.scalableUnits)", "fit": "\(fitting)"],
+        "manager-su", values,
         text:
-          "the fabric manager takes one \(trays ? "compute tray" : "node") slot (NVIDIA: 31 nodes per SU with UFM), so \(given) \(slots) open scalable unit \(design.tree.scalableUnits) for the manager alone; \(fitting) \(slots) would fit one SU fewer",
+          "the fabric manager takes one node slot (NVIDIA: 31 nodes per SU with UFM), so \(given) nodes open scalable unit \(design.tree.scalableUnits) for the manager alone; \(fitting) nodes would fit one SU fewer",
         keyPath: "compute.nodes")
     }
     guard last.nodes + managerSlot < su else { return nil }

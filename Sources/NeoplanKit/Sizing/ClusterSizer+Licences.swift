@@ -18,7 +18,7 @@ struct UnitCounts {
   func quantity(_ unit: PricingUnit) -> Int {
     let nodes = spec.compute.nodes
     switch unit {
-    case .perNode: return nodes
+    case .perNode: return nodes * spec.compute.nodeSpecs.fabricNodesPerUnit
     case .perGPU: return nodes * spec.compute.nodeSpecs.gpus
     case .perEndpoint: return backend.map { $0.tree.nodeToLeafLinks } ?? 0
     case .perSwitch: return switches
