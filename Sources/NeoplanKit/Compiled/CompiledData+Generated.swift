@@ -306,8 +306,8 @@ extension CompiledData {
     }
 
     static let localeFingerprints: [String: UInt64] = [
-      "en": 0x3b46ebf1b15655d4,
-      "zh-CN": 0x6e1e2a6e6d439606,
+      "en": 0x94c39d6abb0d9f56,
+      "zh-CN": 0x43ea5631b885a01e,
     ]
 
     static func localeStrings(_ language: String) -> [String: String] {
@@ -744,6 +744,7 @@ extension CompiledData {
         "warn_irr-noSignChange": "no IRR: the cash flows never change sign, so no discount rate makes the NPV zero",
         "warn_licence-fabric": "{part} is for {fabric} fabrics only and was left out",
         "warn_manager-su": "the fabric manager takes one node slot (NVIDIA: 31 nodes per SU with UFM), so {nodes} nodes open scalable unit {units} for the manager alone; {fit} nodes would fit one SU fewer",
+        "warn_manager-su-trays": "the fabric manager takes one compute-tray slot, so {nodes} compute trays open scalable unit {units} for the manager alone; {fit} compute trays would fit one SU fewer",
         "warn_market-price-default": "the market price is the H100 1-year contract index (USD 2.35/GPU-h, SemiAnalysis 2026-03); set finance.market_price for {gpu}",
         "warn_needs-liquid": "{part} needs liquid cooling, but the facility uses {cooling}",
         "warn_nic-speed": "{node} lists {speed} Gb/s backend NICs; the plan uses {nic} at {nicSpeed} Gb/s (set backend.nic to change it)",
@@ -1187,6 +1188,7 @@ extension CompiledData {
         "warn_irr-noSignChange": "无内部收益率：现金流始终同号，没有任何折现率能使净现值为零",
         "warn_licence-fabric": "{part} 仅适用于 {fabric} 网络，已排除",
         "warn_manager-su": "网络管理器占用一个节点位置（NVIDIA：含 UFM 时每单元 31 个节点），因此 {nodes} 个节点需为管理器单独开设第 {units} 个可扩展单元；{fit} 个节点可少用一个单元",
+        "warn_manager-su-trays": "网络管理器占用一个计算托盘位置，因此 {nodes} 个计算托盘需为管理器单独开设第 {units} 个可扩展单元；{fit} 个计算托盘可少用一个单元",
         "warn_market-price-default": "市场价格采用 H100 一年期合约指数（USD 2.35/GPU 小时，SemiAnalysis 2026-03）；请为 {gpu} 设置 finance.market_price",
         "warn_needs-liquid": "{part} 需要液冷，但设施使用 {cooling}",
         "warn_nic-speed": "{node} 标称 {speed} Gb/s 后端网卡；规划使用 {nic}（{nicSpeed} Gb/s），可通过 backend.nic 修改",

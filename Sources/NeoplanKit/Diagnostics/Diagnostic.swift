@@ -15,11 +15,22 @@ public struct SourceLocation: Sendable, Hashable {
   }
 }
 
-/// One problem with an input (spec, catalog, CSV), printed like a compiler message:
-/// `file:line:col: error: key.path: what is wrong; what was expected`.
+/// One finding about an input (spec, catalog, CSV) or a plan made from it, printed like a compiler
+/// message: `file:line:col: error: key.path: what is wrong; what was expected`.
+///
+/// Errors stop the run (thrown in an ``InputError``, exit code 2); warnings and notes travel with
+/// the plan (``DiagnosticCollector``). A finding that reports translate carries a `code` and its
+/// placeholder `values` (`warn_<code>` in the locale files); `message` is its English text.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-  /// How serious the problem is.
-  public enum Severity: String, Sendable { case error, warning }
+  /// How serious the finding is.
+  public enum Severity: String, Sendable {
+    /// Bad input: the run stops.
+    case error
+    /// Something a reader of the plan should know.
+    case warning
+    /// Background to another finding.
+    case note
+  }
 
   /// Where the problem is; `nil` when the input has no position (a missing file, say).
   public var location: SourceLocation?
@@ -31,13 +42,19 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
   public var message: String
   /// What was expected, or how to fix it.
   public var expected: String?
-  /// Error or warning.
+  /// Error, warning or note.
   public var severity: Severity
+  /// Translation code, e.g. `stale-prices` (`warn_stale-prices` in the locale files); empty when
+  /// the finding is only ever shown in English (input errors).
+  public var code: String
+  /// Placeholder values for the translation, already formatted (numbers, part ids, dates).
+  public var values: [String: String]
 
-  /// Creates a diagnostic.
+  /// Creates a diagnostic; key path, message and expectation are cut to
+  /// ``Truncated/diagnosticLimit`` characters (they may quote hostile input).
   public init(
     _ severity: Severity = .error, at location: SourceLocation?, file: String? = nil,
-    keyPath: String, message: String, expected: String? = nil
+    keyPath: String, message: String, expected: String? = nil, code: String = "", values: [String: String] = [:]
   ) {
     self.severity = severity
     self.location = location
@@ -45,7 +62,29 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     self.keyPath = Truncated.text(keyPath, limit: Truncated.diagnosticLimit)
     self.message = Truncated.text(message, limit: Truncated.diagnosticLimit)
     self.expected = expected.map { Truncated.text($0, limit: Truncated.diagnosticLimit) }
+    self.code = code
+    self.values = values
   }
+
+  /// Creates a translatable warning about a plan: `text` is the English sentence (kept whole: it
+  /// is written by the engine, not copied from input), `keyPath` and `location` the spec key it
+  /// is about, when there is one.
+  public init(
+    _ code: String, _ values: [String: String] = [:], text: String, keyPath: String = "",
+    at location: SourceLocation? = nil
+  ) {
+    self.severity = .warning
+    self.location = location
+    self.file = location?.file
+    self.keyPath = keyPath
+    self.message = text
+    self.expected = nil
+    self.code = code
+    self.values = values
+  }
+
+  /// The English sentence without location or key path (what text, JSON and HTML reports list).
+  public var text: String { message }
 
   /// The compiler-style line.
   public var description: String {
@@ -63,7 +102,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// One or more input problems; thrown by loaders and validators. Exit code 2 in the CLI.
+/// A plan warning: a ``Diagnostic`` with severity `.warning` and a translation code.
+public typealias PlanWarning = Diagnostic
+
+/// One or more input problems; thrown by loaders, validators and the pipeline's stages. Exit
+/// code 2 in the CLI. The one error type for bad input; ``InternalError`` is for engine bugs.
 public struct InputError: Error, Sendable, CustomStringConvertible {
   /// The problems, in input order.
   public var diagnostics: [Diagnostic]

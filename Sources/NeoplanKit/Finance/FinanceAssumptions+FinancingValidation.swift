@@ -1,10 +1,10 @@
 extension FinanceAssumptions {
   /// Checks the contracts, power draw, warranty, residual curve, debt terms, covenants and
   /// rates added for project finance (part of ``validate()``).
-  func validateFinancing() -> [FinanceProblem] {
-    var problems: [FinanceProblem] = []
+  func validateFinancing() -> [Diagnostic] {
+    var problems: [Diagnostic] = []
     func check(_ ok: Bool, _ key: String, _ message: @autoclosure () -> String, _ expected: String) {
-      if !ok { problems.append(FinanceProblem(keyPath: "finance." + key, message: message(), expected: expected)) }
+      if !ok { problems.append(.finance("finance." + key, message(), expected: expected)) }
     }
     let fraction = "a fraction between 0 and 1"
     for (index, contract) in contracts.enumerated() {

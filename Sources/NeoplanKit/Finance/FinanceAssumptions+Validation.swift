@@ -1,34 +1,20 @@
-/// A problem with a finance assumption or input, located by spec key path.
-public struct FinanceProblem: Sendable, Equatable, Hashable, Codable {
-  /// Spec key path, e.g. "finance.utilization[2]".
-  public var keyPath: String
-  /// What is wrong, lower-case, e.g. "utilization 1.2 is outside 0…1".
-  public var message: String
-  /// What a valid value looks like, e.g. "a fraction between 0 and 1".
-  public var expected: String
-
-  /// Creates a problem.
-  public init(keyPath: String, message: String, expected: String) {
-    self.keyPath = keyPath
-    self.message = message
-    self.expected = expected
+extension Diagnostic {
+  /// A finance input error at `keyPath` (e.g. `finance.utilization[2]`), not yet located in a
+  /// spec: the pipeline maps the key path to the spec's YAML key and its line. `expected` is what
+  /// a valid value looks like ("a fraction between 0 and 1").
+  static func finance(_ keyPath: String, _ message: String, expected: String) -> Diagnostic {
+    Diagnostic(at: nil, keyPath: keyPath, message: message, expected: "expected " + expected)
   }
 }
 
-/// Thrown by ``FinanceEngine/evaluate(inputs:assumptions:)`` when the assumptions or inputs are
-/// invalid.
-public struct FinanceValidationError: Error, Sendable, Equatable {
-  /// Every problem found.
-  public var problems: [FinanceProblem]
-}
-
 extension FinanceAssumptions {
-  /// Checks every assumption and returns the problems found (empty when valid).
-  public func validate() -> [FinanceProblem] {
-    var problems: [FinanceProblem] = []
+  /// Checks every assumption and returns the errors found (empty when valid), each at its
+  /// `finance.` key path.
+  public func validate() -> [Diagnostic] {
+    var problems: [Diagnostic] = []
     func check(_ ok: Bool, _ key: String, _ message: @autoclosure () -> String, _ expected: String) {
       if !ok {
-        problems.append(FinanceProblem(keyPath: "finance." + key, message: message(), expected: expected))
+        problems.append(.finance("finance." + key, message(), expected: expected))
       }
     }
     let fraction = "a fraction between 0 and 1"
@@ -117,10 +103,10 @@ extension FinanceAssumptions {
 extension FinanceInputs {
   /// Checks the plan's figures and returns the problems found (empty when valid). Key paths
   /// start with "plan.".
-  public func validate() -> [FinanceProblem] {
-    var problems: [FinanceProblem] = []
+  public func validate() -> [Diagnostic] {
+    var problems: [Diagnostic] = []
     func check(_ ok: Bool, _ key: String, _ message: String, _ expected: String) {
-      if !ok { problems.append(FinanceProblem(keyPath: "plan." + key, message: message, expected: expected)) }
+      if !ok { problems.append(.finance("plan." + key, message, expected: expected)) }
     }
     check(gpuCount >= 0, "gpuCount", "negative GPU count \(gpuCount)", "a count ≥ 0")
     check(nodeCount >= 0, "nodeCount", "negative node count \(nodeCount)", "a count ≥ 0")

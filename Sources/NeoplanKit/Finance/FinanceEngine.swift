@@ -3,16 +3,17 @@
 public enum FinanceEngine {
   /// Evaluates a plan.
   ///
-  /// - Throws: ``FinanceValidationError`` listing every problem when the assumptions or inputs
-  ///   are invalid.
+  /// - Throws: ``InputError`` listing every problem when the assumptions or inputs are invalid,
+  ///   each at its `finance.` or `plan.` key path (not yet located in a spec).
   /// - Parameter analyses: `false` skips the utilization sweep, the break-even utilization and
   ///   the sensitivity tornado (left empty or `nil`); every other figure is the same (the design
   ///   search reads only those).
-  public static func evaluate(inputs: FinanceInputs, assumptions: FinanceAssumptions, analyses: Bool = true) throws
+  public static func evaluate(inputs: FinanceInputs, assumptions: FinanceAssumptions, analyses: Bool = true)
+    throws(InputError)
     -> FinanceResult
   {
     let problems = assumptions.validate() + inputs.validate()
-    guard problems.isEmpty else { throw FinanceValidationError(problems: problems) }
+    guard problems.isEmpty else { throw InputError(problems) }
 
     let flows = CashFlowModel.build(inputs: inputs, assumptions: assumptions)
     let statements = AnnualStatement.statements(of: flows)

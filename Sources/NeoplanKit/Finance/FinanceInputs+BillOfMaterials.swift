@@ -40,17 +40,17 @@ extension FinanceInputs {
   }
 }
 
-extension FinanceValidationError {
-  /// The problems as located diagnostics of `spec`: each finance key path (`finance.x[2]`) is
-  /// mapped to the spec key that set it, and located where the spec wrote it.
-  func inputError(in spec: ClusterSpec) -> InputError {
+extension InputError {
+  /// The finance engine's problems as located diagnostics of `spec`: each finance key path
+  /// (`finance.x[2]`) is mapped to the spec key that set it, and located where the spec wrote it.
+  func located(in spec: ClusterSpec) -> InputError {
     InputError(
-      problems.map { problem in
+      diagnostics.map { problem in
         let base = problem.keyPath.split(separator: "[").first.map(String.init) ?? problem.keyPath
         let path =
           financeKeyPaths[base] ?? financeKeyPaths[problem.keyPath] ?? financingKeyPaths[problem.keyPath]
           ?? financingKeyPaths[base] ?? problem.keyPath
-        return spec.diagnostic(path, problem.message, expected: "expected " + problem.expected)
+        return spec.diagnostic(path, problem.message, expected: problem.expected)
       })
   }
 }

@@ -22,35 +22,20 @@ public struct Plan: Sendable {
   /// Runs the pipeline spec → design → BoM → financials. `analyses: false` leaves out the
   /// finance's sweep, break-even utilization and sensitivity (see ``FinanceEngine``).
   public static func make(_ spec: ClusterSpec, analyses: Bool = true) throws -> Plan {
-    let design = try ClusterSizer.size(spec)
+    var diagnostics = DiagnosticCollector(spec: spec)
+    let design = try ClusterSizer.size(spec, diagnostics: &diagnostics)
     let bom = try Pricer.price(design)
+    for warning in Pricer.priceWarnings(bom, asOf: spec.asOf) { diagnostics.report(warning) }
     let (inputs, assumptions) = FinanceInputs.fromBillOfMaterials(design: design, bom: bom)
     try FinanceScale.check(inputs: inputs, assumptions: assumptions, spec: spec)
     let finance: FinanceResult
     do {
       finance = try FinanceEngine.evaluate(inputs: inputs, assumptions: assumptions, analyses: analyses)
-    } catch let error as FinanceValidationError {
-      throw error.inputError(in: spec)
+    } catch {
+      throw error.located(in: spec)
     }
-    var warnings = spec.warnings + design.warnings + Pricer.priceWarnings(bom, asOf: spec.asOf)
-    if let explanation = finance.projectIRR.explanation {
-      warnings.append(
-        PlanWarning(
-          "irr-\(finance.projectIRR.status.rawValue)",
-          [
-            "changes": "\(finance.projectIRR.cashFlowSignChanges)",
-            "roots": finance.projectIRR.annualRoots.map { formatPercent($0 * 100) }.joined(separator: ", "),
-          ],
-          text: "project IRR: " + explanation))
-    }
-    if !spec.isGiven(FinanceKey.marketPrice), !spec.compute.nodeSpecs.gpuModel.contains("H100") {
-      warnings.append(
-        PlanWarning(
-          "market-price-default", ["gpu": spec.compute.nodeSpecs.gpuModel],
-          text:
-            "finance.market_price defaults to the H100 1-year contract index (USD 2.35/GPU-h, SemiAnalysis 2026-03); set the market price for \(spec.compute.nodeSpecs.gpuModel)"
-        ))
-    }
+    FinanceEngine.reportWarnings(finance, spec: spec, into: &diagnostics)
+    let warnings = diagnostics.warnings
     return Plan(
       spec: spec, design: design, bom: bom, financeInputs: inputs, financeAssumptions: assumptions,
       finance: finance, warningItems: warnings)

@@ -176,8 +176,6 @@ public struct ClusterDesign: Sendable {
   public var facility: FacilityDesign
   /// Installed and spare quantities, in BoM order.
   public var parts: [PartCount]
-  /// Things a reader should know (rack density over cooling, stale prices, …).
-  public var warnings: [PlanWarning]
 
   /// Nodes.
   public var nodes: Int { spec.compute.nodes }

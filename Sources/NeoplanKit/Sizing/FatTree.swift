@@ -151,7 +151,8 @@ public enum FatTree {
     return design
   }
 
-  /// Sizes one plane.
+  /// Sizes one plane: a rail-optimized fat tree (``sizeFatTree(_:)``) or a rail-only fabric
+  /// (``sizeRailOnly(_:)``).
   static func sizePlane(_ input: FatTreeInput) throws(FatTreeProblem) -> FatTreeDesign {
     let k = input.radix
     guard k >= 4, k % 2 == 0 else { throw .invalid("switch radix \(k) must be even and at least 4") }
@@ -159,140 +160,9 @@ public enum FatTree {
     guard input.fabricManagerPorts >= 0, input.fabricManagerPorts <= input.rails else {
       throw .invalid("fabric-manager ports must be 0…\(input.rails)")
     }
-    let down = k / 2
-    let over = input.oversubscription
-    let uplinks = (down * over.up + over.down - 1) / over.down
-    let managerSlot = input.fabricManagerPorts > 0 ? 1 : 0
-    let slots = input.nodes + managerSlot
-    let endpoints = input.nodes * input.rails + input.fabricManagerPorts
-
     switch input.design {
-    case .fatTree:
-      if endpoints <= k {
-        let leaf = SwitchUsage(down: endpoints, up: 0)
-        return FatTreeDesign(
-          tiers: 1, scalableUnitNodes: input.nodes, scalableUnits: 1, railsPerLeaf: input.rails,
-          leavesPerScalableUnit: 1, leafUplinks: 0, leaves: [leaf], spines: [], cores: [],
-          nodeToLeafLinks: input.nodes * input.rails, fabricManagerLinks: input.fabricManagerPorts,
-          leafToSpineLinks: 0, spineToCoreLinks: 0, leafGroups: [LeafGroup(nodes: input.nodes, leaves: 1)])
-      }
-      // SU geometry.
-      var suNodes = min(input.scalableUnitNodes, down)
-      var railsPerLeaf = 1
-      if suNodes == input.scalableUnitNodes {
-        for candidate in stride(from: input.rails, through: 1, by: -1)
-        where input.rails % candidate == 0 && candidate * suNodes <= down {
-          railsPerLeaf = candidate
-          break
-        }
-      } else {
-        suNodes = down
-      }
-      let leavesPerSU = input.rails / railsPerLeaf
-      let units = (slots + suNodes - 1) / suNodes
-      // Leaves, SU by SU; the fabric manager takes the last slot of the last SU.
-      var leaves: [SwitchUsage] = []
-      var groups: [LeafGroup] = []
-      for unit in 0..<units {
-        let nodesHere = min(suNodes, input.nodes - unit * suNodes)
-        let nodesInUnit = max(0, nodesHere)
-        groups.append(LeafGroup(nodes: nodesInUnit, leaves: leavesPerSU))
-        for leafIndex in 0..<leavesPerSU {
-          var downUsed = nodesInUnit * railsPerLeaf
-          if unit == units - 1 {
-            // Manager ports on the first rails of the last SU.
-            let firstRail = leafIndex * railsPerLeaf
-            let managerRails = max(0, min(railsPerLeaf, input.fabricManagerPorts - firstRail))
-            downUsed += managerRails
-          }
-          leaves.append(SwitchUsage(down: downUsed, up: uplinks))
-        }
-      }
-      let leafCount = leaves.count
-      if leafCount <= k {
-        // Two tiers.
-        let layout = spineLayout(leaves: leafCount, uplinks: uplinks, radix: k)
-        let perSpine = leafCount * (layout.uplinksPerLeaf / layout.spines)
-        let spines = [SwitchUsage](repeating: SwitchUsage(down: perSpine, up: 0), count: layout.spines)
-        leaves = leaves.map { SwitchUsage(down: $0.down, up: layout.uplinksPerLeaf) }
-        return FatTreeDesign(
-          tiers: 2, scalableUnitNodes: suNodes, scalableUnits: units, railsPerLeaf: railsPerLeaf,
-          leavesPerScalableUnit: leavesPerSU, leafUplinks: layout.uplinksPerLeaf, leaves: leaves, spines: spines,
-          cores: [], nodeToLeafLinks: input.nodes * input.rails,
-          fabricManagerLinks: input.fabricManagerPorts, leafToSpineLinks: leafCount * layout.uplinksPerLeaf,
-          spineToCoreLinks: 0, leafGroups: groups)
-      }
-      // Three tiers: pods of whole SUs, k/2 leaves at most; each leaf one link to each pod spine.
-      let unitsPerPod = max(1, down / leavesPerSU)
-      let podLeaves = unitsPerPod * leavesPerSU
-      guard podLeaves <= down else { throw .invalid("an SU has more leaves than a spine has downlinks") }
-      let pods = (units + unitsPerPod - 1) / unitsPerPod
-      let groupSize = smallestDivisor(of: podLeaves, atLeast: (pods * podLeaves + k - 1) / k)
-      guard pods * podLeaves / groupSize <= k, pods <= k else {
-        throw .tooLarge(endpoints: endpoints, maximum: k * k * k / 4, tiers: 3)
-      }
-      // Spines: `uplinks` per pod (one per leaf uplink), each with one core uplink per leaf below it,
-      // so a partial last pod's spines stay non-blocking without ports for empty leaf slots.
-      var spines: [SwitchUsage] = []
-      for pod in 0..<pods {
-        let leavesInPod = min(podLeaves, leafCount - pod * podLeaves)
-        for _ in 0..<uplinks { spines.append(SwitchUsage(down: leavesInPod, up: leavesInPod)) }
-      }
-      // Cores: a group of `groupSize` per spine plane; the plane's `leafCount` spine uplinks spread
-      // over its group as evenly as they go.
-      var cores: [SwitchUsage] = []
-      for _ in 0..<uplinks {
-        for index in 0..<groupSize {
-          let share = leafCount / groupSize + (index < leafCount % groupSize ? 1 : 0)
-          cores.append(SwitchUsage(down: share, up: 0))
-        }
-      }
-      return FatTreeDesign(
-        tiers: 3, scalableUnitNodes: suNodes, scalableUnits: units, railsPerLeaf: railsPerLeaf,
-        leavesPerScalableUnit: leavesPerSU, leafUplinks: uplinks, leaves: leaves, spines: spines,
-        cores: cores, nodeToLeafLinks: input.nodes * input.rails,
-        fabricManagerLinks: input.fabricManagerPorts, leafToSpineLinks: leafCount * uplinks,
-        spineToCoreLinks: uplinks * leafCount, leafGroups: groups)
-
-    case .railOnly:
-      // Each rail is its own fabric of `slots` endpoints.
-      var leaves: [SwitchUsage] = []
-      var spines: [SwitchUsage] = []
-      var groups: [LeafGroup] = []
-      let perRailTwoTierMax = k * down
-      guard slots <= perRailTwoTierMax else { throw .railTooLarge(nodesPerRail: slots, maximum: perRailTwoTierMax) }
-      var tiers = 1
-      var railUplinks = 0
-      for rail in 0..<input.rails {
-        let managerHere = rail < input.fabricManagerPorts ? 1 : 0
-        let endpointsOnRail = input.nodes + managerHere
-        if slots <= k {
-          leaves.append(SwitchUsage(down: endpointsOnRail, up: 0))
-          groups.append(LeafGroup(nodes: input.nodes, leaves: 1))
-          continue
-        }
-        tiers = 2
-        let leafCount = (slots + down - 1) / down
-        let layout = spineLayout(leaves: leafCount, uplinks: uplinks, radix: k)
-        railUplinks = layout.uplinksPerLeaf
-        for leafIndex in 0..<leafCount {
-          let nodesHere = max(0, min(down, input.nodes - leafIndex * down))
-          let extra = (leafIndex == leafCount - 1) ? managerHere : 0
-          leaves.append(SwitchUsage(down: nodesHere + extra, up: layout.uplinksPerLeaf))
-          groups.append(LeafGroup(nodes: nodesHere, leaves: 1))
-        }
-        for _ in 0..<layout.spines {
-          spines.append(SwitchUsage(down: leafCount * (layout.uplinksPerLeaf / layout.spines), up: 0))
-        }
-      }
-      return FatTreeDesign(
-        tiers: tiers, scalableUnitNodes: tiers == 1 ? input.nodes : down,
-        scalableUnits: tiers == 1 ? 1 : (slots + down - 1) / down, railsPerLeaf: 1,
-        leavesPerScalableUnit: input.rails, leafUplinks: railUplinks, leaves: leaves,
-        spines: spines, cores: [], nodeToLeafLinks: input.nodes * input.rails,
-        fabricManagerLinks: input.fabricManagerPorts,
-        leafToSpineLinks: leaves.count * railUplinks, spineToCoreLinks: 0,
-        leafGroups: groups)
+    case .fatTree: return try sizeFatTree(input)
+    case .railOnly: return try sizeRailOnly(input)
     }
   }
 

@@ -23,7 +23,10 @@ struct FinanceValidationTests {
         "finance.horizon", "finance.utilization", "finance.marketPrice", "finance.debtShare",
         "finance.interestRate",
       ]))
-    #expect(bad.validate().allSatisfy { !$0.message.isEmpty && !$0.expected.isEmpty })
+    #expect(
+      bad.validate().allSatisfy {
+        $0.severity == .error && !$0.message.isEmpty && $0.expected?.hasPrefix("expected ") == true
+      })
   }
 
   @Test func perYearListsMustMatchTheHorizon() {
@@ -39,8 +42,10 @@ struct FinanceValidationTests {
   @Test func evaluateRefusesInvalidAssumptions() {
     var bad = FinanceAssumptions()
     bad.utilization = [-0.1]
-    #expect(throws: FinanceValidationError.self) {
+    let error = #expect(throws: InputError.self) {
       try FinanceEngine.evaluate(inputs: FinanceScenario.h100Node, assumptions: bad)
     }
+    // One utilization value is reported at the key itself, not at an index (`utilization[0]`).
+    #expect(error?.diagnostics.map(\.keyPath) == ["finance.utilization"])
   }
 }

@@ -284,3 +284,35 @@ struct RackScaleAndXDRTests {
     }
   }
 }
+
+@Suite("Rack-scale systems: per-node units and the fabric manager")
+struct RackScaleUnitTests {
+  /// A node is a server with GPUs: on an NVL72 rack, per-node services count its compute trays.
+  /// 8 GB300 NVL72 racks × 18 trays = 144 installations (not 8, one per rack).
+  @Test func perNodeServicesCountComputeTrays() throws {
+    let plan = try TestCatalog.plan(
+      "as_of: 2026-11-29\ncompute: {node: gb300-nvl72, nodes: 8}\nfacility: {rack_power_kw: 150, cooling: liquid}")
+    let install = try #require(plan.design.parts.first { $0.part.id == "install-integration-per-node" })
+    #expect(install.quantity == 8 * 18)
+  }
+
+  /// 16 NVL72 racks are 16 × 18 = 288 compute trays; with the fabric manager's ports the last SU
+  /// opens for the manager alone, and the warning counts trays, not racks or "nodes".
+  @Test func fabricManagerWarningCountsTrays() throws {
+    let plan = try TestCatalog.plan(
+      """
+      as_of: 2026-11-29
+      compute: {node: gb300-nvl72, nodes: 16}
+      backend: {fabric_manager_ports: 4}
+      facility: {rack_power_kw: 150, cooling: liquid}
+      """)
+    let tree = try #require(plan.design.backend?.tree)
+    try #require(tree.leafGroups.last?.nodes == 0)
+    let warning = try #require(plan.warningItems.first { $0.code == "manager-su-trays" })
+    #expect(warning.values["nodes"] == "288")
+    // Every SU but the manager's is full: (SUs − 1) × trays per SU − 1 trays would fit one fewer.
+    #expect(warning.values["fit"] == "\((tree.scalableUnits - 1) * tree.scalableUnitNodes - 1)")
+    #expect(!warning.text.contains(" nodes "))
+    #expect(!plan.warningItems.contains { $0.code == "manager-su" })
+  }
+}
