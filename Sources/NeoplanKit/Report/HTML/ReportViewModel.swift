@@ -36,8 +36,9 @@ public struct ReportOptions: Sendable {
   }
 }
 
-/// Builds the Mustache contexts of the HTML reports from a plan. All arithmetic and formatting
-/// happens here; templates only place the strings (escaped with `{{ }}`); the only raw inserts
+/// Builds the Mustache contexts of the HTML reports from a plan. Every figure comes from the
+/// stage that owns it (design, BoM, ``FinanceResult``); this only formats and lays out, and
+/// templates only place the strings (escaped with `{{ }}`); the only raw inserts
 /// (`{{{ }}}`) are SVG charts built and escaped by `Report/Charts`.
 public struct ReportViewModel {
   let plan: Plan
