@@ -39,8 +39,8 @@ extension SpecDecoder {
             "nicSpeed": "\(ends.link.speedGbps)",
           ],
           text:
-            "\(node.id) lists \(nodeSpecs.computeNICSpeedGbps) Gb/s backend NICs; the plan uses \(ends.nic.id) at \(ends.link.speedGbps) Gb/s (set backend.nic to change it)"
-        ))
+            "\(node.id) lists \(nodeSpecs.computeNICSpeedGbps) Gb/s backend NICs; the plan uses \(ends.nic.id) at \(ends.link.speedGbps) Gb/s (set backend.nic to change it)",
+          keyPath: "backend.nic"))
     }
     let optics = try map?[.optics]?.oneOf(OpticsMedia.self) ?? ClusterSpec.Defaults.optics
     let (switchTransceiver, nodeTransceiver) = try transceivers(map, ends, optics: optics, nodeValue: nodeValue)
