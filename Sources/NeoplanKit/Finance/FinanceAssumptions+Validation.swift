@@ -56,6 +56,7 @@ extension FinanceAssumptions {
     }
     check(leadTimeMonths >= 0, "leadTimeMonths", "negative lead time \(leadTimeMonths)", "months ≥ 0")
     check(electricityPerKWh >= 0, "electricityPerKWh", "negative electricity price \(electricityPerKWh)", nonNegative)
+    // PUE is not checked here: the spec checks it, once, against SpecLimits.pue (1…3).
     if let averageDrawFraction {
       check(
         averageDrawFraction >= 0 && averageDrawFraction <= 1, "averageDrawFraction",

@@ -29,7 +29,8 @@ public enum NumberBounds {
     "backend.fabric_manager_ports": Bound(min: 0, max: 64),
     "backend.planes": Bound(min: 1, max: 4),
     "frontend.port_speed_gbps": Bound(min: 1, max: 3200),
-    "frontend.ports_per_node": Bound(min: 1, max: 8),
+    // 8 per node, or per compute tray on a rack-scale system: 8 × 18 trays of an NVL72 rack.
+    "frontend.ports_per_node": Bound(min: 1, max: 144),
     "storage.capacity_pb": Bound(min: 0, max: 1000),
     "management.servers": Bound(min: 0, max: 64),
     "facility.rack_power_kw": Bound(min: 1, max: 250),

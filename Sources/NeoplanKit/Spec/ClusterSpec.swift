@@ -53,18 +53,27 @@ public struct QuoteDetails: Sendable, Hashable {
 public struct ClusterSpec: Sendable {
   /// Compute section.
   public struct Compute: Sendable {
+    /// The GPU node (or rack-scale system) part (`compute.node`).
     public var node: Part
+    /// Its specs.
     public var nodeSpecs: GPUNodeSpecs
+    /// Nodes (racks for a rack-scale system), from `compute.nodes` or `compute.gpus`.
     public var nodes: Int
   }
 
   /// Backend (GPU compute) fabric.
   public struct Backend: Sendable {
+    /// InfiniBand or Ethernet (`backend.kind`).
     public var kind: FabricKind
+    /// Fat tree or rail-only (`backend.design`).
     public var design: FabricDesign
+    /// The fabric switch part (`backend.switch`).
     public var switchPart: Part
+    /// Its specs.
     public var switchSpecs: SwitchSpecs
+    /// The backend NIC part (`backend.nic`, else the node's included NIC, else the default).
     public var nic: Part
+    /// Its specs.
     public var nicSpecs: NICSpecs
     /// The node's price already includes the NICs.
     public var nicsIncluded: Bool
@@ -76,83 +85,137 @@ public struct ClusterSpec: Sendable {
     public var nicCardsPerFabricNode: Int
     /// Backend ports per fabric node at the link speed: the rails.
     public var railsPerFabricNode: Int
+    /// Leaf oversubscription (`backend.oversubscription`).
     public var oversubscription: Oversubscription
+    /// Nodes (racks) per scalable unit (`backend.scalable_unit_nodes`).
     public var scalableUnitNodes: Int
+    /// Leaf ports for the fabric manager appliance (`backend.fabric_manager_ports`).
     public var fabricManagerPorts: Int
     /// Independent fabric planes (Spectrum-X twin-planar = 2).
     public var planes: Int
+    /// Optics everywhere, or copper to adjacent racks (`backend.cabling`).
     public var cabling: CablingPolicy
+    /// Multimode or single-mode fibre (`backend.optics`).
     public var optics: OpticsMedia
+    /// Module in switch cages (`backend.switch_transceiver`).
     public var switchTransceiver: Part
+    /// Module in NIC cages (`backend.node_transceiver`).
     public var nodeTransceiver: Part
+    /// Fibre, one per optical link (`backend.fiber`).
     public var fiber: Part
+    /// Copper cable for `copper-adjacent` (`backend.copper_cable`).
     public var copperCable: Part
   }
 
   /// Frontend (in-band Ethernet) network.
   public struct Frontend: Sendable {
+    /// The frontend switch part (`frontend.switch`).
     public var switchPart: Part
+    /// Its specs.
     public var switchSpecs: SwitchSpecs
+    /// The frontend NIC part; `nil` when the node includes its frontend NICs.
     public var nic: Part?
+    /// Frontend ports per node, or per rack-scale rack (`frontend.ports_per_node`).
     public var portsPerNode: Int
+    /// Frontend port speed (`frontend.port_speed_gbps`).
     public var portSpeedGbps: Int
+    /// Frontend oversubscription (`frontend.oversubscription`).
     public var oversubscription: Oversubscription
+    /// One cable per frontend link (`frontend.cable`).
     public var cable: Part
   }
 
   /// Storage building block.
   public struct Storage: Sendable {
+    /// Usable petabytes (`storage.capacity_pb`).
     public var capacityPB: Double
+    /// The storage building block (`storage.server`).
     public var server: Part
+    /// Its specs.
     public var serverSpecs: StorageSpecs
+    /// The storage licence per PB; `nil` for `software: none`.
     public var software: Part?
   }
 
   /// Out-of-band management and control plane.
   public struct Management: Sendable {
+    /// Whether the out-of-band network is built (`management.oob`).
     public var oob: Bool
+    /// The out-of-band switch part (`management.switch`).
     public var switchPart: Part
+    /// Its specs.
     public var switchSpecs: SwitchSpecs
+    /// One cable per out-of-band port (`management.cable`).
     public var cable: Part
+    /// Control-plane servers (`management.servers`).
     public var servers: Int
+    /// The control-plane server part (`management.server`).
     public var server: Part
+    /// Its specs.
     public var serverSpecs: ManagementServerSpecs
   }
 
   /// Racks, power and cooling.
   public struct Facility: Sendable {
+    /// The rack part (`facility.rack`).
     public var rack: Part
+    /// Its rack units.
     public var rackUnits: Int
+    /// Power budget per rack (`facility.rack_power_kw`).
     public var rackPowerKW: Double
+    /// Cooling choice (`facility.cooling`).
     public var cooling: CoolingChoice
+    /// Highest air-cooled rack power (`facility.air_cooling_limit_kw`).
     public var airCoolingLimitKW: Double
+    /// Power usage effectiveness (`facility.pue`, 1…3).
     public var pue: Double
+    /// The PDU part (`facility.pdu`).
     public var pdu: Part
+    /// Its specs.
     public var pduSpecs: PDUSpecs
+    /// The rear-door heat exchanger part (`facility.rdhx`).
     public var rdhx: Part
+    /// The coolant distribution unit part (`facility.cdu`).
     public var cdu: Part
   }
 
   /// Spare parts, as percentages of installed quantities (rounded up).
   public struct Spares: Sendable {
+    /// Spare nodes (`spares.nodes_percent`).
     public var nodesPercent: Int
+    /// Spare switches (`spares.switches_percent`).
     public var switchesPercent: Int
+    /// Spare optics (`spares.optics_percent`).
     public var opticsPercent: Int
+    /// Spare cables (`spares.cables_percent`).
     public var cablesPercent: Int
   }
 
+  /// The plan's name (`name`, else the file name).
   public var name: String
+  /// The plan's as-of date (`as_of`).
   public var asOf: Day
+  /// The currency of every figure (`currency`, ISO 4217).
   public var currency: String
+  /// Exchange rates into `currency` (`fx`).
   public var fxRates: [ExchangeRate]
+  /// The `compute:` section.
   public var compute: Compute
+  /// The backend fabric; `nil` for `kind: none`.
   public var backend: Backend?
+  /// The frontend network; `nil` for `kind: none`.
   public var frontend: Frontend?
+  /// Storage; `nil` without capacity.
   public var storage: Storage?
+  /// Out-of-band management and control plane.
   public var management: Management
+  /// Racks, power and cooling.
   public var facility: Facility
+  /// Spare parts.
   public var spares: Spares
+  /// Software licences (`software`, else the defaults).
   public var software: [Part]
+  /// Services (`services`, else the defaults).
   public var services: [Part]
   /// Finance assumptions (the `finance:` section with its defaults).
   public var finance: FinanceAssumptions

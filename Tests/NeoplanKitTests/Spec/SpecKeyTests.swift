@@ -133,4 +133,19 @@ struct SpecKeyTests {
     #expect(top.keyPath == "backend.switch")
     #expect(top.location?.line == 1)
   }
+
+  /// `frontend.ports_per_node` has one limit, the node's: 1…8 per node or per compute tray
+  /// (docs/spec.md). An NVL72 rack (18 trays) takes its default 2 × 18 = 36 written out, up to
+  /// 8 × 18 = 144; an 8-GPU node stops at 8.
+  @Test func frontendPortsFollowTheNode() throws {
+    let rack = "as_of: 2026-11-15\ncompute: {node: gb300-nvl72, nodes: 2}\n"
+    #expect(try TestCatalog.spec(rack + "frontend: {ports_per_node: 36}\n").frontend?.portsPerNode == 36)
+    #expect(try TestCatalog.spec(rack + "frontend: {ports_per_node: 144}\n").frontend?.portsPerNode == 144)
+    let tooMany = try #require(diagnostic(rack + "frontend: {ports_per_node: 145}\n"))
+    #expect(tooMany.keyPath == "frontend.ports_per_node")
+    let node = try #require(diagnostic(Self.base + "frontend: {ports_per_node: 9}\n"))
+    #expect(node.keyPath == "frontend.ports_per_node")
+    #expect(node.message == "9 ports per node")
+    #expect(node.expected == "expected 1…8")
+  }
 }
