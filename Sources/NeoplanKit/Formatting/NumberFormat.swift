@@ -70,19 +70,19 @@ public enum NumberFormat {
 
   /// The units ``power(kilowatts:unit:decimals:trimZeros:grouping:)`` writes.
   public enum PowerUnit: String, Sendable, CaseIterable {
-    /// Watts.
-    case w = "W"
-    /// Kilowatts.
-    case kW
-    /// Megawatts.
-    case MW
+    /// Watts, `W`.
+    case watts = "W"
+    /// Kilowatts, `kW`.
+    case kilowatts = "kW"
+    /// Megawatts, `MW`.
+    case megawatts = "MW"
   }
 
   /// A power given in kilowatts, written in `unit` with its symbol: `power(kilowatts: 1853.6)` →
-  /// `1,853.6 kW`; `unit: .MW, decimals: 2` → `1.85 MW`; `unit: .w, decimals: 0` → `1,853,600 W`.
+  /// `1,853.6 kW`; `unit: .megawatts, decimals: 2` → `1.85 MW`; `unit: .watts, decimals: 0` → `1,853,600 W`.
   /// The unit change moves the decimal point of the exact value; nothing is multiplied in binary.
   public static func power(
-    kilowatts: Double, unit: PowerUnit = .kW, decimals: Int = 1, trimZeros: Bool = false, grouping: String = ","
+    kilowatts: Double, unit: PowerUnit = .kilowatts, decimals: Int = 1, trimZeros: Bool = false, grouping: String = ","
   ) -> String {
     powerValue(kilowatts: kilowatts, unit: unit, decimals: decimals, trimZeros: trimZeros, grouping: grouping)
       + " " + unit.rawValue
@@ -91,14 +91,14 @@ public enum NumberFormat {
   /// The number of ``power(kilowatts:unit:decimals:trimZeros:grouping:)`` without the unit
   /// symbol (`12.5`, `40`), for texts that place the unit themselves.
   public static func powerValue(
-    kilowatts: Double, unit: PowerUnit = .kW, decimals: Int = 1, trimZeros: Bool = false, grouping: String = ""
+    kilowatts: Double, unit: PowerUnit = .kilowatts, decimals: Int = 1, trimZeros: Bool = false, grouping: String = ""
   ) -> String {
     let places = max(decimals, 0)
     let move: Int
     switch unit {
-    case .w: move = 3
-    case .kW: move = 0
-    case .MW: move = -3
+    case .watts: move = 3
+    case .kilowatts: move = 0
+    case .megawatts: move = -3
     }
     // value × 10^move to `places` decimals = value to `places + move` decimals, point moved.
     guard let digits = DecimalDigits(kilowatts, decimals: places + move) else { return nonFinite(kilowatts) }

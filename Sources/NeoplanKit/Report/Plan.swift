@@ -46,7 +46,7 @@ public struct Plan: Sendable {
           "irr-\(finance.projectIRR.status.rawValue)",
           [
             "changes": "\(finance.projectIRR.cashFlowSignChanges)",
-            "roots": finance.projectIRR.annualRoots.map { formatPercent($0 * 100) }.joined(separator: ", "),
+            "roots": finance.projectIRR.annualRoots.map { NumberFormat.percent($0) }.joined(separator: ", "),
           ],
           text: "project IRR: " + explanation))
     }

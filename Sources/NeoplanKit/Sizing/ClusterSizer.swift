@@ -47,8 +47,10 @@ public enum ClusterSizer {
       throw InputError(
         spec.diagnostic(
           "facility.rack_power_kw",
-          "a rack of \(formatKW(spec.facility.rackPowerKW)) kW cannot hold one \(spec.compute.node.id) (\(formatKW(nodeRackW / 1000)) kW with NICs and optics)",
-          expected: "expected at least \(formatKW((nodeRackW / 1000 * 10).rounded(.up) / 10)) kW per rack"))
+          "a rack of \(NumberFormat.powerValue(kilowatts: spec.facility.rackPowerKW, trimZeros: true)) kW cannot hold one \(spec.compute.node.id) (\(NumberFormat.powerValue(kilowatts: nodeRackW / 1000, trimZeros: true)) kW with NICs and optics)",
+          expected:
+            "expected at least \(NumberFormat.powerValue(kilowatts: (nodeRackW / 1000 * 10).rounded(.up) / 10, trimZeros: true)) kW per rack"
+        ))
     }
 
     add(
@@ -240,9 +242,13 @@ public enum ClusterSizer {
       if peakRackKW > spec.facility.airCoolingLimitKW {
         warnings.append(
           PlanWarning(
-            "air-limit", ["kw": formatKW(peakRackKW), "limit": formatKW(spec.facility.airCoolingLimitKW)],
+            "air-limit",
+            [
+              "kw": NumberFormat.powerValue(kilowatts: peakRackKW, trimZeros: true),
+              "limit": NumberFormat.powerValue(kilowatts: spec.facility.airCoolingLimitKW, trimZeros: true),
+            ],
             text:
-              "racks draw up to \(formatKW(peakRackKW)) kW, above the \(formatKW(spec.facility.airCoolingLimitKW)) kW air cooling removes: choose cooling rdhx or liquid, or lower facility.rack_power_kw"
+              "racks draw up to \(NumberFormat.powerValue(kilowatts: peakRackKW, trimZeros: true)) kW, above the \(NumberFormat.powerValue(kilowatts: spec.facility.airCoolingLimitKW, trimZeros: true)) kW air cooling removes: choose cooling rdhx or liquid, or lower facility.rack_power_kw"
           ))
       }
     case .rdhx:
@@ -252,9 +258,13 @@ public enum ClusterSizer {
       if peakRackKW > rdhxCapacity {
         warnings.append(
           PlanWarning(
-            "rdhx-limit", ["kw": formatKW(peakRackKW), "limit": formatKW(rdhxCapacity), "part": spec.facility.rdhx.id],
+            "rdhx-limit",
+            [
+              "kw": NumberFormat.powerValue(kilowatts: peakRackKW, trimZeros: true),
+              "limit": NumberFormat.powerValue(kilowatts: rdhxCapacity, trimZeros: true), "part": spec.facility.rdhx.id,
+            ],
             text:
-              "racks draw up to \(formatKW(peakRackKW)) kW, above the \(formatKW(rdhxCapacity)) kW a \(spec.facility.rdhx.id) removes: choose liquid cooling or lower facility.rack_power_kw"
+              "racks draw up to \(NumberFormat.powerValue(kilowatts: peakRackKW, trimZeros: true)) kW, above the \(NumberFormat.powerValue(kilowatts: rdhxCapacity, trimZeros: true)) kW a \(spec.facility.rdhx.id) removes: choose liquid cooling or lower facility.rack_power_kw"
           ))
       }
     case .liquid:
@@ -545,10 +555,4 @@ public enum ClusterSizer {
       endpoints: endpoints, radix: radix, tiers: 2, leaves: leaves, spines: layout.spines, endpointLinks: endpoints,
       leafToSpineLinks: leaves * layout.uplinksPerLeaf, nicCards: nicCards)
   }
-}
-
-/// `12.5`, `10.2`, `40` — kW with at most one decimal, locale-independent.
-func formatKW(_ kw: Double) -> String {
-  let tenths = Int((kw * 10).rounded())
-  return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(abs(tenths % 10))"
 }

@@ -87,11 +87,13 @@ extension SpecDecoder {
       let x = try v.double()
       if let min, x < min {
         throw v.error(
-          "\(formatFixed(x, decimals: 6)) is below \(formatFixed(min, decimals: 6))", expected: "expected \(what)")
+          "\(NumberFormat.fixed(x, decimals: 6, trimZeros: true)) is below \(NumberFormat.fixed(min, decimals: 6, trimZeros: true))",
+          expected: "expected \(what)")
       }
       if let max, x > max {
         throw v.error(
-          "\(formatFixed(x, decimals: 6)) is above \(formatFixed(max, decimals: 6))", expected: "expected \(what)")
+          "\(NumberFormat.fixed(x, decimals: 6, trimZeros: true)) is above \(NumberFormat.fixed(max, decimals: 6, trimZeros: true))",
+          expected: "expected \(what)")
       }
       return x
     }
@@ -117,14 +119,17 @@ extension SpecDecoder {
           let x = try item.double()
           guard (0...1).contains(x) else {
             throw item.error(
-              "utilization \(formatFixed(x, decimals: 4)) is outside 0…1", expected: "expected \(fraction)")
+              "utilization \(NumberFormat.fixed(x, decimals: 4, trimZeros: true)) is outside 0…1",
+              expected: "expected \(fraction)")
           }
           return x
         }
       } else {
         let x = try v.double()
         guard (0...1).contains(x) else {
-          throw v.error("utilization \(formatFixed(x, decimals: 4)) is outside 0…1", expected: "expected \(fraction)")
+          throw v.error(
+            "utilization \(NumberFormat.fixed(x, decimals: 4, trimZeros: true)) is outside 0…1",
+            expected: "expected \(fraction)")
         }
         a.utilization = [x]
       }

@@ -39,7 +39,7 @@ extension SpecDecoder {
       let total = a.contracts.reduce(0) { $0 + $1.share }
       if total > 1 + 1e-9 {
         throw v.error(
-          "contract shares add up to \(formatFixed(total, decimals: 4))",
+          "contract shares add up to \(NumberFormat.fixed(total, decimals: 4, trimZeros: true))",
           expected: "expected shares adding up to at most 1")
       }
     }
@@ -55,7 +55,7 @@ extension SpecDecoder {
     if let v = map["busy_draw"] { a.busyDrawFraction = try fraction(v) }
     if a.idleDrawFraction > a.busyDrawFraction, let v = map["idle_draw"] ?? map["busy_draw"] {
       throw v.error(
-        "idle draw \(formatFixed(a.idleDrawFraction, decimals: 3)) is above busy draw \(formatFixed(a.busyDrawFraction, decimals: 3))",
+        "idle draw \(NumberFormat.fixed(a.idleDrawFraction, decimals: 3, trimZeros: true)) is above busy draw \(NumberFormat.fixed(a.busyDrawFraction, decimals: 3, trimZeros: true))",
         expected: "expected idle_draw ≤ busy_draw")
     }
     if let v = map["warranty_years"] { a.warrantyYears = try v.int(in: 0...10, expected: "0…10 years") }
@@ -89,7 +89,8 @@ extension SpecDecoder {
       let target = try v.double()
       guard target >= 1, target <= 10 else {
         throw v.error(
-          "target DSCR \(formatFixed(target, decimals: 3))", expected: "expected a ratio from 1 to 10, e.g. 1.3")
+          "target DSCR \(NumberFormat.fixed(target, decimals: 3, trimZeros: true))",
+          expected: "expected a ratio from 1 to 10, e.g. 1.3")
       }
       a.debtSizing = .targetDSCR(target)
     }
@@ -142,7 +143,8 @@ extension SpecDecoder {
     let x = try v.double()
     guard x >= 0, x <= 1 else {
       throw v.error(
-        "\(formatFixed(x, decimals: 6)) is outside 0…1", expected: "expected a fraction from 0 to 1 (0.10 is 10%)")
+        "\(NumberFormat.fixed(x, decimals: 6, trimZeros: true)) is outside 0…1",
+        expected: "expected a fraction from 0 to 1 (0.10 is 10%)")
     }
     return x
   }
@@ -150,7 +152,9 @@ extension SpecDecoder {
   private func rate(_ v: YAMLValue) throws -> Double {
     let x = try v.double()
     guard x >= 0, x <= 1 else {
-      throw v.error("\(formatFixed(x, decimals: 6)) is outside 0…1", expected: "expected an annual rate such as 0.12")
+      throw v.error(
+        "\(NumberFormat.fixed(x, decimals: 6, trimZeros: true)) is outside 0…1",
+        expected: "expected an annual rate such as 0.12")
     }
     return x
   }
@@ -158,7 +162,8 @@ extension SpecDecoder {
   private func ratio(_ v: YAMLValue, _ what: String) throws -> Double {
     let x = try v.double()
     guard x > 0, x <= 100 else {
-      throw v.error("\(formatFixed(x, decimals: 6)) is out of range", expected: "expected \(what)")
+      throw v.error(
+        "\(NumberFormat.fixed(x, decimals: 6, trimZeros: true)) is out of range", expected: "expected \(what)")
     }
     return x
   }

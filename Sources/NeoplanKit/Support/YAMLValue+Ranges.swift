@@ -10,7 +10,8 @@ extension YAMLValue {
   func double(in range: ClosedRange<Double>, expected what: String) throws -> Double {
     let x = try double()
     guard x.isFinite, range.contains(x) else {
-      throw error("\(formatFixed(x, decimals: 6)) is out of range", expected: "expected \(what)")
+      throw error(
+        "\(NumberFormat.fixed(x, decimals: 6, trimZeros: true)) is out of range", expected: "expected \(what)")
     }
     return x
   }

@@ -121,10 +121,10 @@ struct NumberFormatTests {
   /// 2.5 MW as 2500 kW exactly → "2.5 MW".
   @Test func power() {
     #expect(NumberFormat.power(kilowatts: 1853.6) == "1,853.6 kW")
-    #expect(NumberFormat.power(kilowatts: 1853.6, unit: .MW, decimals: 2) == "1.85 MW")
-    #expect(NumberFormat.power(kilowatts: 0.0625, unit: .w, decimals: 1) == "62.5 W")
-    #expect(NumberFormat.power(kilowatts: 0.0625, unit: .w, decimals: 0) == "62 W")
-    #expect(NumberFormat.power(kilowatts: 2500, unit: .MW, decimals: 3, trimZeros: true) == "2.5 MW")
+    #expect(NumberFormat.power(kilowatts: 1853.6, unit: .megawatts, decimals: 2) == "1.85 MW")
+    #expect(NumberFormat.power(kilowatts: 0.0625, unit: .watts, decimals: 1) == "62.5 W")
+    #expect(NumberFormat.power(kilowatts: 0.0625, unit: .watts, decimals: 0) == "62 W")
+    #expect(NumberFormat.power(kilowatts: 2500, unit: .megawatts, decimals: 3, trimZeros: true) == "2.5 MW")
     #expect(NumberFormat.powerValue(kilowatts: 40, decimals: 1, trimZeros: true) == "40")
   }
 
