@@ -126,6 +126,19 @@ extension DecimalDigits {
       }
       return
     }
+    let (whole, quotient) = DecimalDigits.roundedParts(
+      integerPart: integerPart, fractionBits: fractionBits, shift: shift, decimals: decimals)
+    let digits = String(quotient)
+    self.init(
+      negative: negative && (whole > 0 || quotient > 0), integer: String(whole),
+      fraction: String(repeating: "0", count: decimals - digits.count) + digits)
+  }
+
+  /// `integerPart + fractionBits / 2^shift` rounded half-even to `decimals ≥ 1` places, as the
+  /// integer part and the fraction digits as a number below 10^decimals.
+  static func roundedParts(integerPart: UInt64, fractionBits: UInt64, shift: Int, decimals: Int) -> (
+    whole: UInt64, fraction: UInt64
+  ) {
     // fraction × 10^decimals / 2^shift, rounded half-even; the quotient is below 10^decimals.
     let scale = DecimalDigits.powerOfTen(decimals)
     let product = fractionBits.multipliedFullWidth(by: scale)
@@ -146,10 +159,49 @@ extension DecimalDigits {
       quotient = 0
       whole += 1
     }
-    let digits = String(quotient)
-    self.init(
-      negative: negative && (whole > 0 || quotient > 0), integer: String(whole),
-      fraction: String(repeating: "0", count: decimals - digits.count) + digits)
+    return (whole, quotient)
+  }
+
+  /// The common case of ``NumberFormat/fixed(_:decimals:trimZeros:grouping:decimalSeparator:minus:)``
+  /// without grouping, built in one string: a finite `value` below 2⁶³ at 1…18 decimals.
+  /// `nil` when the value is outside that case (the general path handles it).
+  static func fastText(
+    _ value: Double, decimals: Int, trimZeros: Bool, decimalSeparator: String, minus: String
+  ) -> String? {
+    guard value.isFinite, decimals >= 1, decimals <= maxDecimals else { return nil }
+    let magnitude = value.magnitude
+    let significand = magnitude.significandBitPattern | (magnitude.isNormal ? 1 << 52 : 0)
+    let exponent = magnitude.exponentBitPattern == 0 ? -1074 : Int(magnitude.exponentBitPattern) - 1075
+    var whole: UInt64
+    var fraction: UInt64 = 0
+    if magnitude == 0 {
+      whole = 0
+    } else if exponent >= 0 {
+      guard exponent <= 10 else { return nil }
+      whole = significand << UInt64(exponent)
+    } else {
+      let shift = -exponent
+      let integerPart = shift >= 64 ? 0 : significand >> UInt64(shift)
+      let fractionBits = shift >= 64 ? significand : significand & ((1 << UInt64(shift)) - 1)
+      (whole, fraction) = roundedParts(
+        integerPart: integerPart, fractionBits: fractionBits, shift: shift, decimals: decimals)
+    }
+    var places = decimals
+    if trimZeros {
+      while places > 0 && fraction % 10 == 0 {
+        fraction /= 10
+        places -= 1
+      }
+    }
+    var out = value < 0 && (whole != 0 || fraction != 0) ? minus : ""
+    out += String(whole)
+    if places > 0 {
+      out += decimalSeparator
+      let digits = String(fraction)
+      if digits.utf8.count < places { out += String(repeating: "0", count: places - digits.utf8.count) }
+      out += digits
+    }
+    return out
   }
 
   /// Integer `digits` (plus a fraction that is non-zero when `sticky`) rounded half-even to

@@ -25,6 +25,12 @@ public enum NumberFormat {
     _ value: Double, decimals: Int, trimZeros: Bool = false, grouping: String = "", decimalSeparator: String = ".",
     minus: String = "-"
   ) -> String {
+    if grouping.isEmpty,
+      let text = DecimalDigits.fastText(
+        value, decimals: decimals, trimZeros: trimZeros, decimalSeparator: decimalSeparator, minus: minus)
+    {
+      return text
+    }
     guard let digits = DecimalDigits(value, decimals: max(decimals, 0)) else { return nonFinite(value) }
     return digits.text(grouping: grouping, decimalSeparator: decimalSeparator, minus: minus, trimZeros: trimZeros)
   }
