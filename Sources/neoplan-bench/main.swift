@@ -36,24 +36,30 @@ do {
   print("|---|---|")
   var plan: Plan?
   let planTime = try best(10) { plan = try Plan.make(bigSpec) }
-  row("plan of examples/h200-ib-512.yaml (size + price + finance)", String(format: "%.2f ms", planTime * 1e3))
+  row(
+    "plan of examples/h200-ib-512.yaml (size + price + finance)",
+    NumberFormat.fixed(planTime * 1e3, decimals: 2) + " ms")
   guard let plan else { exit(1) }
   let financeTime = try best(20) {
     _ = try FinanceEngine.evaluate(inputs: plan.financeInputs, assumptions: plan.financeAssumptions)
   }
-  row("one finance evaluation (with break-even and sensitivity)", String(format: "%.3f ms", financeTime * 1e3))
+  row(
+    "one finance evaluation (with break-even and sensitivity)",
+    NumberFormat.fixed(financeTime * 1e3, decimals: 3) + " ms")
   let flows =
     plan.finance.projectPreTax.irr.monthlyRoots.isEmpty
     ? [-1000.0] + Array(repeating: 25, count: 60) : plan.finance.cashFlows.projectPreTaxFlows
   let irrTime = best(5) { for _ in 0..<10_000 { _ = FinanceMath.irr(cashFlows: flows) } }
-  row("IRR of \(flows.count) flows (FinanceMath.irr)", String(format: "%.2f µs", irrTime / 10_000 * 1e6))
+  row("IRR of \(flows.count) flows (FinanceMath.irr)", NumberFormat.fixed(irrTime / 10_000 * 1e6, decimals: 2) + " µs")
 
   let riskPlan = try Plan.make(try ClusterSpec.load(path: riskSpec, catalog: catalog))
   let risk = riskPlan.riskAssumptions(paths: paths, seed: 1)
   let months = riskPlan.financeAssumptions.horizonMonths
   for threads in [1, 2] {
     let time = best(3) { _ = riskPlan.runRisk(risk, threads: threads) }
-    row("risk \(paths) paths × \(months) months, \(threads) thread(s), 2 IRRs per path", String(format: "%.3f s", time))
+    row(
+      "risk \(paths) paths × \(months) months, \(threads) thread(s), 2 IRRs per path",
+      NumberFormat.fixed(time, decimals: 3) + " s")
   }
   let sample = RiskEngine.sampleProjectFlows(
     inputs: riskPlan.financeInputs, assumptions: riskPlan.financeAssumptions, risk: risk, count: paths)
@@ -62,7 +68,9 @@ do {
     undefined = 0
     for f in sample where FinanceMath.irrCoarseToFine(cashFlows: f).monthly == nil { undefined += 1 }
   }
-  row("IRR only, the \(paths) project flow vectors of the risk run (1 thread)", String(format: "%.3f s", irrOnly))
+  row(
+    "IRR only, the \(paths) project flow vectors of the risk run (1 thread)",
+    NumberFormat.fixed(irrOnly, decimals: 3) + " s")
   row("  of which without a unique IRR", "\(undefined)")
   let optimizeInput = try OptimizeInput.load(path: "examples/h100-ib-128-optimize.yaml", catalog: catalog)
   for threads in [1, 2] {
@@ -70,7 +78,8 @@ do {
     let time = best(1) { evaluated = OptimizeEngine.run(optimizeInput, threads: threads).evaluated }
     row(
       "optimize over the full space of examples/h100-ib-128-optimize.yaml, \(threads) thread(s)",
-      String(format: "%d designs in %.2f s = %.0f evaluations/s", evaluated, time, Double(evaluated) / time))
+      "\(evaluated) designs in \(NumberFormat.fixed(time, decimals: 2)) s = \(NumberFormat.fixed(Double(evaluated) / time, decimals: 0)) evaluations/s"
+    )
   }
   if let dumpPath {
     var data = Data()

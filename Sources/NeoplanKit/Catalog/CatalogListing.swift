@@ -36,7 +36,7 @@ public enum CatalogListing {
     case .gpuNode(let s):
       if let rack = s.rackScale {
         return
-          "rack of \(s.gpus) × \(s.gpuModel), \(rack.computeTrays) trays × \(rack.nicsPerTray) × \(s.computeNICSpeedGbps)G NICs (included), \(formatFixed(rack.liquidHeatKW, decimals: 0)) kW to liquid\(power)"
+          "rack of \(s.gpus) × \(s.gpuModel), \(rack.computeTrays) trays × \(rack.nicsPerTray) × \(s.computeNICSpeedGbps)G NICs (included), \(NumberFormat.fixed(rack.liquidHeatKW, decimals: 0, trimZeros: true)) kW to liquid\(power)"
       }
       return
         "\(s.gpus) × \(s.gpuModel), \(s.computeNICs) × \(s.computeNICSpeedGbps)G backend NICs\(s.computeNICsIncluded ? " (included)" : ""), \(s.rackUnits)U\(power), fabrics \(s.fabrics.map(\.rawValue).joined(separator: "/"))"
@@ -49,13 +49,15 @@ public enum CatalogListing {
     case .transceiver(let s):
       return "\(s.formFactor.rawValue) \(s.ports)×\(s.portSpeedGbps)G \(s.media), \(s.reachM) m\(power)"
     case .cable(let s):
-      return "\(s.media), \(formatFixed(s.lengthM, decimals: 1)) m, \(s.links) link\(s.links == 1 ? "" : "s")"
+      return
+        "\(s.media), \(NumberFormat.fixed(s.lengthM, decimals: 1, trimZeros: true)) m, \(s.links) link\(s.links == 1 ? "" : "s")"
     case .rack(let s): return "\(s.rackUnits)U"
-    case .pdu(let s): return "\(formatFixed(s.capacityKW, decimals: 1)) kW"
-    case .cooling(let s): return "\(s.method.rawValue), \(formatFixed(s.capacityKW, decimals: 0)) kW"
+    case .pdu(let s): return "\(NumberFormat.fixed(s.capacityKW, decimals: 1, trimZeros: true)) kW"
+    case .cooling(let s):
+      return "\(s.method.rawValue), \(NumberFormat.fixed(s.capacityKW, decimals: 0, trimZeros: true)) kW"
     case .storage(let s):
       return
-        "\(formatFixed(s.usableTB, decimals: 1)) TB usable, \(s.nodes) node\(s.nodes == 1 ? "" : "s"), min \(s.minServers) servers, \(s.frontendPorts)×\(s.portSpeedGbps)G\(power)"
+        "\(NumberFormat.fixed(s.usableTB, decimals: 1, trimZeros: true)) TB usable, \(s.nodes) node\(s.nodes == 1 ? "" : "s"), min \(s.minServers) servers, \(s.frontendPorts)×\(s.portSpeedGbps)G\(power)"
     case .managementServer(let s): return "\(s.frontendPorts)×\(s.portSpeedGbps)G, \(s.rackUnits)U\(power)"
     case .software(let s), .service(let s):
       return

@@ -68,7 +68,7 @@ extension Part {
     let liquid = try r.double("liquid_heat_kw")
     guard liquid <= Double(power.maxW) / 1000 else {
       throw try r.req("liquid_heat_kw", "").error(
-        "\(formatKW(liquid)) kW to liquid is more than the rack's \(formatKW(Double(power.maxW) / 1000)) kW",
+        "\(NumberFormat.powerValue(kilowatts: liquid, trimZeros: true)) kW to liquid is more than the rack's \(NumberFormat.powerValue(kilowatts: Double(power.maxW) / 1000, trimZeros: true)) kW",
         expected: "expected at most power_max_w / 1000")
     }
     let rack = RackScaleSpecs(

@@ -29,10 +29,7 @@ public struct SourceDate: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// `2025-03-16`, or `2025-08` when only the month is known.
-  public var description: String {
-    func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return day.map { "\(year)-\(pad(month))-\(pad($0))" } ?? "\(year)-\(pad(month))"
-  }
+  public var description: String { NumberFormat.isoDate(year: year, month: month, day: day) }
 
   /// True when `asOf` falls after this date, compared at this date's precision (a month-only
   /// source date covers the whole month).

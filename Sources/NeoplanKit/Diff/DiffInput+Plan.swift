@@ -137,7 +137,7 @@ extension DiffInput {
     func add(_ path: String, _ value: CustomStringConvertible?) {
       fields.append(FieldValue(path: path, value: value.map { "\($0)" } ?? "none"))
     }
-    func number(_ value: Double) -> String { formatFixed(value, decimals: 3) }
+    func number(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 3, trimZeros: true) }
     add("as_of", spec.asOf)
     add("currency", spec.currency)
     add("fx", spec.fxRates.isEmpty ? "none" : spec.fxRates.map { "\($0.from)=\($0.rate)" }.joined(separator: ", "))

@@ -88,7 +88,7 @@ public struct DiffViewModel {
       header["conversion"] = locale.t(
         "diff_converted",
         [
-          "from": rate.from, "to": rate.to, "rate": plainDecimal(rate.rate), "asOf": locale.date(rate.asOf),
+          "from": rate.from, "to": rate.to, "rate": NumberFormat.plain(rate.rate), "asOf": locale.date(rate.asOf),
           "source": rate.source,
         ])
     }
@@ -374,7 +374,7 @@ public struct DiffViewModel {
 
   /// `1,234.50`, `−500.00` (a true minus sign).
   func grouped(_ money: Money) -> String {
-    money.cents < 0 ? "−" + String(money.groupedString.dropFirst()) : money.groupedString
+    NumberFormat.money(money, minus: "−")
   }
 
   /// `USD 1,234.50`.
@@ -401,22 +401,24 @@ public struct DiffViewModel {
 
   func financeValue(_ value: Decimal, _ metric: FinanceMetric) -> String {
     switch metric.unit {
-    case .money: return Money(major: value, currency: report.currency).map(money) ?? plainDecimal(value)
-    case .ratePerGPUHour: return "\(report.currency) " + signedText(fixedDecimal(value, 4), positive: false)
-    case .fraction: return signedText(fixedDecimal(value * 100, 2), positive: false) + "%"
-    case .multiple: return fixedDecimal(value, 2) + "×"
-    case .months: return locale.t("payback_format", ["n": plainDecimal(value)])
+    case .money: return Money(major: value, currency: report.currency).map(money) ?? NumberFormat.plain(value)
+    case .ratePerGPUHour:
+      return "\(report.currency) " + signedText(NumberFormat.fixed(value, decimals: 4), positive: false)
+    case .fraction: return signedText(NumberFormat.fixed(value * 100, decimals: 2), positive: false) + "%"
+    case .multiple: return NumberFormat.fixed(value, decimals: 2) + "×"
+    case .months: return locale.t("payback_format", ["n": NumberFormat.plain(value)])
     }
   }
 
   func financeDelta(_ value: Decimal, _ metric: FinanceMetric) -> String {
     switch metric.unit {
     case .money:
-      return Money(major: value, currency: report.currency).map { signed($0) } ?? plainDecimal(value)
-    case .ratePerGPUHour: return signedText(fixedDecimal(value, 4), positive: value > 0)
-    case .fraction: return signedText(fixedDecimal(value * 100, 2), positive: value > 0) + " " + locale.t("diff_pp")
-    case .multiple: return signedText(fixedDecimal(value, 2), positive: value > 0) + "×"
-    case .months: return locale.t("diff_months", ["n": signedText(plainDecimal(value), positive: value > 0)])
+      return Money(major: value, currency: report.currency).map { signed($0) } ?? NumberFormat.plain(value)
+    case .ratePerGPUHour: return signedText(NumberFormat.fixed(value, decimals: 4), positive: value > 0)
+    case .fraction:
+      return signedText(NumberFormat.fixed(value * 100, decimals: 2), positive: value > 0) + " " + locale.t("diff_pp")
+    case .multiple: return signedText(NumberFormat.fixed(value, decimals: 2), positive: value > 0) + "×"
+    case .months: return locale.t("diff_months", ["n": signedText(NumberFormat.plain(value), positive: value > 0)])
     }
   }
 
@@ -434,17 +436,7 @@ public struct DiffViewModel {
   static func number(_ value: Decimal, path: String) -> String {
     let lastKey = path.split(separator: ".").last.map(String.init) ?? path
     let isPower = lastKey.hasSuffix("KW") || lastKey.lowercased().hasSuffix("_kw")
-    var text = fixedDecimal(value, isPower ? 1 : 3)
-    if !isPower, text.contains(".") {
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
-    }
-    if text == "-0" || text == "-0.0" { text.removeFirst() }
-    let negative = text.hasPrefix("-")
-    if negative { text.removeFirst() }
-    let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-    let integer = UInt64(parts[0]).map(groupThousands) ?? String(parts[0])
-    return (negative ? "-" : "") + integer + (parts.count > 1 ? "." + parts[1] : "")
+    return NumberFormat.fixed(value, decimals: isPower ? 1 : 3, trimZeros: !isPower, grouping: ",")
   }
 
   /// Every string in a context tree without the characters XML 1.0 forbids (C0 controls other

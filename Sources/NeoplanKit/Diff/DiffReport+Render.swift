@@ -227,7 +227,7 @@ extension DiffReport {
           .object([
             "path": .string(change.path), "a": change.a.map { .string($0) } ?? .null,
             "b": change.b.map { .string($0) } ?? .null,
-            "delta": change.delta.map { .number(NSDecimalNumber(decimal: $0).description(withLocale: posix)) } ?? .null,
+            "delta": change.delta.map { .number(NumberFormat.plain($0)) } ?? .null,
           ])
         })
     }
@@ -283,9 +283,9 @@ extension DiffReport {
         line.status.rawValue, line.match.rawValue, line.category, line.partID ?? "", line.description,
         line.isSpare ? "yes" : "no", line.a.map { "\($0.quantity)" } ?? "", line.b.map { "\($0.quantity)" } ?? "",
         String(line.quantityDelta), line.a?.unitPrice.plainString ?? "", line.b?.unitPrice.plainString ?? "",
-        unit?.delta.plainString ?? "", unit?.percent.map(plainDecimal) ?? "",
+        unit?.delta.plainString ?? "", unit?.percent.map { NumberFormat.plain($0) } ?? "",
         line.a?.extendedPrice.plainString ?? "", line.b?.extendedPrice.plainString ?? "", extended.delta.plainString,
-        extended.percent.map(plainDecimal) ?? "", currency, line.matchNotes.joined(separator: "; "),
+        extended.percent.map { NumberFormat.plain($0) } ?? "", currency, line.matchNotes.joined(separator: "; "),
       ])
     }
     return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
@@ -310,19 +310,13 @@ func wrapWords(_ text: String, first: String, next: String, width: Int = 98) -> 
   return lines
 }
 
-private let posix = Locale(identifier: "en_US_POSIX")
-
-func plainDecimal(_ value: Decimal) -> String {
-  NSDecimalNumber(decimal: value).description(withLocale: posix)
-}
-
 private func percent(_ value: Decimal?) -> JSONValue {
-  value.map { .number(plainDecimal($0)) } ?? .null
+  value.map { .number(NumberFormat.plain($0)) } ?? .null
 }
 
 /// `+12.5%`, `-100.0%`, `0.0%`: one decimal, locale-independent.
 func signedPercent(_ value: Decimal) -> String {
-  var text = plainDecimal(value)
+  var text = NumberFormat.plain(value)
   if !text.contains(".") { text += ".0" }
   return (value > 0 ? "+" : "") + text + "%"
 }
@@ -335,17 +329,17 @@ func signedMoney(_ value: Money) -> String {
 /// A finance figure for JSON: money with two decimals, the rest as exact plain decimals.
 func financeJSONText(_ value: Decimal, _ metric: FinanceMetric) -> String {
   if metric.unit == .money, let money = Money(major: value, currency: "XXX") { return money.plainString }
-  return plainDecimal(value)
+  return NumberFormat.plain(value)
 }
 
 /// A finance figure for the text report: `1,234.50`, `2.1234`, `12.35%`, `1.52×`, `month 37`.
 func financeText(_ value: Decimal, _ metric: FinanceMetric) -> String {
   switch metric.unit {
-  case .money: return Money(major: value, currency: "XXX")?.groupedString ?? plainDecimal(value)
-  case .ratePerGPUHour: return fixedDecimal(value, 4)
-  case .fraction: return fixedDecimal(value * 100, 2) + "%"
-  case .multiple: return fixedDecimal(value, 2) + "×"
-  case .months: return "month " + plainDecimal(value)
+  case .money: return Money(major: value, currency: "XXX")?.groupedString ?? NumberFormat.plain(value)
+  case .ratePerGPUHour: return NumberFormat.fixed(value, decimals: 4)
+  case .fraction: return NumberFormat.fixed(value * 100, decimals: 2) + "%"
+  case .multiple: return NumberFormat.fixed(value, decimals: 2) + "×"
+  case .months: return "month " + NumberFormat.plain(value)
   }
 }
 
@@ -353,22 +347,10 @@ func financeText(_ value: Decimal, _ metric: FinanceMetric) -> String {
 func financeDeltaText(_ value: Decimal, _ metric: FinanceMetric) -> String {
   let sign = value > 0 ? "+" : ""
   switch metric.unit {
-  case .money: return sign + (Money(major: value, currency: "XXX")?.groupedString ?? plainDecimal(value))
-  case .ratePerGPUHour: return sign + fixedDecimal(value, 4)
-  case .fraction: return sign + fixedDecimal(value * 100, 2) + " pp"
-  case .multiple: return sign + fixedDecimal(value, 2) + "×"
-  case .months: return sign + plainDecimal(value) + (abs(value) == 1 ? " month" : " months")
+  case .money: return sign + (Money(major: value, currency: "XXX")?.groupedString ?? NumberFormat.plain(value))
+  case .ratePerGPUHour: return sign + NumberFormat.fixed(value, decimals: 4)
+  case .fraction: return sign + NumberFormat.fixed(value * 100, decimals: 2) + " pp"
+  case .multiple: return sign + NumberFormat.fixed(value, decimals: 2) + "×"
+  case .months: return sign + NumberFormat.plain(value) + (abs(value) == 1 ? " month" : " months")
   }
-}
-
-/// `value` rounded half-even to exactly `scale` decimals, plain (`-0.0312`, `12.50`).
-func fixedDecimal(_ value: Decimal, _ scale: Int) -> String {
-  let rounded = roundDecimal(value, scale)
-  var text = rounded.isZero ? "0" : plainDecimal(rounded)
-  if scale > 0 {
-    if !text.contains(".") { text += "." }
-    let decimals = text.split(separator: ".", omittingEmptySubsequences: false)[1].count
-    text += String(repeating: "0", count: max(0, scale - decimals))
-  }
-  return text
 }

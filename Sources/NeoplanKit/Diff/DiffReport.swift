@@ -214,6 +214,6 @@ func exactDecimal(_ text: String) -> Decimal? {
 
 /// Plain text of a decimal with a sign: `+16`, `-22.5`, `0`.
 func signedDecimal(_ value: Decimal) -> String {
-  let text = NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
+  let text = NumberFormat.plain(value)
   return value > 0 ? "+" + text : text
 }

@@ -9,7 +9,7 @@ extension FinanceEngine {
         "irr-\(irr.status.rawValue)",
         [
           "changes": "\(irr.cashFlowSignChanges)",
-          "roots": irr.annualRoots.map { formatPercent($0 * 100) }.joined(separator: ", "),
+          "roots": irr.annualRoots.map { NumberFormat.percent($0) }.joined(separator: ", "),
         ],
         text: "project IRR: " + explanation, at: "finance")
     }

@@ -167,7 +167,7 @@ public struct IRRResult: Sendable, Equatable, Codable {
       return "no IRR between −99 % and +100 % a month, although the cash flows change sign "
         + "\(cashFlowSignChanges) times"
     case .multipleRoots:
-      let list = annualRoots.map { String(format: "%.4f", $0) }.joined(separator: ", ")
+      let list = annualRoots.map { NumberFormat.fixed($0, decimals: 4) }.joined(separator: ", ")
       return "no single IRR: the NPV is zero at \(monthlyRoots.count) annual rates (\(list)) "
         + "because the cash flows change sign \(cashFlowSignChanges) times; use the NPV instead"
     }

@@ -135,7 +135,7 @@ public enum NumberBounds {
     if abs(value) >= 1e9 || (abs(value) < 1e-4 && value != 0) {
       return value.description  // Swift's shortest round-trip form, e.g. 1e+308
     }
-    return formatFixed(value, decimals: 6)
+    return NumberFormat.fixed(value, decimals: 6, trimZeros: true)
   }
 }
 

@@ -53,14 +53,15 @@ extension OptimizeResult {
     func value(_ d: OptimizeDesign) -> String {
       switch objective {
       case .capex, .npv: return "\(currency) \(money(d.objective))"
-      case .breakEven, .tcoPerGPUHour: return "\(currency) \(formatFixed(d.objective, decimals: 4))/GPU-h"
+      case .breakEven, .tcoPerGPUHour:
+        return "\(currency) \(NumberFormat.fixed(d.objective, decimals: 4, trimZeros: true))/GPU-h"
       }
     }
     func row(_ rank: Int, _ d: OptimizeDesign) -> String {
       let choices =
         d.choices.isEmpty ? "(the spec as written)" : d.choices.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
       return
-        "\(String(rank).leftPadded(4))  \(value(d).leftPadded(24))  \(money(d.capexPerGPU).leftPadded(12))  \(formatFixed(d.bisectionGbpsPerGPU, decimals: 1).leftPadded(9))  \(String(d.racks).leftPadded(5))  \(formatFixed(d.facilityPowerKW, decimals: 0).leftPadded(7))  \(choices)"
+        "\(String(rank).leftPadded(4))  \(value(d).leftPadded(24))  \(money(d.capexPerGPU).leftPadded(12))  \(NumberFormat.fixed(d.bisectionGbpsPerGPU, decimals: 1, trimZeros: true).leftPadded(9))  \(String(d.racks).leftPadded(5))  \(NumberFormat.fixed(d.facilityPowerKW, decimals: 0, trimZeros: true).leftPadded(7))  \(choices)"
     }
     let header =
       "rank  \(objective.rawValue.leftPadded(24))  \("capex/GPU".leftPadded(12))  \("Gb/s/GPU".leftPadded(9))  racks  \("kW".leftPadded(7))  choices"

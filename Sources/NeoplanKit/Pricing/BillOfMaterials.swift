@@ -159,18 +159,14 @@ public enum Pricer {
       let share = bom.lines.filter { $0.confidence == .estimate }.reduce(Money.zero(bom.currency)) {
         $0 + $1.extendedPrice
       }
-      let percent = bom.total.cents > 0 ? Double(share.cents) / Double(bom.total.cents) * 100 : 0
+      let fraction = bom.total.cents > 0 ? Double(share.cents) / Double(bom.total.cents) : 0
       let list = estimates.joined(separator: ", ")
       warnings.append(
         PlanWarning(
-          "estimated-prices", ["count": "\(estimates.count)", "share": formatPercent(percent), "list": list],
-          text: "\(estimates.count) part(s) priced by estimate, \(formatPercent(percent)) of the total: \(list)"))
+          "estimated-prices", ["count": "\(estimates.count)", "share": NumberFormat.percent(fraction), "list": list],
+          text: "\(estimates.count) part(s) priced by estimate, \(NumberFormat.percent(fraction)) of the total: \(list)"
+        ))
     }
     return warnings
   }
-}
-
-/// `12.3%` with one decimal, locale-independent.
-func formatPercent(_ percent: Double) -> String {
-  formatFixed(percent, decimals: 1, trimZeros: false) + "%"
 }

@@ -46,7 +46,7 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
       return
     }
     var decimal =
-      Decimal(string: String(format: "%.6f", locale: Locale(identifier: "en_US_POSIX"), value))
+      Decimal(string: NumberFormat.fixed(value, decimals: 6), locale: Locale(identifier: "en_US_POSIX"))
       ?? Decimal(value)
     decimal *= 100
     var rounded = Decimal()
@@ -100,34 +100,13 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
   public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
 
   /// Major units with two decimals and no grouping, e.g. `-1234.50` (JSON, CSV).
-  public var plainString: String {
-    let sign = cents < 0 ? "-" : ""
-    let magnitude = cents.magnitude
-    let fraction = magnitude % 100
-    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-  }
+  public var plainString: String { NumberFormat.money(self, grouping: "") }
 
   /// Grouped for reading, e.g. `1,234,567.89` — independent of the machine's locale.
-  public var groupedString: String {
-    let sign = cents < 0 ? "-" : ""
-    let magnitude = cents.magnitude
-    let fraction = magnitude % 100
-    return "\(sign)\(groupThousands(magnitude / 100)).\(fraction < 10 ? "0" : "")\(fraction)"
-  }
+  public var groupedString: String { NumberFormat.money(self) }
 
   /// `USD 1,234.50`.
   public var description: String { "\(currency) \(groupedString)" }
-}
-
-/// `1234567` → `1,234,567`.
-func groupThousands(_ value: UInt64) -> String {
-  let digits = Array(String(value))
-  var out = ""
-  for (index, digit) in digits.enumerated() {
-    if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-    out.append(digit)
-  }
-  return out
 }
 
 /// A dated exchange rate: one unit of `from` is `rate` units of `to`.

@@ -18,7 +18,7 @@ public indirect enum JSONValue: Sendable, Hashable {
   /// A double rounded to `decimals` places, written without exponent.
   public static func decimal(_ value: Double, _ decimals: Int = 3) -> JSONValue {
     guard value.isFinite else { return .null }
-    return .number(formatFixed(value, decimals: decimals))
+    return .number(NumberFormat.fixed(value, decimals: decimals, trimZeros: true))
   }
 
   /// Pretty-printed with two-space indent and a final newline.
@@ -101,22 +101,4 @@ public indirect enum JSONValue: Sendable, Hashable {
     out.append("\"")
     return out
   }
-}
-
-/// Fixed-point text of a double (`12.346`), trailing zeros trimmed, no locale, no exponent.
-public func formatFixed(_ value: Double, decimals: Int, trimZeros: Bool = true) -> String {
-  let scale = pow(10.0, Double(decimals))
-  let scaled = (value * scale).rounded()
-  guard abs(scaled) < 9e15 else { return String(format: "%.0f", value) }
-  let n = Int64(scaled)
-  let sign = n < 0 ? "-" : ""
-  let magnitude = n.magnitude
-  let divisor = UInt64(scale)
-  let whole = magnitude / divisor
-  var fraction = decimals > 0 ? String(magnitude % divisor) : ""
-  if decimals > 0 {
-    fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
-    while trimZeros && fraction.hasSuffix("0") { fraction.removeLast() }
-  }
-  return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
 }

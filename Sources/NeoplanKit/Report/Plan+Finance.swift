@@ -197,19 +197,19 @@ extension Plan {
     let a = financeAssumptions
     let c = bom.currency
     var out: [String] = []
-    func pct(_ x: Double?) -> String { x.map { formatPercent($0 * 100) } ?? "n/a" }
+    func pct(_ x: Double?) -> String { x.map { NumberFormat.percent($0) } ?? "n/a" }
     func perHour(_ x: Double?) -> String {
-      x.map { "\(c) \(formatFixed($0, decimals: 4, trimZeros: false))/GPU-h" } ?? "n/a"
+      x.map { "\(c) \(NumberFormat.fixed($0, decimals: 4))/GPU-h" } ?? "n/a"
     }
     out.append(
-      "Finance   \(a.horizonYears) years; market \(c) \(formatFixed(a.marketPricePerGPUHour, decimals: 2))/GPU-h, \(pathText(a.pricePath))"
+      "Finance   \(a.horizonYears) years; market \(c) \(NumberFormat.fixed(a.marketPricePerGPUHour, decimals: 2, trimZeros: true))/GPU-h, \(pathText(a.pricePath))"
     )
     out.append(
-      "          utilization \(a.utilization.map { formatPercent($0 * 100) }.joined(separator: "/")); discount rate \(pct(a.discountRate)); cost of equity \(pct(a.costOfEquity))"
+      "          utilization \(a.utilization.map { NumberFormat.percent($0) }.joined(separator: "/")); discount rate \(pct(a.discountRate)); cost of equity \(pct(a.costOfEquity))"
     )
     for contract in a.contracts {
       out.append(
-        "          contract \(contract.name): \(pct(contract.share)) of GPUs at \(c) \(formatFixed(contract.pricePerGPUHour, decimals: 2))/GPU-h for \(contract.termMonths ?? a.horizonMonths) months, \(pct(contract.prepayment)) prepaid"
+        "          contract \(contract.name): \(pct(contract.share)) of GPUs at \(c) \(NumberFormat.fixed(contract.pricePerGPUHour, decimals: 2, trimZeros: true))/GPU-h for \(contract.termMonths ?? a.horizonMonths) months, \(pct(contract.prepayment)) prepaid"
       )
     }
     out.append("  capex                 \(money(f.capex.total).description)")
@@ -240,7 +240,9 @@ extension Plan {
     ] {
       if let why = irr.explanation { out.append(pad("  " + label, 24) + "n/a — " + why) }
     }
-    func moic(_ r: CashFlowReturns) -> String { r.moic.map { formatFixed($0, decimals: 2) + "×" } ?? "n/a" }
+    func moic(_ r: CashFlowReturns) -> String {
+      r.moic.map { NumberFormat.fixed($0, decimals: 2, trimZeros: true) + "×" } ?? "n/a"
+    }
     func payback(_ r: CashFlowReturns) -> String { r.paybackMonth.map { "month \($0)" } ?? "none" }
     out.append("  MOIC                  \(moic(f.projectPreTax)) | \(moic(f.projectAfterTax)) | \(moic(f.equity))")
     out.append(
@@ -262,9 +264,10 @@ extension Plan {
   func pathText(_ path: PricePath) -> String {
     switch path {
     case .none: return "flat"
-    case .linear(let end): return "linear to \(formatPercent(end * 100)) by the last month"
-    case .annualDecline(let rate): return "−\(formatPercent(rate * 100)) a year"
-    case .perYear(let list): return "per year ×" + list.map { formatFixed($0, decimals: 2) }.joined(separator: "/")
+    case .linear(let end): return "linear to \(NumberFormat.percent(end)) by the last month"
+    case .annualDecline(let rate): return "−\(NumberFormat.percent(rate)) a year"
+    case .perYear(let list):
+      return "per year ×" + list.map { NumberFormat.fixed($0, decimals: 2, trimZeros: true) }.joined(separator: "/")
     }
   }
 }
@@ -284,15 +287,15 @@ extension Plan {
       out +=
         pad("  " + row.input.rawValue, 20) + pad(money(row.lowProjectNPV).groupedString, 20, right: true)
         + pad(money(row.highProjectNPV).groupedString, 20, right: true)
-        + pad(row.lowBreakEvenPrice.map { formatFixed($0, decimals: 4, trimZeros: false) } ?? "n/a", 12, right: true)
-        + pad(row.highBreakEvenPrice.map { formatFixed($0, decimals: 4, trimZeros: false) } ?? "n/a", 12, right: true)
+        + pad(row.lowBreakEvenPrice.map { NumberFormat.fixed($0, decimals: 4) } ?? "n/a", 12, right: true)
+        + pad(row.highBreakEvenPrice.map { NumberFormat.fixed($0, decimals: 4) } ?? "n/a", 12, right: true)
         + "\n"
     }
-    out += "Break-even starting rate at \(formatPercent(financeAssumptions.discountRate * 100)) by utilization\n"
+    out += "Break-even starting rate at \(NumberFormat.percent(financeAssumptions.discountRate)) by utilization\n"
     for point in finance.utilizationSweep {
       out +=
-        pad("  \(formatPercent(point.utilization * 100))", 12)
-        + (point.breakEvenStartPrice.map { "\(c) \(formatFixed($0, decimals: 4, trimZeros: false))/GPU-h" } ?? "n/a")
+        pad("  \(NumberFormat.percent(point.utilization))", 12)
+        + (point.breakEvenStartPrice.map { "\(c) \(NumberFormat.fixed($0, decimals: 4))/GPU-h" } ?? "n/a")
         + "\n"
     }
     return out

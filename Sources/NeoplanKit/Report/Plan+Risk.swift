@@ -90,7 +90,7 @@ extension Plan {
     var out = "neoplan risk: \(spec.name)  (\(r.paths) paths, seed \(r.seed); docs/risk.md)\n"
     out += pad("", 18) + ["P5", "P10", "P50", "P90", "P95", "plan"].map { pad($0, 15, right: true) }.joined() + "\n"
     func percent(_ v: Double?) -> String {
-      v.map { formatFixed($0 * 100, decimals: 1, trimZeros: false) + "%" } ?? "n/a"
+      v.map { NumberFormat.percent($0) } ?? "n/a"
     }
     func row(_ name: String, _ p: RiskPercentiles, plan: String, _ format: (Double?) -> String) -> String {
       pad("  " + name, 18) + (p.values.map { format($0) } + [plan]).map { pad($0, 15, right: true) }.joined() + "\n"
@@ -102,11 +102,12 @@ extension Plan {
     out += row("equity NPV", r.equityNPV, plan: cash(finance.equity.npv), cash)
     out += row(
       "payback (months)", r.paybackMonths, plan: finance.paybackMonth.map(String.init) ?? "never",
-      { $0.map { formatFixed($0, decimals: 1) } ?? "never" })
+      { $0.map { NumberFormat.fixed($0, decimals: 1, trimZeros: true) } ?? "never" })
     if let dscr = r.minDSCR {
       out += row(
-        "minimum DSCR", dscr, plan: finance.lender.minDSCR.map { formatFixed($0, decimals: 2) } ?? "n/a",
-        { $0.map { formatFixed($0, decimals: 2) } ?? "n/a" })
+        "minimum DSCR", dscr,
+        plan: finance.lender.minDSCR.map { NumberFormat.fixed($0, decimals: 2, trimZeros: true) } ?? "n/a",
+        { $0.map { NumberFormat.fixed($0, decimals: 2, trimZeros: true) } ?? "n/a" })
     }
     out += "P(NPV < 0) \(percent(r.probabilityOfLoss))   P(project IRR < \(percent(r.hurdleRate))) "
     out += "\(percent(r.probabilityBelowHurdle))   P(equity NPV < 0) \(percent(r.probabilityOfEquityLoss))"
@@ -115,7 +116,7 @@ extension Plan {
     for driver in r.drivers {
       out +=
         pad("  " + driver.input, 18) + pad(percent(driver.varianceShare), 8, right: true)
-        + "   ρ = \(formatFixed(driver.rankCorrelation, decimals: 3, trimZeros: false))\n"
+        + "   ρ = \(NumberFormat.fixed(driver.rankCorrelation, decimals: 3))\n"
     }
     return out
   }

@@ -115,7 +115,7 @@ extension Plan {
       let opexLines: [String] = OpexLine.allCases.map { money(s.opexLines.amount(of: $0)).plainString }
       rows.append(
         [String(s.year)] + tranches + columns + opexLines
-          + [s.dscr.map { formatFixed($0, decimals: 4, trimZeros: false) } ?? "", bom.currency])
+          + [s.dscr.map { NumberFormat.fixed($0, decimals: 4) } ?? "", bom.currency])
     }
     return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
   }
@@ -131,7 +131,7 @@ extension Plan {
       out.append(
         pad("    " + label, 24)
           + years.map { s in
-            pad(value(s).map { formatFixed($0 / 1000, decimals: 1, trimZeros: false) } ?? "–", 10, right: true)
+            pad(value(s).map { NumberFormat.fixed($0 / 1000, decimals: 1) } ?? "–", 10, right: true)
           }.joined())
     }
     for (index, name) in f.cashFlows.trancheNames.enumerated() {
@@ -148,13 +148,13 @@ extension Plan {
     }
     out.append(
       pad("    DSCR", 24)
-        + years.map { pad($0.dscr.map { formatFixed($0, decimals: 2, trimZeros: false) } ?? "–", 10, right: true) }
+        + years.map { pad($0.dscr.map { NumberFormat.fixed($0, decimals: 2) } ?? "–", 10, right: true) }
         .joined())
     if f.lender.debtAmount > 0 {
       let ltv = Dictionary(f.lender.ltvByYear.map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a })
       out.append(
         pad("    LTV, year end", 24)
-          + years.map { pad(ltv[$0.year].map { formatPercent($0 * 100) } ?? "–", 10, right: true) }.joined())
+          + years.map { pad(ltv[$0.year].map { NumberFormat.percent($0) } ?? "–", 10, right: true) }.joined())
     }
     return out + lenderText()
   }
@@ -164,10 +164,10 @@ extension Plan {
     let l = finance.lender
     let a = financeAssumptions
     guard l.debtAmount > 0 else { return ["  lender                no debt"] }
-    func ratio(_ x: Double?) -> String { x.map { formatFixed($0, decimals: 2, trimZeros: false) + "×" } ?? "n/a" }
+    func ratio(_ x: Double?) -> String { x.map { NumberFormat.fixed($0, decimals: 2) + "×" } ?? "n/a" }
     var out = [
-      "  lender                \(money(l.debtAmount).description) over \(a.debtTermMonths) months, \(a.amortization.rawValue), \(formatFixed(a.interestRateAnnual * 100, decimals: 2))% \(a.interestConvention.rawValue)",
-      "                        DSCR min \(ratio(l.minDSCR)), average \(ratio(l.averageDSCR)); LLCR \(ratio(l.llcr)); max LTV \(l.maxLTV.map { formatPercent($0 * 100) } ?? "n/a")",
+      "  lender                \(money(l.debtAmount).description) over \(a.debtTermMonths) months, \(a.amortization.rawValue), \(NumberFormat.percent(a.interestRateAnnual, decimals: 2, trimZeros: true)) \(a.interestConvention.rawValue)",
+      "                        DSCR min \(ratio(l.minDSCR)), average \(ratio(l.averageDSCR)); LLCR \(ratio(l.llcr)); max LTV \(l.maxLTV.map { NumberFormat.percent($0) } ?? "n/a")",
     ]
     if a.leadTimeMonths > 0 {
       out.insert(
@@ -177,9 +177,10 @@ extension Plan {
     let dscr = l.dscrBreachMonths
     let ltv = l.ltvBreachMonths
     out.append(
-      "                        covenants DSCR ≥ \(formatFixed(a.covenants.minDSCR, decimals: 2, trimZeros: false)): "
+      "                        covenants DSCR ≥ \(NumberFormat.fixed(a.covenants.minDSCR, decimals: 2)): "
         + (dscr.isEmpty ? "met" : "fails at month " + monthRanges(dscr)) + "; LTV ≤ "
-        + formatPercent(a.covenants.maxLTV * 100) + ": " + (ltv.isEmpty ? "met" : "fails in months " + monthRanges(ltv))
+        + NumberFormat.percent(a.covenants.maxLTV) + ": "
+        + (ltv.isEmpty ? "met" : "fails in months " + monthRanges(ltv))
     )
     return out
   }

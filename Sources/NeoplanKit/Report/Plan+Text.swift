@@ -52,7 +52,7 @@ extension Plan {
     }
     if let s = d.storage {
       out.append(
-        "Storage   \(formatFixed(s.capacityPB, decimals: 3)) PB usable: \(s.servers) × \(s.server.id) (\(formatFixed(s.usableTB, decimals: 1)) TB)"
+        "Storage   \(NumberFormat.fixed(s.capacityPB, decimals: 3, trimZeros: true)) PB usable: \(s.servers) × \(s.server.id) (\(NumberFormat.fixed(s.usableTB, decimals: 1, trimZeros: true)) TB)"
       )
     }
     out.append(
@@ -63,7 +63,7 @@ extension Plan {
       "Racks     \(fac.racks) (\(fac.nodeRacks) node at \(fac.nodesPerRack)/rack, \(fac.networkRacks) network, \(fac.storageRacks) storage); \(fac.pdus) PDUs; cooling \(fac.cooling.rawValue)"
     )
     out.append(
-      "Power     IT \(formatFixed(fac.itPowerKW, decimals: 1)) kW max (\(formatFixed(fac.itPowerTypicalKW, decimals: 1)) typical), node rack \(formatFixed(fac.nodeRackKW, decimals: 1)) kW, facility \(formatFixed(fac.facilityPowerKW, decimals: 1)) kW at PUE \(formatFixed(fac.pue, decimals: 2))"
+      "Power     IT \(NumberFormat.fixed(fac.itPowerKW, decimals: 1, trimZeros: true)) kW max (\(NumberFormat.fixed(fac.itPowerTypicalKW, decimals: 1, trimZeros: true)) typical), node rack \(NumberFormat.fixed(fac.nodeRackKW, decimals: 1, trimZeros: true)) kW, facility \(NumberFormat.fixed(fac.facilityPowerKW, decimals: 1, trimZeros: true)) kW at PUE \(NumberFormat.fixed(fac.pue, decimals: 2, trimZeros: true))"
     )
     out.append(rule)
     out.append("Bill of materials")

@@ -36,9 +36,13 @@ extension ClusterSizer {
     case .air, .auto:
       if peakRackKW > facility.airCoolingLimitKW {
         diagnostics.warn(
-          "air-limit", ["kw": formatKW(peakRackKW), "limit": formatKW(facility.airCoolingLimitKW)],
+          "air-limit",
+          [
+            "kw": NumberFormat.powerValue(kilowatts: peakRackKW, trimZeros: true),
+            "limit": NumberFormat.powerValue(kilowatts: facility.airCoolingLimitKW, trimZeros: true),
+          ],
           text:
-            "racks draw up to \(formatKW(peakRackKW)) kW, above the \(formatKW(facility.airCoolingLimitKW)) kW air cooling removes: choose cooling rdhx or liquid, or lower facility.rack_power_kw",
+            "racks draw up to \(NumberFormat.powerValue(kilowatts: peakRackKW, trimZeros: true)) kW, above the \(NumberFormat.powerValue(kilowatts: facility.airCoolingLimitKW, trimZeros: true)) kW air cooling removes: choose cooling rdhx or liquid, or lower facility.rack_power_kw",
           at: "facility.cooling")
       }
     case .rdhx:
@@ -54,9 +58,13 @@ extension ClusterSizer {
       }()
       if peakRackKW > rdhxCapacity {
         diagnostics.warn(
-          "rdhx-limit", ["kw": formatKW(peakRackKW), "limit": formatKW(rdhxCapacity), "part": facility.rdhx.id],
+          "rdhx-limit",
+          [
+            "kw": NumberFormat.powerValue(kilowatts: peakRackKW, trimZeros: true),
+            "limit": NumberFormat.powerValue(kilowatts: rdhxCapacity, trimZeros: true), "part": facility.rdhx.id,
+          ],
           text:
-            "racks draw up to \(formatKW(peakRackKW)) kW, above the \(formatKW(rdhxCapacity)) kW a \(facility.rdhx.id) removes: choose liquid cooling or lower facility.rack_power_kw",
+            "racks draw up to \(NumberFormat.powerValue(kilowatts: peakRackKW, trimZeros: true)) kW, above the \(NumberFormat.powerValue(kilowatts: rdhxCapacity, trimZeros: true)) kW a \(facility.rdhx.id) removes: choose liquid cooling or lower facility.rack_power_kw",
           at: "facility.cooling")
       }
     case .liquid:

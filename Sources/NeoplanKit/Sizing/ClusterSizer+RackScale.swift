@@ -19,8 +19,10 @@ extension ClusterSizer {
       throw InputError(
         spec.diagnostic(
           "facility.rack_power_kw",
-          "a \(spec.compute.node.id) rack draws \(formatKW(rackW / 1000)) kW with its optics; a rack-scale system is not split across racks",
-          expected: "expected facility.rack_power_kw of at least \(formatKW((rackW / 1000 * 10).rounded(.up) / 10))"))
+          "a \(spec.compute.node.id) rack draws \(NumberFormat.powerValue(kilowatts: rackW / 1000, trimZeros: true)) kW with its optics; a rack-scale system is not split across racks",
+          expected:
+            "expected facility.rack_power_kw of at least \(NumberFormat.powerValue(kilowatts: (rackW / 1000 * 10).rounded(.up) / 10, trimZeros: true))"
+        ))
     }
     return 1
   }
@@ -34,7 +36,7 @@ extension ClusterSizer {
       throw InputError(
         spec.diagnostic(
           "facility.cooling",
-          "\(id) needs direct liquid cooling (\(formatKW(rack.liquidHeatKW)) kW per rack to liquid); \(spec.facility.cooling.rawValue) cannot cool it",
+          "\(id) needs direct liquid cooling (\(NumberFormat.powerValue(kilowatts: rack.liquidHeatKW, trimZeros: true)) kW per rack to liquid); \(spec.facility.cooling.rawValue) cannot cool it",
           expected: "expected cooling: liquid (or auto)"))
     }
     let airKW = rackKW - rack.liquidHeatKW
@@ -42,8 +44,10 @@ extension ClusterSizer {
       throw InputError(
         spec.diagnostic(
           "facility.air_cooling_limit_kw",
-          "\(id) still sends \(formatKW(airKW)) kW per rack to air, above the facility's \(formatKW(spec.facility.airCoolingLimitKW)) kW",
-          expected: "expected air_cooling_limit_kw of at least \(formatKW((airKW * 10).rounded(.up) / 10))"))
+          "\(id) still sends \(NumberFormat.powerValue(kilowatts: airKW, trimZeros: true)) kW per rack to air, above the facility's \(NumberFormat.powerValue(kilowatts: spec.facility.airCoolingLimitKW, trimZeros: true)) kW",
+          expected:
+            "expected air_cooling_limit_kw of at least \(NumberFormat.powerValue(kilowatts: (airKW * 10).rounded(.up) / 10, trimZeros: true))"
+        ))
     }
     if case .cooling(let cdu) = spec.facility.cdu.specs, cdu.method != .cdu {
       throw InputError(

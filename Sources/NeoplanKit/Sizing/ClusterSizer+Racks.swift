@@ -37,8 +37,10 @@ struct RackLayout {
       throw InputError(
         spec.diagnostic(
           "facility.rack_power_kw",
-          "a rack of \(formatKW(spec.facility.rackPowerKW)) kW cannot hold one \(spec.compute.node.id) (\(formatKW(nodeRackW / 1000)) kW with NICs and optics)",
-          expected: "expected at least \(formatKW((nodeRackW / 1000 * 10).rounded(.up) / 10)) kW per rack"))
+          "a rack of \(NumberFormat.powerValue(kilowatts: spec.facility.rackPowerKW, trimZeros: true)) kW cannot hold one \(spec.compute.node.id) (\(NumberFormat.powerValue(kilowatts: nodeRackW / 1000, trimZeros: true)) kW with NICs and optics)",
+          expected:
+            "expected at least \(NumberFormat.powerValue(kilowatts: (nodeRackW / 1000 * 10).rounded(.up) / 10, trimZeros: true)) kW per rack"
+        ))
     }
   }
 

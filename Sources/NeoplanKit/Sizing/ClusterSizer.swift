@@ -77,9 +77,3 @@ struct PartList {
     }
   }
 }
-
-/// `12.5`, `10.2`, `40` — kW with at most one decimal, locale-independent.
-func formatKW(_ kw: Double) -> String {
-  let tenths = Int((kw * 10).rounded())
-  return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(abs(tenths % 10))"
-}

@@ -33,7 +33,7 @@ extension SpecDecoder {
       let total = a.contracts.reduce(0) { $0 + $1.share }
       if total > 1 + 1e-9 {
         throw v.error(
-          "contract shares add up to \(formatFixed(total, decimals: 4))",
+          "contract shares add up to \(NumberFormat.fixed(total, decimals: 4, trimZeros: true))",
           expected: "expected shares adding up to at most 1")
       }
     }
@@ -49,7 +49,7 @@ extension SpecDecoder {
     if let v = map[.busyDraw] { a.busyDrawFraction = try fraction(v) }
     if a.idleDrawFraction > a.busyDrawFraction, let v = map[.idleDraw] ?? map[.busyDraw] {
       throw v.error(
-        "idle draw \(formatFixed(a.idleDrawFraction, decimals: 3)) is above busy draw \(formatFixed(a.busyDrawFraction, decimals: 3))",
+        "idle draw \(NumberFormat.fixed(a.idleDrawFraction, decimals: 3, trimZeros: true)) is above busy draw \(NumberFormat.fixed(a.busyDrawFraction, decimals: 3, trimZeros: true))",
         expected: "expected idle_draw ≤ busy_draw")
     }
     if let v = map[.warrantyYears] { a.warrantyYears = try v.int(in: 0...10, expected: "0…10 years") }
@@ -78,7 +78,8 @@ extension SpecDecoder {
       let target = try v.double()
       guard target >= 1, target <= 10 else {
         throw v.error(
-          "target DSCR \(formatFixed(target, decimals: 3))", expected: "expected a ratio from 1 to 10, e.g. 1.3")
+          "target DSCR \(NumberFormat.fixed(target, decimals: 3, trimZeros: true))",
+          expected: "expected a ratio from 1 to 10, e.g. 1.3")
       }
       a.debtSizing = .targetDSCR(target)
     }

@@ -50,13 +50,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
   public func days(to other: Day) -> Int { other.ordinal - ordinal }
 
   /// `YYYY-MM-DD`.
-  public var description: String {
-    func pad(_ n: Int, _ width: Int) -> String {
-      let s = String(n)
-      return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-  }
+  public var description: String { NumberFormat.date(self) }
 
   /// Chronological order.
   public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }

@@ -24,15 +24,15 @@ extension YAMLValue {
   {
     let x = try double()
     guard x.isFinite, range.contains(x) else {
-      let shown = formatFixed(x, decimals: 6)
+      let shown = NumberFormat.fixed(x, decimals: 6, trimZeros: true)
       let message: String
       switch wording {
       case .outOfRange: message = "\(shown) is out of range"
       case .belowOrAbove:
         message =
           x < range.lowerBound
-          ? "\(shown) is below \(formatFixed(range.lowerBound, decimals: 6))"
-          : "\(shown) is above \(formatFixed(range.upperBound, decimals: 6))"
+          ? "\(shown) is below \(NumberFormat.fixed(range.lowerBound, decimals: 6, trimZeros: true))"
+          : "\(shown) is above \(NumberFormat.fixed(range.upperBound, decimals: 6, trimZeros: true))"
       case .outside(let bounds): message = "\(shown) is outside \(bounds)"
       }
       throw error(message, expected: "expected \(what)")

@@ -14,20 +14,25 @@ struct ChartTextTests {
     #expect(SVGText.escape("资本支出 · 中国") == "资本支出 · 中国")
   }
 
+  /// Half-even on the exact value (NumberFormat): 0.125 = 1/8 is a tie → 0.12 (2 even; the
+  /// old half-away rule gave 0.13); 0.375 → 0.38; 1e21 = 10²¹ is exact in binary and printed
+  /// in full (no longer clamped to 9.2·10¹⁸).
   @Test func numbersAreLocaleIndependentAndFinite() {
     #expect(SVGText.number(12.5) == "12.5")
     #expect(SVGText.number(12) == "12")
-    #expect(SVGText.number(0.125) == "0.13")
+    #expect(SVGText.number(0.125) == "0.12")
+    #expect(SVGText.number(0.375) == "0.38")
     #expect(SVGText.number(-0.001) == "0")
     #expect(SVGText.number(-3.456) == "-3.46")
-    #expect(SVGText.number(1e21) == "9200000000000000000")
+    #expect(SVGText.number(1e21) == "1000000000000000000000")
     #expect(SVGText.number(-1e17) == "-100000000000000000")
     #expect(SVGText.number(.nan) == "0")
     #expect(SVGText.number(-.infinity) == "0")
-    #expect(SVGText.fixed(1_234_567.891, decimals: 2, grouping: ",") == "1,234,567.89")
-    #expect(SVGText.fixed(999.999, decimals: 2) == "1000.00")
   }
 
+  /// 0.1825 is held as 0.18249999999999999556… → 18.2% (below the tie; the old rule rounded
+  /// the binary product 0.1825 × 100 = 18.25 away from zero to 18.3%). 1,225,000 → 1.225M,
+  /// an exact tie → 1.22 (2 even).
   @Test func formattersMatchHandWrittenStrings() {
     let money = ChartFormat.compact(prefix: "$")
     #expect(money(1_200_000) == "$1.2M")
@@ -39,7 +44,9 @@ struct ChartTextTests {
     #expect(money(.nan) == "$0")
     #expect(ChartFormat.decimal(decimals: 1, prefix: "$")(1234.56) == "$1,234.6")
     #expect(ChartFormat.decimal()(-0.2) == "0")
-    #expect(ChartFormat.percent(decimals: 1)(0.1825) == "18.3%")
+    #expect(ChartFormat.percent(decimals: 1)(0.1825) == "18.2%")
+    #expect(ChartFormat.percent(decimals: 1)(.nan) == "0%")
+    #expect(money(1_225_000) == "$1.22M")
     #expect(ChartFormat.percent(decimals: 0)(-0.05) == "-5%")
   }
 

@@ -64,7 +64,10 @@ struct DiffFinanceAndHTMLTests {
     let planA = try plan(Files.ib)
     let planB = try plan(Files.eth)
     func exact(_ value: Double?, _ digits: Int) -> Decimal? {
-      value.map { Decimal(string: formatFixed($0, decimals: digits), locale: Locale(identifier: "en_US_POSIX"))! }
+      value.map {
+        Decimal(
+          string: NumberFormat.fixed($0, decimals: digits, trimZeros: true), locale: Locale(identifier: "en_US_POSIX"))!
+      }
     }
     #expect(capex.a.value == Money(roundingMajor: planA.finance.capex.total, currency: "USD").major)
     let npv = try change(.npv)
@@ -97,7 +100,9 @@ struct DiffFinanceAndHTMLTests {
     #expect(capexRow?.member("delta") == .number("-545132.00"))
     #expect(capexRow?.member("unit") == .string("money"))
     let irrRow = rows.first { $0.member("path") == .string("returns.projectIRR") }
-    #expect(irrRow?.member("a") == .number(formatFixed(planA.finance.projectIRR.annual!, decimals: 6)))
+    #expect(
+      irrRow?.member("a") == .number(NumberFormat.fixed(planA.finance.projectIRR.annual!, decimals: 6, trimZeros: true))
+    )
     // The text report fits 100 columns and carries the finance block.
     let text = report.text()
     #expect(text.contains("-545,132.00"))

@@ -78,10 +78,13 @@ struct MoneyTests {
 }
 
 /// Percentages keep their sign below one percent: −0.4 % is not 0.4 % (an IRR of −0.4 % printed
-/// as "0.4%" before). By hand: −0.44 → −0.4, 12.35 → 12.4 (half away from zero), 0 → 0.0.
+/// as "0.4%" before). By hand, on the fraction's exact binary value, half-even at one decimal of
+/// the percentage: −0.0044 (−0.00440000000000000026…) → −0.4%; 0.1235 (0.12349999999999999866…,
+/// below the tie) → 12.3% (the old rule, rounding 12.35 away from zero, printed 12.4%);
+/// 0 → 0.0%; −0.1458 → −14.6%.
 @Test func percentTextKeepsTheSign() {
-  #expect(formatPercent(-0.44) == "-0.4%")
-  #expect(formatPercent(12.35) == "12.4%")
-  #expect(formatPercent(0) == "0.0%")
-  #expect(formatPercent(-14.58) == "-14.6%")
+  #expect(NumberFormat.percent(-0.0044) == "-0.4%")
+  #expect(NumberFormat.percent(0.1235) == "12.3%")
+  #expect(NumberFormat.percent(0) == "0.0%")
+  #expect(NumberFormat.percent(-0.1458) == "-14.6%")
 }

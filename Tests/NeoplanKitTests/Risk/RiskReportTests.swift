@@ -75,6 +75,6 @@ struct RiskReportTests {
     risk.paths = 3
     let text = plan.riskText(plan.runRisk(risk, threads: 1))
     let irr = try #require(plan.finance.projectIRR.annual)
-    #expect(text.contains(formatFixed(irr * 100, decimals: 1, trimZeros: false) + "%"))
+    #expect(text.contains(NumberFormat.percent(irr)))
   }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// so that currency, units and separators follow the report's locale.
 public typealias ChartValueFormatter = @Sendable (Double) -> String
 
-/// Locale-independent value formatters for charts. Each returns a ``ChartValueFormatter``.
+/// Locale-independent value formatters for charts, each a ``ChartValueFormatter`` built on
+/// ``NumberFormat`` (half-even).
 public enum ChartFormat {
   /// Fixed decimals with a grouping separator: `decimal(decimals: 1, prefix: "$")(1234.56)` →
   /// `"$1,234.6"`. Negative values get a leading `-` before the prefix.
@@ -13,7 +14,9 @@ public enum ChartFormat {
     suffix: String = ""
   ) -> ChartValueFormatter {
     { value in
-      let body = SVGText.fixed(abs(value), decimals: decimals, grouping: grouping, decimalSeparator: decimalSeparator)
+      guard value.isFinite else { return prefix + "0" + suffix }
+      let body = NumberFormat.fixed(
+        abs(value), decimals: decimals, grouping: grouping, decimalSeparator: decimalSeparator)
       let negative = value < 0 && body.contains(where: { $0 != "0" && $0.isNumber })
       return (negative ? "-" : "") + prefix + body + suffix
     }
@@ -27,18 +30,8 @@ public enum ChartFormat {
     units: [String] = ["k", "M", "B", "T"]
   ) -> ChartValueFormatter {
     { value in
-      guard value.isFinite else { return prefix + "0" + suffix }
-      var magnitude = abs(value)
-      var unit = ""
-      for symbol in units {
-        // Switch unit when the rounded value would read 1000 or more in the current unit.
-        let rounded = Double(SVGText.fixed(magnitude, decimals: maxFractionDigits)) ?? magnitude
-        guard rounded >= 1000 else { break }
-        magnitude /= 1000
-        unit = symbol
-      }
-      let body = SVGText.fixed(
-        magnitude, decimals: maxFractionDigits, trimZeros: true, decimalSeparator: decimalSeparator)
+      let (body, unit) = NumberFormat.compact(
+        abs(value), maxFractionDigits: maxFractionDigits, decimalSeparator: decimalSeparator, units: units)
       let negative = value < 0 && body.contains(where: { $0 != "0" && $0.isNumber })
       return (negative ? "-" : "") + prefix + body + unit + suffix
     }
@@ -47,7 +40,8 @@ public enum ChartFormat {
   /// Fractions as percentages: `percent(decimals: 1)(0.1825)` → `"18.3%"`.
   public static func percent(decimals: Int = 1, suffix: String = "%") -> ChartValueFormatter {
     { value in
-      let body = SVGText.fixed(abs(value) * 100, decimals: decimals)
+      guard value.isFinite else { return "0" + suffix }
+      let body = NumberFormat.percent(abs(value), decimals: decimals, sign: "")
       let negative = value < 0 && body.contains(where: { $0 != "0" && $0.isNumber })
       return (negative ? "-" : "") + body + suffix
     }

@@ -37,47 +37,13 @@ public enum SVGText {
   }
 
   /// Formats `value` with at most `decimals` fraction digits (0…6), trailing zeros removed,
-  /// `.` as the decimal separator and no grouping. Non-finite values become `0`; `-0` becomes `0`.
+  /// `.` as the decimal separator and no grouping, rounded half-even (``NumberFormat``). Non-finite
+  /// values become `0`; `-0` becomes `0`.
   ///
   /// Used for coordinates and lengths; deterministic across platforms and locales.
   public static func number(_ value: Double, decimals: Int = 2) -> String {
-    fixed(value, decimals: decimals, trimZeros: true)
-  }
-
-  /// Formats `value` with exactly `decimals` fraction digits (0…6) unless `trimZeros`, with an
-  /// optional grouping separator for the integer part. Rounds half away from zero.
-  static func fixed(
-    _ value: Double, decimals: Int, trimZeros: Bool = false, grouping: String = "", decimalSeparator: String = "."
-  ) -> String {
     guard value.isFinite else { return "0" }
-    let limit = 9.2e18
-    // Fraction digits are dropped once they cannot be represented; beyond 9.2 × 10¹⁸ the value
-    // is clamped (charts never show such numbers meaningfully).
-    var places = min(max(decimals, 0), 6)
-    while places > 0 && abs(value) * pow(10, Double(places)) >= limit { places -= 1 }
-    var factor: UInt64 = 1
-    for _ in 0..<places { factor *= 10 }
-    let magnitude = (abs(value) * Double(factor)).rounded(.toNearestOrAwayFromZero)
-    let scaled: UInt64 = magnitude < limit ? UInt64(magnitude) : 9_200_000_000_000_000_000
-    let integerPart = scaled / factor
-    var fraction = places > 0 ? String(scaled % factor) : ""
-    if places > 0 {
-      fraction = String(repeating: "0", count: places - fraction.count) + fraction
-      if trimZeros {
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-      }
-    }
-    var digits = String(integerPart)
-    if !grouping.isEmpty && digits.count > 3 {
-      var grouped = ""
-      for (index, character) in digits.enumerated() {
-        if index > 0 && (digits.count - index) % 3 == 0 { grouped += grouping }
-        grouped.append(character)
-      }
-      digits = grouped
-    }
-    let sign = scaled == 0 ? "" : (value < 0 ? "-" : "")
-    return sign + digits + (fraction.isEmpty ? "" : decimalSeparator + fraction)
+    return NumberFormat.fixed(value, decimals: min(max(decimals, 0), 6), trimZeros: true)
   }
 
   /// An estimate of the rendered width of `text` at `fontSize` in a proportional sans-serif face.

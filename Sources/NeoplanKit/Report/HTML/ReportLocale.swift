@@ -61,33 +61,25 @@ public struct ReportLocale: Sendable {
   }
 
   /// `USD 1,234,567.89`.
-  public func money(_ m: Money) -> String { "\(m.currency) \(m.groupedString)" }
+  public func money(_ m: Money) -> String { NumberFormat.money(m, code: true) }
 
-  /// Compact money for summaries: `USD 48.19M` (en), `USD 4,819.05万` (zh-CN).
+  /// Compact money for summaries: `USD 48.19M` (en), `USD 4,819.05万` (zh-CN); exact from the
+  /// cents, half-even.
   public func compactMoney(_ m: Money) -> String {
-    let value = Double(m.cents) / 100
-    let magnitude = abs(value)
-    let sign = value < 0 ? "−" : ""
+    let cents = m.cents.magnitude
+    // (power of ten of the unit, suffix): thousands, millions, billions (en); 万 = 10⁴, 亿 = 10⁸.
+    let (power, suffix): (Int, String)
     switch language {
     case .en:
-      let (scaled, suffix): (Double, String) =
-        magnitude >= 1e9
-        ? (magnitude / 1e9, "B")
-        : magnitude >= 1e6
-          ? (magnitude / 1e6, "M")
-          : magnitude >= 1e3 ? (magnitude / 1e3, "k") : (magnitude, "")
-      return "\(m.currency) \(sign)\(grouped(scaled, decimals: compactDecimals(scaled, suffix)))\(suffix)"
+      (power, suffix) =
+        cents >= 100_000_000_000 ? (9, "B") : cents >= 100_000_000 ? (6, "M") : cents >= 100_000 ? (3, "k") : (0, "")
     case .zhCN:
-      let (scaled, suffix): (Double, String) =
-        magnitude >= 1e8 ? (magnitude / 1e8, "亿") : magnitude >= 1e4 ? (magnitude / 1e4, "万") : (magnitude, "")
-      return "\(m.currency) \(sign)\(grouped(scaled, decimals: compactDecimals(scaled, suffix)))\(suffix)"
+      (power, suffix) = cents >= 10_000_000_000 ? (8, "亿") : cents >= 1_000_000 ? (4, "万") : (0, "")
     }
-  }
-
-  /// Three significant digits for scaled amounts (`48.2M`, `4,819万`), cents for small ones.
-  func compactDecimals(_ scaled: Double, _ suffix: String) -> Int {
-    if suffix.isEmpty { return 2 }
-    return scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2
+    // Three significant digits for scaled amounts (`48.2M`, `4,819万`), cents for small ones.
+    let unitCents = UInt64(DecimalDigits.powerOfTen(power + 2))
+    let decimals = suffix.isEmpty ? 2 : cents >= 100 * unitCents ? 0 : cents >= 10 * unitCents ? 1 : 2
+    return m.currency + " " + NumberFormat.compactMoney(m, power: power, decimals: decimals, suffix: suffix, minus: "−")
   }
 
   /// A price per GPU-hour with 2 decimals: `USD 2.35`.
@@ -99,26 +91,22 @@ public struct ReportLocale: Sendable {
   /// `12.3%`; `n/a` for nil.
   public func percent(_ fraction: Double?, decimals: Int = 1) -> String {
     guard let fraction, fraction.isFinite else { return t("not_available") }
-    return "\(grouped(fraction * 100, decimals: decimals))%"
+    return NumberFormat.percent(fraction, decimals: decimals, grouping: ",", minus: "−")
   }
 
-  /// A grouped decimal with fixed decimals, `1,234.50`.
+  /// A grouped decimal with fixed decimals, `1,234.50`, `−0.25`.
   public func grouped(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return t("not_available") }
-    let text = formatFixed(abs(value), decimals: decimals, trimZeros: false)
-    let parts = text.split(separator: ".", maxSplits: 1)
-    let whole = groupThousands(UInt64(parts[0]) ?? 0)
-    let sign = value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "−" : ""
-    return sign + whole + (parts.count > 1 ? "." + parts[1] : "")
+    return NumberFormat.fixed(value, decimals: decimals, grouping: ",", minus: "−")
   }
 
   /// A whole number with grouping.
-  public func count(_ n: Int) -> String { (n < 0 ? "−" : "") + groupThousands(UInt64(abs(n))) }
+  public func count(_ n: Int) -> String { NumberFormat.integer(n, minus: "−") }
 
   /// `2026-11-21` (en) or `2026年11月21日` (zh-CN).
   public func date(_ day: Day) -> String {
     switch language {
-    case .en: return day.description
+    case .en: return NumberFormat.date(day)
     case .zhCN: return "\(day.year)年\(day.month)月\(day.day)日"
     }
   }

@@ -23,7 +23,8 @@ extension ReportViewModel {
     let percent: (Double?) -> String = { [locale] in locale.percent($0) }
     let cash: (Double?) -> String = { [self] value in value.map { locale.compactMoney(money($0)) } ?? "—" }
     let months: (Double?) -> String = { [locale] value in
-      value.map { locale.t("payback_format", ["n": formatFixed($0, decimals: 0)]) } ?? locale.t("risk_never")
+      value.map { locale.t("payback_format", ["n": NumberFormat.fixed($0, decimals: 0, trimZeros: true)]) }
+        ?? locale.t("risk_never")
     }
     func row(_ label: String, _ p: RiskPercentiles, plan: String, _ format: (Double?) -> String) -> [String: Any] {
       ["label": label, "values": p.values.map(format), "plan": plan]
