@@ -3,10 +3,12 @@
 protocol JSONTextSink {
   /// Appends one UTF-8 byte.
   mutating func append(byte: UInt8)
+  /// Appends a piece of the JSON text (its UTF-8 bytes, in order).
+  mutating func append(_ text: String)
 }
 
 extension JSONTextSink {
-  /// Appends a piece of the JSON text.
+  /// Appends a piece of the JSON text, byte by byte (sinks override this with a bulk copy).
   mutating func append(_ text: String) {
     for byte in text.utf8 { append(byte: byte) }
   }
@@ -35,6 +37,8 @@ struct JSONBytes: JSONTextSink {
   init() { bytes.reserveCapacity(1 << 16) }
 
   mutating func append(byte: UInt8) { bytes.append(byte) }
+
+  mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 }
 
 /// FNV-1a 64 over UTF-8 bytes, fed piece by piece.
@@ -45,6 +49,19 @@ struct FNV1a64: JSONTextSink {
   mutating func append(byte: UInt8) {
     value ^= UInt64(byte)
     value = value &* 0x0000_0100_0000_01b3
+  }
+
+  /// The same bytes as `append(byte:)` one by one, read from the string's contiguous UTF-8
+  /// storage when it has one (native strings do) instead of through its `UTF8View` iterator.
+  mutating func append(_ text: String) {
+    var hash = value
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    }
+    if done == nil {
+      for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    }
+    value = hash
   }
 }
 
