@@ -3,8 +3,10 @@ import Foundation
 import NeoplanKit
 
 struct DiffCommand: ParsableCommand {
+  // `_superCommandName`: see Neoplan+FastStart.swift (the direct parse skips ArgumentParser's
+  // completion-script check; help, completions and errors go through the full parse as before).
   static let configuration = CommandConfiguration(
-    commandName: "diff",
+    commandName: "diff", _superCommandName: "neoplan",
     abstract: "Compare two bills of materials: specs, saved plans or BoM CSVs (vendor quotes too).",
     discussion: """
       A and B may each be a spec (planned on the fly), a saved plan (neoplan plan --format json) or \

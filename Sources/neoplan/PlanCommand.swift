@@ -3,8 +3,11 @@ import Foundation
 import NeoplanKit
 
 struct PlanCommand: ParsableCommand {
+  // `_superCommandName`: see Neoplan+FastStart.swift (the direct parse skips ArgumentParser's
+  // completion-script check; help, completions and errors go through the full parse as before).
   static let configuration = CommandConfiguration(
-    commandName: "plan", abstract: "Size a cluster from a spec file and price its bill of materials.")
+    commandName: "plan", _superCommandName: "neoplan",
+    abstract: "Size a cluster from a spec file and price its bill of materials.")
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
 

@@ -3,8 +3,10 @@ import Foundation
 import NeoplanKit
 
 struct QuoteCommand: ParsableCommand {
+  // `_superCommandName`: see Neoplan+FastStart.swift (the direct parse skips ArgumentParser's
+  // completion-script check; help, completions and errors go through the full parse as before).
   static let configuration = CommandConfiguration(
-    commandName: "quote",
+    commandName: "quote", _superCommandName: "neoplan",
     abstract: "Render the investor quote: one self-contained HTML file (optionally printed to PDF).")
 
   @Argument(help: "The spec file (YAML or JSON).")

@@ -3,8 +3,10 @@ import Foundation
 import NeoplanKit
 
 struct TCOCommand: ParsableCommand {
+  // `_superCommandName`: see Neoplan+FastStart.swift (the direct parse skips ArgumentParser's
+  // completion-script check; help, completions and errors go through the full parse as before).
   static let configuration = CommandConfiguration(
-    commandName: "tco",
+    commandName: "tco", _superCommandName: "neoplan",
     abstract: "Total cost of ownership, true IRR/NPV and break-even rental rates of a planned cluster.")
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }

@@ -22,6 +22,18 @@ struct FastStartCLITests {
     #expect(result.stderrText.contains("neoplan plan"), "\(result)")
   }
 
+  /// A completion-script request after a subcommand is still answered by the full parse (the
+  /// direct parse skips ArgumentParser's completion check): the same script as from the root.
+  @Test(arguments: ["plan", "quote"])
+  func completionScriptRequestsStillWork(subcommand: String) throws {
+    let root = try CLI.run(["--generate-completion-script", "bash"])
+    let sub = try CLI.run([subcommand, "--generate-completion-script", "bash"])
+    #expect(root.exitCode == 0, "\(root)")
+    #expect(root.stdoutText.contains("_neoplan"), "\(root)")
+    #expect(sub.exitCode == root.exitCode, "\(sub)")
+    #expect(sub.stdoutText == root.stdoutText)
+  }
+
   /// A good command line runs the subcommand (here: the plan, as text).
   @Test func goodCommandLinesRun() throws {
     let spec = Repo.examples.appendingPathComponent("l40s-eth-16.yaml").path

@@ -129,9 +129,7 @@ public enum CashFlowModel {
       taxableIncome: (0..<count).map { operatingIncome[$0] - debt.interest[$0] - debt.fees[$0] }, leadMonths: lead,
       rate: a.taxRate, cap: a.lossCarryForwardCap)
     let months = (0..<count).map { m in
-      let preTax =
-        ops.revenue[m] - ops.prepaymentApplied[m] + ops.prepaymentReceived[m] - ops.opex[m].total
-        - ops.capex[m] + ops.residual[m]
+      let preTax = ops.projectPreTax(month: m)
       return MonthlyCashFlow(
         month: m, operatingMonth: m > lead ? m - lead : nil, year: StatementCalendar.year(of: m, lead: lead),
         marketPricePerGPUHour: ops.price[m], utilization: ops.utilization[m], revenue: ops.revenue[m],

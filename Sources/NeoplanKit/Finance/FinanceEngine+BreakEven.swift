@@ -5,7 +5,7 @@ extension FinanceEngine {
   ) -> Double {
     FinanceMath.npv(
       ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: annualRate),
-      cashFlows: CashFlowModel.build(inputs: inputs, assumptions: assumptions).projectPreTaxFlows)
+      cashFlows: CashFlowModel.projectPreTaxFlows(inputs: inputs, assumptions: assumptions))
   }
 
   /// Flat price per GPU-hour at which the unlevered pre-tax NPV at the discount rate is zero, at

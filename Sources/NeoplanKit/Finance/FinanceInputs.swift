@@ -63,8 +63,12 @@ public struct FinanceInputs: Sendable, Equatable, Hashable, Codable {
   public var nonHardwareCategories: [String] = []
 
   /// Hardware capex: ``capexByCategory`` less ``nonHardwareCategories`` (spares excluded).
+  /// (A loop, not `filter` + `reduce`: the same sum in the same order without an array per call;
+  /// the cash-flow model reads it every month.)
   public var hardwareCapex: Double {
-    capexByCategory.filter { !nonHardwareCategories.contains($0.category) }.reduce(0) { $0 + $1.amount }
+    var total = 0.0
+    for line in capexByCategory where !nonHardwareCategories.contains(line.category) { total += line.amount }
+    return total
   }
 
   /// The base for percentage-of-hardware assumptions (installation, shipping, maintenance,

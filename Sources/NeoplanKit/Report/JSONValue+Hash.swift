@@ -3,10 +3,14 @@
 protocol JSONTextSink {
   /// Appends one UTF-8 byte.
   mutating func append(byte: UInt8)
+  /// Appends a piece of the JSON text (its UTF-8 bytes, in order).
+  mutating func append(_ text: String)
+  /// Appends `s` as a JSON string literal, exactly as `JSONValue.quote` writes it.
+  mutating func appendQuoted(_ s: String)
 }
 
 extension JSONTextSink {
-  /// Appends a piece of the JSON text.
+  /// Appends a piece of the JSON text, byte by byte (sinks override this with a bulk copy).
   mutating func append(_ text: String) {
     for byte in text.utf8 { append(byte: byte) }
   }
@@ -35,6 +39,8 @@ struct JSONBytes: JSONTextSink {
   init() { bytes.reserveCapacity(1 << 16) }
 
   mutating func append(byte: UInt8) { bytes.append(byte) }
+
+  mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 }
 
 /// FNV-1a 64 over UTF-8 bytes, fed piece by piece.
@@ -45,6 +51,59 @@ struct FNV1a64: JSONTextSink {
   mutating func append(byte: UInt8) {
     value ^= UInt64(byte)
     value = value &* 0x0000_0100_0000_01b3
+  }
+
+  /// `JSONValue.quote(s)`'s bytes, escaped on the fly instead of built as a string first. Every
+  /// character `quote` replaces is ASCII, and it copies every other scalar unchanged, so working on
+  /// the UTF-8 bytes gives the same text: `\"` `\\` `\n` `\r` `\t`, `<` `>` `&` as `\u003c`
+  /// `\u003e` `\u0026`, other controls below 0x20 as `\u00XX` in lowercase hex.
+  mutating func appendQuoted(_ s: String) {
+    var hash = value
+    func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }  // 0-9, a-f
+    func addUnicodeEscape(_ byte: UInt8) {
+      add(0x5C)  // \
+      add(0x75)  // u
+      add(0x30)
+      add(0x30)
+      add(hexDigit(byte >> 4))
+      add(hexDigit(byte & 0xF))
+    }
+    add(0x22)
+    for byte in s.utf8 {
+      switch byte {
+      case 0x22, 0x5C:
+        add(0x5C)
+        add(byte)
+      case 0x0A:
+        add(0x5C)
+        add(0x6E)
+      case 0x0D:
+        add(0x5C)
+        add(0x72)
+      case 0x09:
+        add(0x5C)
+        add(0x74)
+      case 0x3C, 0x3E, 0x26: addUnicodeEscape(byte)
+      case 0..<0x20: addUnicodeEscape(byte)
+      default: add(byte)
+      }
+    }
+    add(0x22)
+    value = hash
+  }
+
+  /// The same bytes as `append(byte:)` one by one, read from the string's contiguous UTF-8
+  /// storage when it has one (native strings do) instead of through its `UTF8View` iterator.
+  mutating func append(_ text: String) {
+    var hash = value
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    }
+    if done == nil {
+      for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    }
+    value = hash
   }
 }
 

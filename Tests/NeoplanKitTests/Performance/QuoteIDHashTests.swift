@@ -38,6 +38,22 @@ struct QuoteIDHashTests {
     #expect(value.rendered() == "{\n  \"a\": \"x\\u003cü\",\n  \"b\": [\n    1,\n    {}\n  ]\n}\n")
   }
 
+  /// Every character the escaper treats specially, each control below 0x20, DEL and non-ASCII
+  /// text, alone and inside other text: the streamed escaping hashes like `quote`'s text.
+  @Test func everyEscapedCharacter() {
+    var strings = [
+      "\"", "\\", "\n", "\r", "\t", "<", ">", "&", "\u{7F}", "é", "液冷", "a\r\nb", "<a href=\"x\">&amp;</a>",
+    ]
+    for scalar in 0..<0x20 { strings.append("x" + String(Unicode.Scalar(UInt8(scalar))) + "y") }
+    for text in strings {
+      let value = JSONValue.object([text: .string(text)])
+      #expect(value.renderedFNV1a64() == Self.fnvOfText(value.rendered()), "\(text.debugDescription)")
+      var hash = FNV1a64()
+      hash.appendQuoted(text)
+      #expect(hash.value == Self.fnvOfText(JSONValue.quote(text)), "\(text.debugDescription)")
+    }
+  }
+
   /// Escapes, non-ASCII text, empty containers and nesting hash like their text.
   @Test func awkwardValues() {
     let value = JSONValue.object([

@@ -22,49 +22,71 @@ struct SVGWriter {
     x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil, strokeWidth: Double = 1,
     radius: Double = 0, dash: String = "", cssClass: String? = nil
   ) {
-    var element = "<rect"
-    if let cssClass { element += attribute("class", cssClass) }
-    element += attribute("x", x) + attribute("y", y)
-    element += attribute("width", max(0, width)) + attribute("height", max(0, height))
-    if radius > 0 { element += attribute("rx", radius) }
-    element += attribute("fill", fill)
+    body += "<rect"
+    if let cssClass { attribute("class", cssClass) }
+    attribute("x", x)
+    attribute("y", y)
+    attribute("width", max(0, width))
+    attribute("height", max(0, height))
+    if radius > 0 { attribute("rx", radius) }
+    attribute("fill", fill)
     if let stroke {
-      element += attribute("stroke", stroke) + attribute("stroke-width", strokeWidth)
-      if !dash.isEmpty { element += attribute("stroke-dasharray", dash) }
+      attribute("stroke", stroke)
+      attribute("stroke-width", strokeWidth)
+      if !dash.isEmpty { attribute("stroke-dasharray", dash) }
     }
-    body += element + "/>\n"
+    body += "/>\n"
   }
 
   mutating func line(
     x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String = "",
     cssClass: String? = nil
   ) {
-    var element = "<line"
-    if let cssClass { element += attribute("class", cssClass) }
-    element += attribute("x1", x1) + attribute("y1", y1) + attribute("x2", x2) + attribute("y2", y2)
-    element += attribute("stroke", stroke) + attribute("stroke-width", width)
-    if !dash.isEmpty { element += attribute("stroke-dasharray", dash) }
-    body += element + "/>\n"
+    body += "<line"
+    if let cssClass { attribute("class", cssClass) }
+    attribute("x1", x1)
+    attribute("y1", y1)
+    attribute("x2", x2)
+    attribute("y2", y2)
+    attribute("stroke", stroke)
+    attribute("stroke-width", width)
+    if !dash.isEmpty { attribute("stroke-dasharray", dash) }
+    body += "/>\n"
   }
 
   mutating func polyline(
     _ points: [(x: Double, y: Double)], stroke: String, width: Double, dash: String = "", cssClass: String? = nil
   ) {
     guard !points.isEmpty else { return }
-    let list = points.map { Self.num($0.x) + "," + Self.num($0.y) }.joined(separator: " ")
-    var element = "<polyline"
-    if let cssClass { element += attribute("class", cssClass) }
-    element += attribute("points", list) + attribute("fill", "none") + attribute("stroke", stroke)
-    element += attribute("stroke-width", width) + attribute("stroke-linejoin", "round")
-    element += attribute("stroke-linecap", "round")
-    if !dash.isEmpty { element += attribute("stroke-dasharray", dash) }
-    body += element + "/>\n"
+    body += "<polyline"
+    if let cssClass { attribute("class", cssClass) }
+    // The point list is numbers, commas and spaces only: nothing for `SVGText.escape` to change.
+    body += " points=\""
+    for (index, point) in points.enumerated() {
+      if index > 0 { body += " " }
+      body += Self.num(point.x)
+      body += ","
+      body += Self.num(point.y)
+    }
+    body += "\""
+    attribute("fill", "none")
+    attribute("stroke", stroke)
+    attribute("stroke-width", width)
+    attribute("stroke-linejoin", "round")
+    attribute("stroke-linecap", "round")
+    if !dash.isEmpty { attribute("stroke-dasharray", dash) }
+    body += "/>\n"
   }
 
   mutating func circle(cx: Double, cy: Double, radius: Double, fill: String, stroke: String, strokeWidth: Double = 2) {
-    body +=
-      "<circle" + attribute("cx", cx) + attribute("cy", cy) + attribute("r", radius) + attribute("fill", fill)
-      + attribute("stroke", stroke) + attribute("stroke-width", strokeWidth) + "/>\n"
+    body += "<circle"
+    attribute("cx", cx)
+    attribute("cy", cy)
+    attribute("r", radius)
+    attribute("fill", fill)
+    attribute("stroke", stroke)
+    attribute("stroke-width", strokeWidth)
+    body += "/>\n"
   }
 
   /// A single-line text. `y` is the vertical centre of the line; the baseline is derived from it
@@ -74,30 +96,46 @@ struct SVGWriter {
     bold: Bool = false, fill: String? = nil, halo: Bool = false, cssClass: String? = nil
   ) {
     guard !content.isEmpty else { return }
-    var element = "<text"
-    if let cssClass { element += attribute("class", cssClass) }
-    element += attribute("x", x) + attribute("y", y + size * 0.35)
-    if size != ChartStyle.labelSize { element += attribute("font-size", size) }
-    if anchor != .start { element += attribute("text-anchor", anchor.rawValue) }
-    if bold { element += attribute("font-weight", "600") }
-    element += attribute("fill", fill ?? palette.text)
+    body += "<text"
+    if let cssClass { attribute("class", cssClass) }
+    attribute("x", x)
+    attribute("y", y + size * 0.35)
+    if size != ChartStyle.labelSize { attribute("font-size", size) }
+    if anchor != .start { attribute("text-anchor", anchor.rawValue) }
+    if bold { attribute("font-weight", "600") }
+    attribute("fill", fill ?? palette.text)
     if halo {
-      element += attribute("stroke", palette.background) + attribute("stroke-width", 3)
-      element += attribute("stroke-linejoin", "round") + attribute("paint-order", "stroke")
+      attribute("stroke", palette.background)
+      attribute("stroke-width", 3)
+      attribute("stroke-linejoin", "round")
+      attribute("paint-order", "stroke")
     }
-    body += element + ">" + SVGText.escape(content) + "</text>\n"
+    body += ">"
+    body += SVGText.escape(content)
+    body += "</text>\n"
   }
 
   mutating func raw(_ markup: String) {
     body += markup
   }
 
-  private func attribute(_ name: String, _ value: String) -> String {
-    " " + name + "=\"" + SVGText.escape(value) + "\""
+  /// Appends ` name="value"` with the value escaped. (Elements are written straight into `body`,
+  /// piece by piece, rather than concatenated into temporary strings first: the same text.)
+  private mutating func attribute(_ name: String, _ value: String) {
+    body += " "
+    body += name
+    body += "=\""
+    body += SVGText.escape(value)
+    body += "\""
   }
 
-  private func attribute(_ name: String, _ value: Double) -> String {
-    " " + name + "=\"" + Self.num(value) + "\""
+  /// Appends ` name="number"`.
+  private mutating func attribute(_ name: String, _ value: Double) {
+    body += " "
+    body += name
+    body += "=\""
+    body += Self.num(value)
+    body += "\""
   }
 
   /// Wraps `body` in an `<svg>` root with viewBox, 100 % width, title and desc.
