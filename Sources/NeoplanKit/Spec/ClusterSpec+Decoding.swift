@@ -65,10 +65,10 @@ struct SpecDecoder {
 
   /// Decodes the whole spec, section by section in file-format order (the first problem found
   /// is the one reported, so the order is part of the behaviour).
-  mutating func decode(_ spec: YAMLValue) throws -> ClusterSpec {
+  mutating func decode(_ document: YAMLValue) throws -> ClusterSpec {
     // Number ranges are checked once, as each number is read (``NumberBounds/spec``); the section
     // decoders check only the rules narrower than those ranges.
-    var rootValue = spec
+    var rootValue = document
     rootValue.checksBounds = true
     let root = try KeyedMapping<SpecSection>(try rootValue.mapping())
     remember(root.map)
