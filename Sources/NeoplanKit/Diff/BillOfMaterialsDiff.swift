@@ -201,7 +201,7 @@ public enum BillOfMaterialsDiff {
   }
 
   /// The fields that differ, in A's order then B-only fields.
-  static func fieldChanges(_ a: [FieldValue], _ b: [FieldValue]) -> [FieldChange] {
+  static func fieldChanges(_ a: [Figure], _ b: [Figure]) -> [FieldChange] {
     let valuesA = Dictionary(a.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
     let valuesB = Dictionary(b.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
     var paths: [String] = []

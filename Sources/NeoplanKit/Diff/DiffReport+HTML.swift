@@ -282,9 +282,11 @@ public struct DiffViewModel {
           "marker": change.a == nil ? "+" : change.b == nil ? "−" : "~",
           "rowClass": change.a == nil ? "added" : change.b == nil ? "removed" : "changed",
           "path": change.path,
-          "a": change.a.map { fieldValue($0, path: change.path) } ?? "—",
-          "b": change.b.map { fieldValue($0, path: change.path) } ?? "—",
-          "delta": change.delta.map { signedText(DiffViewModel.number($0, path: change.path), positive: $0 > 0) } ?? "",
+          "a": change.a.map(fieldValue) ?? "—",
+          "b": change.b.map(fieldValue) ?? "—",
+          "delta": change.delta.map { delta in
+            signedText(DiffViewModel.number(delta, unit: change.unit ?? .count), positive: delta > 0)
+          } ?? "",
         ]
       }
       return [
@@ -416,20 +418,19 @@ public struct DiffViewModel {
     }
   }
 
-  /// A design or spec value for display: numbers grouped with the decimals their path calls for
-  /// (``number(_:path:)``), anything else as it is.
-  func fieldValue(_ text: String, path: String) -> String {
-    guard let value = exactDecimal(text) else { return text }
-    return signedText(DiffViewModel.number(value, path: path), positive: false)
+  /// A design or spec value for display: numbers grouped with the decimals their unit calls for
+  /// (``number(_:unit:)``), anything else as it is.
+  func fieldValue(_ value: FigureValue) -> String {
+    guard let measure = value.measure else { return value.text }
+    return signedText(DiffViewModel.number(measure.value, unit: measure.unit), positive: false)
   }
 
-  /// A design or spec number, locale-independent, with thousands separators: power in kW
-  /// (`…KW`, `…_kw`) with one decimal (`1,853.6`), whole numbers (counts) without decimals
-  /// (`1,024`), other fractions (a PUE, petabytes, an oversubscription) with up to three decimals,
-  /// trailing zeros dropped (`1.25`). Rounded half-even; a leading ASCII minus for negatives.
-  static func number(_ value: Decimal, path: String) -> String {
-    let lastKey = path.split(separator: ".").last.map(String.init) ?? path
-    let isPower = lastKey.hasSuffix("KW") || lastKey.lowercased().hasSuffix("_kw")
+  /// A design or spec number, locale-independent, with thousands separators: power in kW with one
+  /// decimal (`1,853.6`), whole numbers (counts) without decimals (`1,024`), other fractions (a
+  /// PUE, petabytes) with up to three decimals, trailing zeros dropped (`1.25`). Rounded
+  /// half-even; a leading ASCII minus for negatives.
+  static func number(_ value: Decimal, unit: MeasureUnit) -> String {
+    let isPower = unit == .kilowatts
     var text = fixedDecimal(value, isPower ? 1 : 3)
     if !isPower, text.contains(".") {
       while text.hasSuffix("0") { text.removeLast() }

@@ -29,7 +29,8 @@ extension DiffReport {
         let delta = change.delta.map { "(\(signedDecimal($0)))" } ?? ""
         out.append(
           "  \(marker) " + pad(truncate(change.path, 36), 36) + " "
-            + pad(truncate(change.a ?? "—", 22), 22, right: true) + " → " + pad(truncate(change.b ?? "—", 22), 22)
+            + pad(truncate(change.a?.text ?? "—", 22), 22, right: true) + " → "
+            + pad(truncate(change.b?.text ?? "—", 22), 22)
             + " " + delta)
       }
     }
@@ -225,8 +226,8 @@ extension DiffReport {
       fields[group.name] = .array(
         group.changes.map { change in
           .object([
-            "path": .string(change.path), "a": change.a.map { .string($0) } ?? .null,
-            "b": change.b.map { .string($0) } ?? .null,
+            "path": .string(change.path), "a": change.a.map { .string($0.text) } ?? .null,
+            "b": change.b.map { .string($0.text) } ?? .null,
             "delta": change.delta.map { .number(NSDecimalNumber(decimal: $0).description(withLocale: posix)) } ?? .null,
           ])
         })
