@@ -50,6 +50,29 @@ extension DiffReport {
         "matchNotes": .array(line.matchNotes.map { .string($0) }),
       ])
     }
+    return .object([
+      "schemaVersion": .int(DiffReport.schemaVersion), "a": side(a), "b": side(b), "currency": .string(currency),
+      "identical": .bool(!hasDifferences), "lines": .array(lineValues),
+      "categories": .array(
+        categories.map { category in
+          var object: [String: JSONValue] = ["category": .string(category.category)]
+          if case .object(let amounts) = delta(category.amounts) { object.merge(amounts) { x, _ in x } }
+          return .object(object)
+        }),
+      "total": delta(total), "perGPU": perGPU.map(delta) ?? .null, "fields": .object(fieldsJSON()),
+      "summary": .object([
+        "priceDelta": .money(breakdown.priceDelta), "quantityDelta": .money(breakdown.quantityDelta),
+        "missingFromB": .money(breakdown.missingFromB), "extraInB": .money(breakdown.extraInB),
+        "totalDelta": .money(breakdown.totalDelta),
+        "missingCategories": .array(breakdown.missingCategories.map { .string($0) }),
+        "extraCategories": .array(breakdown.extraCategories.map { .string($0) }),
+      ]),
+      "notes": .array(notes.map { .string($0) }),
+    ])
+  }
+
+  /// The field changes per group (`design`, `spec`) and every finance figure (`finance`).
+  func fieldsJSON() -> [String: JSONValue] {
     var fields: [String: JSONValue] = [:]
     for group in fieldGroups {
       fields[group.name] = .array(
@@ -57,7 +80,7 @@ extension DiffReport {
           .object([
             "path": .string(change.path), "a": change.a.map { .string($0.text) } ?? .null,
             "b": change.b.map { .string($0.text) } ?? .null,
-            "delta": change.delta.map { .number(NSDecimalNumber(decimal: $0).description(withLocale: posix)) } ?? .null,
+            "delta": change.delta.map { .number(plainDecimal($0)) } ?? .null,
           ])
         })
     }
@@ -74,25 +97,7 @@ extension DiffReport {
           ])
         })
     }
-    return .object([
-      "schemaVersion": .int(DiffReport.schemaVersion), "a": side(a), "b": side(b), "currency": .string(currency),
-      "identical": .bool(!hasDifferences), "lines": .array(lineValues),
-      "categories": .array(
-        categories.map { category in
-          var object: [String: JSONValue] = ["category": .string(category.category)]
-          if case .object(let amounts) = delta(category.amounts) { object.merge(amounts) { x, _ in x } }
-          return .object(object)
-        }),
-      "total": delta(total), "perGPU": perGPU.map(delta) ?? .null, "fields": .object(fields),
-      "summary": .object([
-        "priceDelta": .money(breakdown.priceDelta), "quantityDelta": .money(breakdown.quantityDelta),
-        "missingFromB": .money(breakdown.missingFromB), "extraInB": .money(breakdown.extraInB),
-        "totalDelta": .money(breakdown.totalDelta),
-        "missingCategories": .array(breakdown.missingCategories.map { .string($0) }),
-        "extraCategories": .array(breakdown.extraCategories.map { .string($0) }),
-      ]),
-      "notes": .array(notes.map { .string($0) }),
-    ])
+    return fields
   }
 
   /// RFC 4180 CSV, one row per line item with both sides (CRLF line ends, fields quoted when needed).
