@@ -59,17 +59,17 @@ extension PlanSummary {
     /// The figures of a plan made in memory.
     public init(plan: Plan) {
       let f = plan.finance
-      func irr(_ r: IRRResult) -> Decimal? { r.annual.flatMap { rounded($0, 6) } }
+      func irr(_ r: IRRResult) -> Decimal? { r.annual.flatMap { jsonRounded($0, 6) } }
       self.init(
         currency: plan.bom.currency, capex: plan.money(f.capex.total), total: plan.money(f.tco),
-        tcoPerGPUHour: f.tcoPerGPUHour.flatMap { rounded($0, 4) },
-        costPerGPUHour: f.costPerGPUHour.flatMap { rounded($0, 4) }, projectIRR: irr(f.projectIRR),
+        tcoPerGPUHour: f.tcoPerGPUHour.flatMap { jsonRounded($0, 4) },
+        costPerGPUHour: f.costPerGPUHour.flatMap { jsonRounded($0, 4) }, projectIRR: irr(f.projectIRR),
         projectIRRReason: f.projectIRR.explanation, equityIRR: irr(f.equityIRR),
-        equityIRRReason: f.equityIRR.explanation, npv: plan.money(f.npv), moic: f.moic.flatMap { rounded($0, 4) },
-        paybackMonths: f.paybackMonth, discountRate: rounded(plan.financeAssumptions.discountRate, 6),
+        equityIRRReason: f.equityIRR.explanation, npv: plan.money(f.npv), moic: f.moic.flatMap { jsonRounded($0, 4) },
+        paybackMonths: f.paybackMonth, discountRate: jsonRounded(plan.financeAssumptions.discountRate, 6),
         breakEven: f.breakEven.compactMap { point in
-          rounded(point.targetIRR, 6).map {
-            BreakEven(targetIRR: $0, startRatePerGPUHour: point.startPricePerGPUHour.flatMap { rounded($0, 4) })
+          jsonRounded(point.targetIRR, 6).map {
+            BreakEven(targetIRR: $0, startRatePerGPUHour: point.startPricePerGPUHour.flatMap { jsonRounded($0, 4) })
           }
         })
     }
@@ -101,7 +101,7 @@ extension PlanSummary {
 
 /// A double as the JSON writes it, rounded to `decimals` places (``formatFixed``), exact; `nil`
 /// when not finite (the JSON writes null).
-func rounded(_ value: Double, _ decimals: Int) -> Decimal? {
+func jsonRounded(_ value: Double, _ decimals: Int) -> Decimal? {
   guard value.isFinite else { return nil }
   return Decimal(string: formatFixed(value, decimals: decimals), locale: Locale(identifier: "en_US_POSIX"))
 }

@@ -38,9 +38,7 @@ public struct Measure: Sendable, Hashable, Codable {
   /// A double as the plan's JSON writes it: rounded to `decimals` places (``formatFixed``); `nil`
   /// when not finite (the JSON writes null).
   public static func rounded(_ value: Double, _ unit: MeasureUnit, decimals: Int = 3) -> Measure? {
-    guard value.isFinite else { return nil }
-    return Decimal(string: formatFixed(value, decimals: decimals), locale: Locale(identifier: "en_US_POSIX"))
-      .map { Measure($0, unit) }
+    jsonRounded(value, decimals).map { Measure($0, unit) }
   }
 
   /// The value as plain text without locale or exponent (`1853.628`, `-12`).
