@@ -1,6 +1,18 @@
 import Foundation
 
 extension PlanSummary {
+  /// The summary of a saved plan's text (`neoplan plan --format json` output, or the same as
+  /// YAML); a problem is an input error at its line and column in `file`.
+  public init(savedPlan text: String, file: String) throws {
+    guard let document = try YAMLValue.parse(text, file: file) else {
+      throw InputError(
+        Diagnostic(
+          at: SourceLocation(file: file, line: 1, column: 1), keyPath: "", message: "empty file",
+          expected: "expected a saved plan (neoplan plan --format json)"))
+    }
+    self = try PlanSummary.read(document).summary
+  }
+
   /// A saved plan (`neoplan plan --format json`, or the same as YAML) read into its summary, with
   /// where each BoM line is written; every problem is reported at its line and column.
   static func read(_ document: YAMLValue) throws -> (summary: PlanSummary, lineLocations: [SourceLocation]) {

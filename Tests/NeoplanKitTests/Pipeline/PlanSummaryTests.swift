@@ -7,18 +7,13 @@ import Testing
 /// writes it, the saved-plan reader reads it back, and `neoplan diff` compares it.
 @Suite("Plan summary")
 struct PlanSummaryTests {
-  static func saved(_ json: JSONValue, file: String = "plan.json") throws -> PlanSummary {
-    let document = try #require(try YAMLValue.parse(json.rendered(), file: file))
-    return try PlanSummary.read(document).summary
-  }
-
   @Test(
     "every example: the summary of the plan equals the summary read from its saved JSON",
     arguments: HTMLReportTests.examples)
   func roundTrip(path: String) throws {
     let plan = try HTMLReportTests.plan(path)
     let summary = PlanSummary(plan: plan)
-    let read = try Self.saved(plan.json())
+    let read = try PlanSummary(savedPlan: plan.json().rendered(), file: "plan.json")
     #expect(read == summary)
     // The summary is not empty: every BoM line, the node and GPU counts, the finance.
     #expect(read.bom.lines.count == plan.bom.lines.count)
@@ -29,6 +24,21 @@ struct PlanSummaryTests {
     // Its own Codable form round-trips too.
     let data = try JSONEncoder().encode(summary)
     #expect(try JSONDecoder().decode(PlanSummary.self, from: data) == summary)
+  }
+
+  @Test("a saved plan with an edited extended price is a located error")
+  func editedSavedPlanIsALocatedError() throws {
+    let plan = try HTMLReportTests.plan(try #require(HTMLReportTests.examples.first))
+    let text = plan.json().rendered()
+    // The first line's extended price is quantity × unit price; 0.01 more is not.
+    let first = try #require(plan.bom.lines.first)
+    let edited = first.extendedPrice + Money(cents: 1, currency: first.extendedPrice.currency)
+    let needle = "\"extendedPrice\": \(first.extendedPrice.plainString)"
+    let range = try #require(text.range(of: needle))
+    let changed = text.replacingCharacters(in: range, with: "\"extendedPrice\": \(edited.plainString)")
+    let error = try #require(throws: InputError.self) { try PlanSummary(savedPlan: changed, file: "edited.json") }
+    #expect(error.description.hasPrefix("edited.json:"))
+    #expect(error.description.contains("is not quantity × unit price"))
   }
 
   @Test("every example: a spec diffed against its own saved plan shows no change", arguments: HTMLReportTests.examples)
