@@ -8,6 +8,47 @@ public enum BillOfMaterialsDiff {
   /// description. Throws an input error when the currencies differ and neither side knows a rate.
   public static func compare(_ a: DiffInput, _ b: DiffInput, catalog: Catalog) throws -> DiffReport {
     var notes: [String] = a.notes + b.notes
+    let (currency, linesA, linesB, conversion) = try inOneCurrency(a, b, notes: &notes)
+    for (side, lines) in [(a, linesA), (b, linesB)] {
+      if let line = DiffInput.lineExceedingTotal(lines) {
+        throw DiffInput.tooLarge(file: side.file, at: line.location, "the BoM total up to this line")
+      }
+    }
+    var matcher = LineMatcher(catalog: catalog, a: linesA, b: linesB)
+    let (resolvedA, resolvedB) = matcher.resolve()
+    let lines = lineDiffs(resolvedA, resolvedB, catalog: catalog)
+    let (categories, total) = subtotals(resolvedA, resolvedB, currency: currency)
+    let gpusA = a.gpus ?? derivedGPUs(resolvedA, catalog: catalog, file: a.file, notes: &notes)
+    let gpusB = b.gpus ?? derivedGPUs(resolvedB, catalog: catalog, file: b.file, notes: &notes)
+    var perGPU: MoneyDelta?
+    if let gpusA, let gpusB, gpusA > 0, gpusB > 0 {
+      perGPU = MoneyDelta(a: total.a.divided(by: gpusA), b: total.b.divided(by: gpusB))
+    }
+
+    var groups: [FieldGroup] = []
+    if let designA = a.design, let designB = b.design {
+      groups.append(FieldGroup(name: "design", title: "Design", changes: fieldChanges(designA, designB)))
+    }
+    if let specA = a.specFields, let specB = b.specFields {
+      groups.append(FieldGroup(name: "spec", title: "Spec fields", changes: fieldChanges(specA, specB)))
+    }
+
+    let finance = financeChanges(a, b, notes: &notes)
+    return DiffReport(
+      a: DiffSideSummary(
+        file: a.file, kind: a.kind, name: a.name, currency: a.currency ?? currency, gpus: gpusA, conversion: nil),
+      b: DiffSideSummary(
+        file: b.file, kind: b.kind, name: b.name, currency: b.currency ?? currency, gpus: gpusB,
+        conversion: conversion),
+      currency: currency, lines: lines, categories: categories, total: total, perGPU: perGPU,
+      fieldGroups: groups, finance: finance, notes: notes)
+  }
+
+  /// Both sides' lines in A's currency (B converted at a known rate, else an input error), with
+  /// the conversion used.
+  static func inOneCurrency(_ a: DiffInput, _ b: DiffInput, notes: inout [String]) throws -> (
+    currency: String, a: [DiffInputLine], b: [DiffInputLine], conversion: ExchangeRate?
+  ) {
     let currency = a.currency ?? b.currency ?? "XXX"
     if a.currency == nil, b.currency != nil {
       notes.append("\(a.file) names no currency; its prices are taken as \(currency)")
@@ -51,16 +92,13 @@ public enum BillOfMaterialsDiff {
       }
     }
 
-    for (side, lines) in [(a, linesA), (b, linesB)] {
-      if let line = DiffInput.lineExceedingTotal(lines) {
-        throw DiffInput.tooLarge(file: side.file, at: line.location, "the BoM total up to this line")
-      }
-    }
-    var matcher = LineMatcher(catalog: catalog, a: linesA, b: linesB)
-    let (resolvedA, resolvedB) = matcher.resolve()
+    return (currency, linesA, linesB, conversion)
+  }
+
+  /// One row per part and spare flag, in category order, installed before spares, A's order.
+  static func lineDiffs(_ resolvedA: [ResolvedLine], _ resolvedB: [ResolvedLine], catalog: Catalog) -> [LineDiff] {
     let aggregatedA = aggregate(resolvedA, catalog: catalog)
     let aggregatedB = aggregate(resolvedB, catalog: catalog)
-
     var keys: [AggregateKey] = []
     var seen = Set<AggregateKey>()
     for key in aggregatedA.order + aggregatedB.order where seen.insert(key).inserted { keys.append(key) }
@@ -85,15 +123,20 @@ public enum BillOfMaterialsDiff {
       (categoryRank(x.0.category), x.0.category, x.0.isSpare ? 1 : 0, x.1)
         < (categoryRank(y.0.category), y.0.category, y.0.isSpare ? 1 : 0, y.1)
     }
+    return lines.map(\.0)
+  }
 
-    var subtotalsA: [String: Money] = [:]
-    var subtotalsB: [String: Money] = [:]
-    for line in resolvedA {
-      subtotalsA[line.category] = (subtotalsA[line.category] ?? .zero(currency)) + line.line.extendedPrice
+  /// Subtotals by category and the total, both sides.
+  static func subtotals(_ resolvedA: [ResolvedLine], _ resolvedB: [ResolvedLine], currency: String) -> (
+    [CategoryDelta], MoneyDelta
+  ) {
+    func sums(_ lines: [ResolvedLine]) -> [String: Money] {
+      lines.reduce(into: [:]) { sums, line in
+        sums[line.category] = (sums[line.category] ?? .zero(currency)) + line.line.extendedPrice
+      }
     }
-    for line in resolvedB {
-      subtotalsB[line.category] = (subtotalsB[line.category] ?? .zero(currency)) + line.line.extendedPrice
-    }
+    let subtotalsA = sums(resolvedA)
+    let subtotalsB = sums(resolvedB)
     let categoryNames = Set(subtotalsA.keys).union(subtotalsB.keys).sorted {
       (categoryRank($0), $0) < (categoryRank($1), $1)
     }
@@ -104,22 +147,12 @@ public enum BillOfMaterialsDiff {
     let total = MoneyDelta(
       a: resolvedA.reduce(.zero(currency)) { $0 + $1.line.extendedPrice },
       b: resolvedB.reduce(.zero(currency)) { $0 + $1.line.extendedPrice })
+    return (categories, total)
+  }
 
-    let gpusA = a.gpus ?? derivedGPUs(resolvedA, catalog: catalog, file: a.file, notes: &notes)
-    let gpusB = b.gpus ?? derivedGPUs(resolvedB, catalog: catalog, file: b.file, notes: &notes)
-    var perGPU: MoneyDelta?
-    if let gpusA, let gpusB, gpusA > 0, gpusB > 0 {
-      perGPU = MoneyDelta(a: total.a.divided(by: gpusA), b: total.b.divided(by: gpusB))
-    }
-
-    var groups: [FieldGroup] = []
-    if let designA = a.design, let designB = b.design {
-      groups.append(FieldGroup(name: "design", title: "Design", changes: fieldChanges(designA, designB)))
-    }
-    if let specA = a.specFields, let specB = b.specFields {
-      groups.append(FieldGroup(name: "spec", title: "Spec fields", changes: fieldChanges(specA, specB)))
-    }
-
+  /// Every finance figure of both sides in A's currency; `nil` (with a note) when a side has none
+  /// or no rate converts B.
+  static func financeChanges(_ a: DiffInput, _ b: DiffInput, notes: inout [String]) -> [FinanceChange]? {
     var finance: [FinanceChange]?
     if let financeA = a.finance, var financeB = b.finance {
       if financeB.currency != financeA.currency {
@@ -147,15 +180,7 @@ public enum BillOfMaterialsDiff {
           "\(side.file) has no tco and returns (a plan saved before neoplan wrote finance); finance is not compared")
       }
     }
-
-    return DiffReport(
-      a: DiffSideSummary(
-        file: a.file, kind: a.kind, name: a.name, currency: a.currency ?? currency, gpus: gpusA, conversion: nil),
-      b: DiffSideSummary(
-        file: b.file, kind: b.kind, name: b.name, currency: b.currency ?? currency, gpus: gpusB,
-        conversion: conversion),
-      currency: currency, lines: lines.map(\.0), categories: categories, total: total, perGPU: perGPU,
-      fieldGroups: groups, finance: finance, notes: notes)
+    return finance
   }
 
   /// The category name for quote lines that have none and match nothing that has one.
@@ -201,7 +226,7 @@ public enum BillOfMaterialsDiff {
   }
 
   /// The fields that differ, in A's order then B-only fields.
-  static func fieldChanges(_ a: [FieldValue], _ b: [FieldValue]) -> [FieldChange] {
+  static func fieldChanges(_ a: [Figure], _ b: [Figure]) -> [FieldChange] {
     let valuesA = Dictionary(a.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
     let valuesB = Dictionary(b.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
     var paths: [String] = []

@@ -38,20 +38,6 @@ public struct DiffInputLine: Sendable, Hashable {
   }
 }
 
-/// A named value of a design or spec, compared between the two sides (`fabrics.backend.tiers` = `2`).
-public struct FieldValue: Sendable, Hashable {
-  /// Dotted path, e.g. `fabrics.backend.switches.leaf` or `backend.switch`.
-  public var path: String
-  /// The value as text (numbers without locale).
-  public var value: String
-
-  /// Creates a value.
-  public init(path: String, value: String) {
-    self.path = path
-    self.value = value
-  }
-}
-
 /// One side of a diff: a spec (planned on the fly), a saved plan or a BoM CSV, reduced to what the
 /// diff compares.
 public struct DiffInput: Sendable {
@@ -81,10 +67,10 @@ public struct DiffInput: Sendable {
   public var gpus: Int?
   /// Exchange rates the side carries (a spec's `fx:`, a plan's `bom.fxRates`).
   public var fxRates: [ExchangeRate]
-  /// The sized design, flattened (specs and plans).
-  public var design: [FieldValue]?
-  /// The resolved spec, flattened (spec inputs only).
-  public var specFields: [FieldValue]?
+  /// The sized design's figures, with their units (specs and plans).
+  public var design: [Figure]?
+  /// The resolved spec's figures (spec inputs only).
+  public var specFields: [Figure]?
   /// Finance figures (specs, and plans saved with `tco` and `returns`), in the side's currency.
   public var finance: FinanceFigures?
   /// Things the reader should know about how the file was read (skipped rows, say).
@@ -93,7 +79,7 @@ public struct DiffInput: Sendable {
   /// Creates a side from its parts.
   public init(
     kind: Kind, file: String, name: String? = nil, currency: String?, lines: [DiffInputLine], nodes: Int? = nil,
-    gpus: Int? = nil, fxRates: [ExchangeRate] = [], design: [FieldValue]? = nil, specFields: [FieldValue]? = nil,
+    gpus: Int? = nil, fxRates: [ExchangeRate] = [], design: [Figure]? = nil, specFields: [Figure]? = nil,
     finance: FinanceFigures? = nil, notes: [String] = []
   ) {
     self.kind = kind
@@ -110,18 +96,11 @@ public struct DiffInput: Sendable {
     self.notes = notes
   }
 
-  /// A side from a plan made in memory (a spec input).
+  /// A side from a plan made in memory (a spec input): its summary, as a saved plan gives it, and
+  /// the resolved spec's figures.
   public init(plan: Plan, file: String) {
-    let lines = plan.bom.lines.map { line in
-      DiffInputLine(
-        partID: line.partID, partNumber: nil, description: line.description, category: line.category.rawValue,
-        quantity: line.quantity, unitPrice: line.unitPrice, isSpare: line.isSpare)
-    }
     self.init(
-      kind: .spec, file: file, name: plan.spec.name, currency: plan.bom.currency, lines: lines,
-      nodes: plan.design.nodes, gpus: plan.design.gpus, fxRates: plan.spec.fxRates,
-      design: DiffInput.flattenDesign(plan.json()), specFields: DiffInput.specFields(plan.spec),
-      finance: FinanceFigures(plan: plan))
+      summary: PlanSummary(plan: plan), kind: .spec, file: file, specFields: PlanSummary.specFigures(plan.spec))
   }
 
   /// Reads `path` and detects what it is.

@@ -127,13 +127,22 @@ public struct FieldChange: Sendable, Hashable {
   /// Dotted path, e.g. `fabrics.backend.switches.leaf`.
   public var path: String
   /// Side A's value, `nil` when A has no such field.
-  public var a: String?
+  public var a: FigureValue?
   /// Side B's value, `nil` when B has no such field.
-  public var b: String?
-  /// `b − a` when both are numbers, exact, e.g. `-16` or `22.5`.
+  public var b: FigureValue?
+  /// `b − a` when both are numbers in one unit, exact, e.g. `-16` or `22.5`.
   public var delta: Decimal? {
-    guard let a, let b, let x = exactDecimal(a), let y = exactDecimal(b) else { return nil }
-    return y - x
+    guard let x = a?.measure, let y = b?.measure, x.unit == y.unit else { return nil }
+    return y.value - x.value
+  }
+  /// The unit of the numbers, when a side is one.
+  public var unit: MeasureUnit? { a?.measure?.unit ?? b?.measure?.unit }
+
+  /// Creates a change.
+  public init(path: String, a: FigureValue?, b: FigureValue?) {
+    self.path = path
+    self.a = a
+    self.b = b
   }
 }
 
@@ -200,16 +209,6 @@ public struct DiffReport: Sendable {
     !changedLines.isEmpty || fieldGroups.contains { !$0.changes.isEmpty }
       || (finance?.contains { $0.differs } ?? false)
   }
-}
-
-/// An exact decimal from plain number text (`-12.5`), `nil` for anything else.
-func exactDecimal(_ text: String) -> Decimal? {
-  let body = text.hasPrefix("-") ? String(text.dropFirst()) : text
-  let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
-  guard !body.isEmpty, pieces.count <= 2, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
-    return nil
-  }
-  return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
 }
 
 /// Plain text of a decimal with a sign: `+16`, `-22.5`, `0`.

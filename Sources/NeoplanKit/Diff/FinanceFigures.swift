@@ -99,61 +99,23 @@ public struct FinanceFigures: Sendable, Hashable {
     self.values = values
   }
 
-  /// The figures of a plan made in memory, exactly as its saved JSON would carry them (same
-  /// rounding), so a spec and its saved plan compare equal.
-  public init(plan: Plan) {
-    let text = JSONValue.object(plan.financeJSON()).rendered()
-    // The document is our own JSON: it always parses.
-    let document = try? YAMLValue.parse(text, file: "<finance>")
-    let figures = document.flatMap { try? FinanceFigures.read($0, currency: plan.bom.currency) }
-    self = figures ?? FinanceFigures(currency: plan.bom.currency, values: [:])
-  }
-
-  /// Reads the `tco` and `returns` keys of a plan document; `nil` when the plan has neither (saved
-  /// before finance was written).
-  static func read(_ document: YAMLValue, currency: String) throws -> FinanceFigures? {
-    let map = try document.mapping()
-    guard let tcoValue = map["tco"], let returnsValue = map["returns"] else { return nil }
-    let tco = try tcoValue.mapping()
-    let returns = try returnsValue.mapping()
-    let figureCurrency = try tco["currency"]?.string() ?? currency
+  /// The figures of a plan summary (a plan made in memory or a saved plan alike).
+  public init(summary f: PlanSummary.Finance) {
     var values: [FinanceMetric: FinanceValue] = [:]
-    func number(_ value: YAMLValue?, digits: Int) throws -> Decimal? {
-      guard let value, !value.isNull else { return nil }
-      return try value.decimal(maxFractionDigits: digits)
-    }
-    func reason(_ value: YAMLValue?) throws -> String? {
-      guard let value, !value.isNull else { return nil }
-      return try value.string()
-    }
-    values[.costPerGPUHour] = FinanceValue(value: try number(tco["costPerGPUHour"], digits: 12))
-    values[.tcoPerGPUHour] = FinanceValue(value: try number(tco["tcoPerGPUHour"], digits: 12))
-    values[.capex] = FinanceValue(
-      value: try number(tco.required("capex", expected: "the capex, e.g. 1234.50"), digits: 2))
-    values[.tco] = FinanceValue(value: try number(tco["total"], digits: 2))
-    let discount = try number(returns["discountRate"], digits: 12)
-    values[.discountRate] = FinanceValue(value: discount)
-    var cash: Decimal?
-    var atDiscount: Decimal?
-    for item in try returns["breakEven"]?.sequence() ?? [] {
-      let entry = try item.mapping()
-      let target = try number(entry.required("targetIRR", expected: "a fraction"), digits: 12)
-      let rate = try number(entry["startRatePerGPUHour"], digits: 12)
-      if target == 0 { cash = rate }
-      if let discount, target == discount { atDiscount = rate }
-    }
-    values[.breakEvenCash] = FinanceValue(value: cash)
-    values[.breakEvenAtDiscountRate] = FinanceValue(value: atDiscount)
-    values[.projectIRR] = FinanceValue(
-      value: try number(returns["projectIRR"], digits: 12), reason: try reason(returns["projectIRRReason"]))
-    values[.equityIRR] = FinanceValue(
-      value: try number(returns["equityIRR"], digits: 12), reason: try reason(returns["equityIRRReason"]))
-    values[.npv] = FinanceValue(value: try number(returns["npv"], digits: 2))
-    values[.moic] = FinanceValue(value: try number(returns["moic"], digits: 12))
-    let payback = try returns["paybackMonths"].flatMap { $0.isNull ? nil : try $0.int() }
+    values[.costPerGPUHour] = FinanceValue(value: f.costPerGPUHour)
+    values[.tcoPerGPUHour] = FinanceValue(value: f.tcoPerGPUHour)
+    values[.capex] = FinanceValue(value: f.capex.major)
+    values[.tco] = FinanceValue(value: f.total?.major)
+    values[.discountRate] = FinanceValue(value: f.discountRate)
+    values[.breakEvenCash] = FinanceValue(value: f.breakEvenCash)
+    values[.breakEvenAtDiscountRate] = FinanceValue(value: f.breakEvenAtDiscountRate)
+    values[.projectIRR] = FinanceValue(value: f.projectIRR, reason: f.projectIRRReason)
+    values[.equityIRR] = FinanceValue(value: f.equityIRR, reason: f.equityIRRReason)
+    values[.npv] = FinanceValue(value: f.npv?.major)
+    values[.moic] = FinanceValue(value: f.moic)
     values[.paybackMonths] = FinanceValue(
-      value: payback.map { Decimal($0) }, reason: payback == nil ? "not within the horizon" : nil)
-    return FinanceFigures(currency: figureCurrency, values: values)
+      value: f.paybackMonths.map { Decimal($0) }, reason: f.paybackMonths == nil ? "not within the horizon" : nil)
+    self.init(currency: f.currency, values: values)
   }
 
   /// The figures in `currency` at `rate` (units of `currency` per unit of this currency): money

@@ -7,8 +7,10 @@ extension Plan {
   /// A price per GPU-hour, rounded to 4 decimals (sub-cent rates matter at scale).
   func rate(_ value: Double?) -> JSONValue { value.map { .decimal($0, 4) } ?? .null }
 
-  /// The finance part of the JSON document: `tco`, `returns`, `sensitivity`, `utilizationSweep`.
-  func financeJSON() -> [String: JSONValue] {
+  /// The finance part of the JSON document: `tco`, `returns`, `sensitivity`, `utilizationSweep`;
+  /// the headline figures from the plan summary (``PlanSummary/Finance``).
+  func financeJSON(summary: PlanSummary.Finance? = nil) -> [String: JSONValue] {
+    let s = summary ?? PlanSummary.Finance(plan: self)
     let f = finance
     let a = financeAssumptions
     func irr(_ r: IRRResult) -> JSONValue { r.annual.map { .decimal($0, 6) } ?? .null }
@@ -21,16 +23,16 @@ extension Plan {
       return .object(["year": .int(year.year), "lines": .object(lines), "total": .money(money(year.lines.total))])
     }
     let tco: JSONValue = .object([
-      "currency": .string(bom.currency),
-      "capex": .money(money(f.capex.total)),
+      "currency": .string(s.currency),
+      "capex": .money(s.capex),
       "capexPerGPU": .money(money(f.capexPerGPU)),
       "capexByCategory": .array(
         f.capex.lines.map { .object(["category": .string($0.category), "amount": .money(money($0.amount))]) }),
       "annualOpex": .array(annualOpex),
       "totalOpex": .money(money(f.totalOpex)),
-      "total": .money(money(f.tco)),
-      "tcoPerGPUHour": rate(f.tcoPerGPUHour),
-      "costPerGPUHour": rate(f.costPerGPUHour),
+      "total": s.json(s.total),
+      "tcoPerGPUHour": s.json(s.tcoPerGPUHour),
+      "costPerGPUHour": s.json(s.costPerGPUHour),
       "horizonYears": .int(a.horizonYears),
     ])
     func returns(_ r: CashFlowReturns) -> JSONValue {
@@ -44,24 +46,16 @@ extension Plan {
       ])
     }
     let returnsObject: JSONValue = .object([
-      "projectIRR": irr(f.projectIRR),
-      "projectIRRReason": irrReason(f.projectIRR),
-      "equityIRR": irr(f.equityIRR),
-      "equityIRRReason": irrReason(f.equityIRR),
-      "npv": .money(money(f.npv)),
-      "moic": f.moic.map { .decimal($0, 4) } ?? .null,
-      "paybackMonths": f.paybackMonth.map { .int($0) } ?? .null,
-      "discountRate": .decimal(a.discountRate, 6),
+      "projectIRR": s.json(s.projectIRR),
+      "projectIRRReason": s.json(s.projectIRRReason),
+      "equityIRR": s.json(s.equityIRR),
+      "equityIRRReason": s.json(s.equityIRRReason),
+      "npv": s.json(s.npv),
+      "moic": s.json(s.moic),
+      "paybackMonths": s.json(s.paybackMonths),
+      "discountRate": s.json(s.discountRate),
       "marketPricePerGPUHour": .decimal(a.marketPricePerGPUHour, 4),
-      "breakEven": .array(
-        f.breakEven.map {
-          .object([
-            "targetIRR": .decimal($0.targetIRR, 6), "startRatePerGPUHour": rate($0.startPricePerGPUHour),
-            "reason": $0.startPricePerGPUHour == nil
-              ? .string("revenue does not depend on the market price (zero utilization, or every GPU on contract)")
-              : .null,
-          ])
-        }),
+      "breakEven": s.breakEvenJSON(),
       "breakEvenUtilization": f.breakEvenUtilization.map { .decimal($0, 4) } ?? .null,
       "verdict": .string(f.verdict.rawValue),
       "projectPreTax": returns(f.projectPreTax),

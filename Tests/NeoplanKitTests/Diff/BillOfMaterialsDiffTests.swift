@@ -78,15 +78,19 @@ struct BillOfMaterialsDiffTests {
 
     let design = try #require(report.fieldGroups.first { $0.name == "design" })
     func change(_ path: String) -> FieldChange? { design.changes.first { $0.path == path } }
-    #expect(change("fabrics.backend.kind").map { [$0.a, $0.b] } == ["infiniband", "ethernet"])
+    #expect(change("fabrics.backend.kind").map { [$0.a, $0.b] } == [.text("infiniband"), .text("ethernet")])
     #expect(change("fabrics.backend.switches.leaf")?.delta == -16)
     #expect(change("fabrics.backend.switches.spine")?.delta == -8)
     #expect(change("fabrics.backend.switches.total")?.delta == -24)
     #expect(change("compute.gpus") == nil)
     let spec = try #require(report.fieldGroups.first { $0.name == "spec" })
-    #expect(spec.changes.contains { $0.path == "backend.kind" && $0.a == "infiniband" && $0.b == "ethernet" })
-    #expect(spec.changes.contains { $0.path == "backend.switch" && $0.b == "nvidia-sn5600" })
-    #expect(spec.changes.contains { $0.path == "software" && $0.a == "nvidia-ufm-enterprise" && $0.b == "none" })
+    #expect(
+      spec.changes.contains { $0.path == "backend.kind" && $0.a == .text("infiniband") && $0.b == .text("ethernet") })
+    #expect(spec.changes.contains { $0.path == "backend.switch" && $0.b == .text("nvidia-sn5600") })
+    #expect(
+      spec.changes.contains {
+        $0.path == "software" && $0.a == .text("nvidia-ufm-enterprise") && $0.b == FigureValue.none
+      })
     // Per GPU: both sides have 1,024 GPUs.
     #expect(report.a.gpus == 1024 && report.b.gpus == 1024)
     #expect(report.perGPU?.a == report.total.a.divided(by: 1024))

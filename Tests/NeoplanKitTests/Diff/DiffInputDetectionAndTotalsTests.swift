@@ -211,6 +211,7 @@ struct DiffInputDetectionAndTotalsTests {
   /// A removed line (2 × 100.00), an added one (1 × 50.00), a dearer one (1 × 10.00 → 1 × 12.00) and
   /// design fields in kW and counts.
   func syntheticReport() -> DiffReport {
+    func kW(_ text: String) -> FigureValue { .measure(Measure(Decimal(string: text)!, .kilowatts)) }
     func line(_ key: String, _ a: LineAmounts?, _ b: LineAmounts?) -> LineDiff {
       LineDiff(
         key: key, partID: key, description: key, category: "compute", isSpare: false, a: a, b: b, match: .id,
@@ -230,9 +231,11 @@ struct DiffInputDetectionAndTotalsTests {
         FieldGroup(
           name: "design", title: "Design",
           changes: [
-            FieldChange(path: "facility.facilityPowerKW", a: "1853.628", b: "1824.417"),
-            FieldChange(path: "fabrics.backend.links", a: "1024", b: "12288"),
-            FieldChange(path: "facility.pue", a: "1.300", b: "1.25"),
+            FieldChange(path: "facility.facilityPowerKW", a: kW("1853.628"), b: kW("1824.417")),
+            FieldChange(path: "fabrics.backend.links", a: .measure(.count(1024)), b: .measure(.count(12288))),
+            FieldChange(
+              path: "facility.pue", a: .measure(Measure(Decimal(string: "1.300")!, .ratio)),
+              b: .measure(Measure(Decimal(string: "1.25")!, .ratio))),
           ])
       ],
       finance: nil, notes: [])
@@ -279,12 +282,12 @@ struct DiffInputDetectionAndTotalsTests {
 
   @Test("HTML numbers: grouped, kW with one decimal, counts whole, locale-independent")
   func htmlNumbers() throws {
-    #expect(DiffViewModel.number(Decimal(string: "1853.628")!, path: "facility.facilityPowerKW") == "1,853.6")
-    #expect(DiffViewModel.number(Decimal(string: "-29.211")!, path: "facility.facilityPowerKW") == "-29.2")
-    #expect(DiffViewModel.number(40, path: "facility.rack_power_kw") == "40.0")
-    #expect(DiffViewModel.number(12288, path: "fabrics.backend.links") == "12,288")
-    #expect(DiffViewModel.number(Decimal(string: "1.300")!, path: "facility.pue") == "1.3")
-    #expect(DiffViewModel.number(Decimal(string: "1234567.5")!, path: "storage.capacity_pb") == "1,234,567.5")
+    #expect(DiffViewModel.number(Decimal(string: "1853.628")!, unit: .kilowatts) == "1,853.6")
+    #expect(DiffViewModel.number(Decimal(string: "-29.211")!, unit: .kilowatts) == "-29.2")
+    #expect(DiffViewModel.number(40, unit: .kilowatts) == "40.0")
+    #expect(DiffViewModel.number(12288, unit: .count) == "12,288")
+    #expect(DiffViewModel.number(Decimal(string: "1.300")!, unit: .ratio) == "1.3")
+    #expect(DiffViewModel.number(Decimal(string: "1234567.5")!, unit: .petabytes) == "1,234,567.5")
     for language in ReportLanguage.allCases {
       let html = try syntheticReport().html(language: language)
       // 1853.628 → 1,853.6; 1824.417 → 1,824.4; 1824.417 − 1853.628 = −29.211 → −29.2.
