@@ -37,12 +37,13 @@ struct OperatingSchedule: Sendable {
     }
     var accumulated = 0.0
     let depreciationMonths = max(1, a.depreciationYears * 12)
+    let hardware = inputs.hardwareCapexIncludingSpares
     for k in stride(from: 1, through: horizon, by: 1) {
       let month = lead + k
       fillRevenue(month: month, operatingMonth: k, inputs: inputs, assumptions: a)
       opex[month] = OperatingSchedule.opex(
         operatingMonth: k, revenue: revenue[month], busyShare: busyShare(month: month, assumptions: a),
-        inputs: inputs, assumptions: a)
+        inputs: inputs, assumptions: a, hardware: hardware)
       if k <= depreciationMonths {
         depreciation[month] = capexTotal / Double(depreciationMonths)
         accumulated += depreciation[month]
@@ -105,12 +106,13 @@ struct OperatingSchedule: Sendable {
     return contracted + (1 - contracted) * utilization[month]
   }
 
-  /// Opex of operating month `k` by line (docs/finance.md §1).
+  /// Opex of operating month `k` by line (docs/finance.md §1). `hardware`: the inputs' hardware
+  /// capex including spares, when the caller has it already (it sums the capex lines).
   static func opex(
     operatingMonth k: Int, revenue: Double, busyShare: Double, inputs: FinanceInputs,
-    assumptions a: FinanceAssumptions
+    assumptions a: FinanceAssumptions, hardware: Double? = nil
   ) -> OpexBreakdown {
-    let hardware = inputs.hardwareCapexIncludingSpares
+    let hardware = hardware ?? inputs.hardwareCapexIncludingSpares
     var opex = OpexBreakdown()
     switch a.facilityCost {
     case .colocation(let perKWMonth):
