@@ -28,9 +28,17 @@ let riskSpec =
     arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil
   } ?? "examples/h100-ib-128-risk.yaml"
 let paths = 100_000
+// `--only optimize`: just the optimizer rows (for profiling it, e.g. under callgrind).
+let only = arguments.firstIndex(of: "--only").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 
 do {
   let catalog = try CatalogLoader.load(extraDirectories: [])
+  if only == "optimize" {
+    print("| benchmark | best time |")
+    print("|---|---|")
+    try benchOptimize(catalog: catalog, runs: 3)
+    exit(0)
+  }
   let bigSpec = try ClusterSpec.load(path: "examples/h200-ib-512.yaml", catalog: catalog)
   print("| benchmark | best time |")
   print("|---|---|")
@@ -72,15 +80,7 @@ do {
     "IRR only, the \(paths) project flow vectors of the risk run (1 thread)",
     NumberFormat.fixed(irrOnly, decimals: 3) + " s")
   row("  of which without a unique IRR", "\(undefined)")
-  let optimizeInput = try OptimizeInput.load(path: "examples/h100-ib-128-optimize.yaml", catalog: catalog)
-  for threads in [1, 2] {
-    var evaluated = 0
-    let time = best(1) { evaluated = OptimizeEngine.run(optimizeInput, threads: threads).evaluated }
-    row(
-      "optimize over the full space of examples/h100-ib-128-optimize.yaml, \(threads) thread(s)",
-      "\(evaluated) designs in \(NumberFormat.fixed(time, decimals: 2)) s = \(NumberFormat.fixed(Double(evaluated) / time, decimals: 0)) evaluations/s"
-    )
-  }
+  try benchOptimize(catalog: catalog, runs: 3)
   if let dumpPath {
     var data = Data()
     data.reserveCapacity(paths * (months + 1) * 8)

@@ -7,7 +7,7 @@ struct OptimizeCommand: ParsableCommand {
     commandName: "optimize",
     abstract: "Search the design choices a spec's optimize: section frees: best design, runner-ups, Pareto front.")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
   @Argument(help: "The spec file (YAML or JSON) with an optimize: section (docs/optimize.md).")
   var spec: String
@@ -34,7 +34,11 @@ struct OptimizeCommand: ParsableCommand {
   @Option(name: .long, help: "Worker threads (default: every core); the output is the same for any count.")
   var threads: Int?
 
-  @Option(name: .long, help: "Output format: text or json; default: from the -o file's extension, else text.")
+  @Option(
+    name: .long,
+    help:
+      "Output format: text, json or html (with the Pareto chart, --lang en|zh-CN); default: from the -o file's extension, else text."
+  )
   var format: Format?
 
   @Option(name: .customLong("emit-spec"), help: "Write each reported design as a spec file into this folder.")
@@ -43,6 +47,8 @@ struct OptimizeCommand: ParsableCommand {
   @OptionGroup var outputOptions: OutputOptions
 
   @OptionGroup var catalogOptions: CatalogOptions
+
+  @OptionGroup var style: ReportStyleOptions
 
   func run() throws {
     try runReportingErrors {
@@ -55,7 +61,8 @@ struct OptimizeCommand: ParsableCommand {
         requireInfiniBand: requireInfiniBand)
       _ = try checked(threads.map(Double.init), 1...256, "--threads", "1…256 threads")
       let format = self.format ?? outputOptions.inferredFormat(Format.self) ?? .text
-      try outputOptions.check(format: format.rawValue, inputs: [spec])
+      try outputOptions.check(
+        format: format.rawValue, inputs: inputFiles([spec], catalog: catalogOptions, style: style))
       let input = try OptimizeInput.load(path: spec, catalog: try catalogOptions.load())
       let result = OptimizeEngine.run(
         input, objective: objective, constraints: flags,
@@ -70,6 +77,10 @@ struct OptimizeCommand: ParsableCommand {
       switch format {
       case .text: try outputOptions.emit(result.text(name: name, currency: input.base.currency))
       case .json: try outputOptions.emit(result.jsonDocument(name: name, currency: input.base.currency).rendered())
+      case .html:
+        try outputOptions.emit(
+          try result.html(
+            name: name, currency: input.base.currency, language: style.lang, templatesDirectory: style.templates))
       }
     }
   }

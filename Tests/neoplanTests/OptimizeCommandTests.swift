@@ -57,4 +57,22 @@ struct OptimizeCommandTests {
     let flag = try CLI.run(["optimize", specFile.path, "--max-racks", "0"])
     #expect(flag.exitCode == 2 && flag.stderrText.contains("--max-racks"))
   }
+
+  @Test func htmlPageFromTheExtensionInChinese() throws {
+    let folder = try TempDir.make("optimize-html")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let specFile = folder.appendingPathComponent("s.yaml")
+    try Self.spec.write(to: specFile, atomically: true, encoding: .utf8)
+    let page = folder.appendingPathComponent("page.html")
+    let result = try CLI.run(["optimize", specFile.path, "-o", page.path, "--lang", "zh-CN"])
+    #expect(result.exitCode == 0, "\(result)")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    #expect(html.contains("<html lang=\"zh-CN\">"))
+    #expect(html.contains("<circle class=\"front\""))
+    // An html format into a .json file is refused before any work, and nothing is written.
+    let wrong = folder.appendingPathComponent("page.json")
+    let refused = try CLI.run(["optimize", specFile.path, "--format", "html", "-o", wrong.path])
+    #expect(refused.exitCode == 2, "\(refused)")
+    #expect(!FileManager.default.fileExists(atPath: wrong.path))
+  }
 }

@@ -37,7 +37,7 @@ struct OperatingSchedule: Sendable {
     }
     var accumulated = 0.0
     let depreciationMonths = max(1, a.depreciationYears * 12)
-    let hardware = inputs.hardwareCapexIncludingSpares  // once, not every month
+    let hardware = inputs.hardwareCapexIncludingSpares
     for k in stride(from: 1, through: horizon, by: 1) {
       let month = lead + k
       fillRevenue(month: month, operatingMonth: k, inputs: inputs, assumptions: a)
@@ -106,8 +106,8 @@ struct OperatingSchedule: Sendable {
     return contracted + (1 - contracted) * utilization[month]
   }
 
-  /// Opex of operating month `k` by line (docs/finance.md §1).
-  /// `hardware` is `inputs.hardwareCapexIncludingSpares`, passed in by callers that have it.
+  /// Opex of operating month `k` by line (docs/finance.md §1). `hardware`: the inputs' hardware
+  /// capex including spares, when the caller has it already (it sums the capex lines).
   static func opex(
     operatingMonth k: Int, revenue: Double, busyShare: Double, inputs: FinanceInputs,
     assumptions a: FinanceAssumptions, hardware: Double? = nil

@@ -38,8 +38,13 @@ public enum OptimizeEngine {
   /// per fabric node, × up/down of the leaf oversubscription when the fabric has more than one
   /// tier (a single tier of leaves is non-blocking). 0 without a backend. docs/optimize.md.
   public static func bisectionGbpsPerGPU(_ plan: Plan) -> Double {
-    guard let backend = plan.spec.backend, let tree = plan.design.backend?.tree else { return 0 }
-    let gpusPerFabricNode = Double(plan.spec.compute.nodeSpecs.gpus) / Double(max(1, backend.fabricNodesPerUnit))
+    bisectionGbpsPerGPU(spec: plan.spec, design: plan.design)
+  }
+
+  /// ``bisectionGbpsPerGPU(_:)`` of a sized design.
+  static func bisectionGbpsPerGPU(spec: ClusterSpec, design: ClusterDesign) -> Double {
+    guard let backend = spec.backend, let tree = design.backend?.tree else { return 0 }
+    let gpusPerFabricNode = Double(spec.compute.nodeSpecs.gpus) / Double(max(1, backend.fabricNodesPerUnit))
     let perGPU = Double(backend.linkSpeedGbps * backend.railsPerFabricNode) / gpusPerFabricNode
     guard tree.tiers > 1 else { return perGPU }
     return perGPU * Double(backend.oversubscription.up) / Double(backend.oversubscription.down)
@@ -65,17 +70,29 @@ public enum OptimizeEngine {
     return (try Plan.make(spec, analyses: false), tree)
   }
 
-  /// Evaluates one candidate: a design, or why it was rejected.
-  static func evaluate(_ choices: [OptimizeChoice], input: OptimizeInput) -> Result<OptimizeDesign, OptimizeRejection> {
+  /// Evaluates one candidate: a design, or why it was rejected. The fast path
+  /// (``evaluateFast(_:input:tags:cache:)``), and the full plan only when that cannot tell.
+  static func evaluate(
+    _ choices: [OptimizeChoice], input: OptimizeInput, tags: TagFactory, cache: inout SpecTree.SectionCache
+  ) -> Result<
+    OptimizeDesign, OptimizeRejection
+  > {
+    switch evaluateFast(choices, input: input, tags: tags, cache: &cache) {
+    case .design(let design): return .success(design)
+    case .rejected(let rejection): return .failure(rejection)
+    case .needsPlan: return evaluateWithPlan(choices, input: input)
+    }
+  }
+
+  /// Evaluates one candidate through a full ``Plan/make(_:analyses:)``: a design, or why it was rejected.
+  static func evaluateWithPlan(_ choices: [OptimizeChoice], input: OptimizeInput) -> Result<
+    OptimizeDesign, OptimizeRejection
+  > {
     let plan: Plan
-    let tree: Node
     do {
-      (plan, tree) = try planCandidate(choices, input: input)
-    } catch let error as InputError {
-      let reason = error.diagnostics.first.map { d in (d.keyPath.isEmpty ? "" : d.keyPath + ": ") + d.message }
-      return .failure(OptimizeRejection(choices: choices, reason: reason ?? "rejected"))
+      plan = try planCandidate(choices, input: input).0
     } catch {
-      return .failure(OptimizeRejection(choices: choices, reason: "\(error)"))
+      return .failure(rejection(choices, error))
     }
     let objective = input.problem.objective
     guard let value = objectiveValue(objective, plan), value.isFinite else {
@@ -87,7 +104,8 @@ public enum OptimizeEngine {
         choices: choices, objective: value, capex: plan.finance.capex.total, gpus: plan.spec.gpus,
         racks: plan.design.facility.racks, facilityPowerKW: plan.design.facility.facilityPowerKW,
         bisectionGbpsPerGPU: bisectionGbpsPerGPU(plan), fabricKind: plan.spec.backend?.kind,
-        breakEvenPrice: breakEven, tcoPerGPUHour: plan.finance.tcoPerGPUHour, npv: plan.finance.npv, tree: tree))
+        breakEvenPrice: breakEven, tcoPerGPUHour: plan.finance.tcoPerGPUHour, npv: plan.finance.npv,
+        baseTree: input.tree))
   }
 
   /// The first constraint `design` fails, by its spec key; `nil` when it meets them all.
@@ -162,10 +180,12 @@ public enum OptimizeEngine {
   >] {
     let slots = ResultSlots(count: all.count)
     let workers = max(1, min(threads, all.count))
+    let tags = TagFactory()
     let work: @Sendable (Int) -> Void = { worker in
       var index = worker
+      var cache = SpecTree.SectionCache()
       while index < all.count {
-        slots.store(evaluate(all[index], input: input), at: index)
+        slots.store(evaluate(all[index], input: input, tags: tags, cache: &cache), at: index)
         index += workers
       }
     }
@@ -190,4 +210,14 @@ private final class ResultSlots: @unchecked Sendable {
   func results() -> [Result<OptimizeDesign, OptimizeRejection>] {
     slots.map { $0 ?? .failure(OptimizeRejection(choices: [], reason: "not evaluated")) }
   }
+}
+
+/// Makes the tags of the nodes a candidate's edits create: each node its own `Tag` (Yams resolves
+/// a tag's name in place when asked for it), all sharing one constructor (`Tag.implicit` builds a
+/// new constructor, with its tables, on every use). The constructor is only read.
+final class TagFactory: @unchecked Sendable {
+  private let constructor = Constructor.default
+
+  /// A new implicit tag with the basic resolver, as the spec reader's nodes have.
+  func make() -> Tag { Tag(.implicit, .basic, constructor) }
 }

@@ -37,8 +37,10 @@ public struct OptimizeDesign: @unchecked Sendable {
   public var tcoPerGPUHour: Double?
   /// Project pre-tax NPV.
   public var npv: Double
-  /// The candidate's spec tree (what `--emit-spec` writes).
-  let tree: Node
+  /// The spec's tree the choices edit (shared by every design of a search).
+  let baseTree: Node
+  /// The candidate's spec tree (what `--emit-spec` writes): the base with the choices set.
+  var tree: Node { SpecTree.applying(choices.map { ($0.key, $0.value) }, to: baseTree) }
 
   /// The design as a spec file `neoplan plan` reproduces: the spec with the choices set, its
   /// `optimize:` section removed and its name set to `name`.
