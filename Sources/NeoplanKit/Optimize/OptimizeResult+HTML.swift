@@ -6,16 +6,14 @@ extension OptimizeResult {
   public func html(
     name: String, currency: String, language: ReportLanguage = .en, templatesDirectory: String? = nil
   ) throws -> String {
-    let templates = try ReportTemplates.load(overrideDirectory: templatesDirectory)
-    let locale = try ReportLocale.load(language, templateDirectories: templates.directories)
-    return try html(name: name, currency: currency, templates: templates, locale: locale)
+    try html(
+      name: name, currency: currency,
+      resources: try ReportResources.load(language: language, templatesDirectory: templatesDirectory))
   }
 
-  /// The page rendered with templates and a locale already loaded.
-  public func html(name: String, currency: String, templates: ReportTemplates, locale: ReportLocale) throws
-    -> String
-  {
-    let model = OptimizeViewModel(result: self, name: name, currency: currency, locale: locale)
-    return try templates.render(model.context(), template: "optimize.html")
+  /// The page rendered with templates and strings the caller loaded; reads no file.
+  public func html(name: String, currency: String, resources: ReportResources) throws -> String {
+    let model = OptimizeViewModel(result: self, name: name, currency: currency, locale: resources.locale)
+    return try resources.templates.render(model.context(), template: "optimize.html")
   }
 }
