@@ -68,7 +68,7 @@ struct PlanSummaryTests {
     }
     // The saved plan's IT power raised by 1.25 kW: one design change, in kW, delta exactly +1.25;
     // shown with one decimal as kW (1.25 → 1.2, half-even), with up to three as a ratio (1.25).
-    facility["itPowerKW"] = .number(plainDecimal(power.value + Decimal(string: "1.25")!))
+    facility["itPowerKW"] = .number(NumberFormat.plain(power.value + Decimal(string: "1.25")!))
     document["facility"] = .object(facility)
     let edited = try DiffInput.parse(JSONValue.object(document).rendered(), file: "edited.json", catalog: catalog)
     let report = try DiffCheck.compare(DiffInput(plan: plan, file: "spec.yaml"), edited, catalog: catalog)
