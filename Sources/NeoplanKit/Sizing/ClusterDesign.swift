@@ -32,11 +32,17 @@ public struct BackendFabricDesign: Sendable, Hashable {
   public var switchPart: Part
   /// The backend NIC.
   public var nic: Part
+  /// InfiniBand or Ethernet.
   public var kind: FabricKind
+  /// Fat tree or rail-only.
   public var design: FabricDesign
+  /// Speed of one node link in Gb/s.
   public var linkSpeedGbps: Int
+  /// Switch ports at the link speed.
   public var radix: Int
+  /// Leaf oversubscription `down:up`.
   public var oversubscription: Oversubscription
+  /// The switch tree (tiers, leaves, spines, cores, links) of one plane.
   public var tree: FatTreeDesign
   /// Backend NIC cards (0 when the node price includes them).
   public var nicCards: Int
@@ -110,24 +116,37 @@ public struct EthernetNetworkDesign: Sendable, Hashable {
   public var portSpeedGbps: Int
   /// Ports per GPU node.
   public var portsPerNode: Int
+  /// Switch ports the endpoints (nodes, storage, management) use.
   public var endpoints: Int
+  /// Switch ports at the port speed.
   public var radix: Int
+  /// 1 (a single switch layer) or 2 (leaf–spine).
   public var tiers: Int
+  /// Leaf switches.
   public var leaves: Int
+  /// Spine switches (0 with one tier).
   public var spines: Int
+  /// Endpoint-to-leaf links.
   public var endpointLinks: Int
+  /// Leaf-to-spine links.
   public var leafToSpineLinks: Int
+  /// Frontend NIC cards added to nodes whose price does not include them.
   public var nicCards: Int
   /// One cable per link.
   public var cables: Int { endpointLinks + leafToSpineLinks }
+  /// Leaves plus spines.
   public var switches: Int { leaves + spines }
 }
 
 /// Out-of-band management network.
 public struct ManagementNetworkDesign: Sendable, Hashable {
+  /// Out-of-band ports (BMCs, switch management ports, PDUs).
   public var ports: Int
+  /// Out-of-band switches.
   public var switches: Int
+  /// Out-of-band cables.
   public var cables: Int
+  /// Management / control-plane servers.
   public var servers: Int
 }
 
@@ -135,27 +154,39 @@ public struct ManagementNetworkDesign: Sendable, Hashable {
 public struct StorageDesign: Sendable, Hashable {
   /// The storage building block.
   public var server: Part
+  /// Usable capacity asked for, in PB.
   public var capacityPB: Double
   /// Storage building blocks (catalog `storage` parts, e.g. 4-node chassis) bought.
   public var servers: Int
+  /// Usable capacity built, in TB.
   public var usableTB: Double
+  /// Petabytes licensed: the capacity asked for, rounded up to whole PB.
   public var licensedPB: Int
 }
 
 /// Racks, power and cooling.
 public struct FacilityDesign: Sendable, Hashable {
+  /// GPU nodes in one rack (the rack power and space allow).
   public var nodesPerRack: Int
+  /// Racks holding GPU nodes.
   public var nodeRacks: Int
+  /// Racks for the network switches that do not sit in node racks.
   public var networkRacks: Int
+  /// Racks holding storage.
   public var storageRacks: Int
+  /// Every rack: node, network and storage racks.
   public var racks: Int { nodeRacks + networkRacks + storageRacks }
   /// Peak power of a full node rack, kW.
   public var nodeRackKW: Double
   /// Peak power of the densest rack, kW.
   public var peakRackKW: Double
+  /// Power distribution units.
   public var pdus: Int
+  /// The cooling chosen (auto resolved to air, rdhx or liquid).
   public var cooling: CoolingChoice
+  /// Rear-door heat exchangers.
   public var rdhxUnits: Int
+  /// Coolant distribution units.
   public var cduUnits: Int
   /// Maximum IT power, kW.
   public var itPowerKW: Double
@@ -163,16 +194,23 @@ public struct FacilityDesign: Sendable, Hashable {
   public var itPowerTypicalKW: Double
   /// IT power × PUE, kW.
   public var facilityPowerKW: Double
+  /// Power usage effectiveness used for facility power.
   public var pue: Double
 }
 
 /// Everything the sizing decided: the input to pricing.
 public struct ClusterDesign: Sendable {
+  /// The spec it was sized from.
   public var spec: ClusterSpec
+  /// The backend (compute) fabric, when the spec has one.
   public var backend: BackendFabricDesign?
+  /// The frontend (Ethernet) network, when the spec has one.
   public var frontend: EthernetNetworkDesign?
+  /// The out-of-band management network.
   public var management: ManagementNetworkDesign
+  /// The storage, when the spec has one.
   public var storage: StorageDesign?
+  /// Racks, power and cooling.
   public var facility: FacilityDesign
   /// Installed and spare quantities, in BoM order.
   public var parts: [PartCount]
