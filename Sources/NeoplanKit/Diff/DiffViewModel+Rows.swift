@@ -111,7 +111,9 @@ extension DiffViewModel {
       let metric = change.metric
       var reasons: [String] = []
       for (side, value) in [("A", change.a), ("B", change.b)] where value.value == nil {
-        if let reason = value.reason { reasons.append("\(side): \(reason)") }
+        // A payback outside the horizon has a translated sentence; IRR reasons are the engine's.
+        let text = metric == .paybackMonths ? locale.t("payback_never") : value.reason
+        if value.reason != nil, let text { reasons.append("\(side): \(text)") }
       }
       return [
         "marker": change.differs ? "~" : "",

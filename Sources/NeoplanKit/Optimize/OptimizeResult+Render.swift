@@ -54,7 +54,7 @@ extension OptimizeResult {
       switch objective {
       case .capex, .npv: return "\(currency) \(money(d.objective))"
       case .breakEven, .tcoPerGPUHour:
-        return "\(currency) \(NumberFormat.fixed(d.objective, decimals: 4, trimZeros: true))/GPU-h"
+        return "\(currency) \(NumberFormat.fixed(d.objective, decimals: 4))/GPU-h"
       }
     }
     func row(_ rank: Int, _ d: OptimizeDesign) -> String {

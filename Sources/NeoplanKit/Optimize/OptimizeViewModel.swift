@@ -97,8 +97,11 @@ struct OptimizeViewModel {
         objectiveName(),
         result.objective == .capex || result.objective == .npv ? money(best.objective) : rate(best.objective),
         "objective",
-        note: locale.t(result.objective.maximises ? "opt_higher_better" : "opt_lower_better")),
-      card(locale.t("capex"), money(best.capex), "capex"),
+        note: locale.t(result.objective.maximises ? "opt_higher_better" : "opt_lower_better"))
+    ]
+    // With the capex objective the first card already is the capex.
+    if result.objective != .capex { cards.append(card(locale.t("capex"), money(best.capex), "capex")) }
+    cards += [
       card(locale.t("capex_per_gpu"), money(best.capexPerGPU), "capexPerGPU"),
       card(locale.t("opt_bisection"), locale.grouped(best.bisectionGbpsPerGPU, decimals: 1), "bisectionGbpsPerGPU"),
       card(locale.t("racks"), locale.count(best.racks), "racks"),
