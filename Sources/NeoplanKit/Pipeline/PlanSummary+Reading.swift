@@ -105,6 +105,13 @@ extension PlanSummary {
     }
     let sum = lines.reduce(Money.zero(currency)) { $0 + $1.extendedPrice }
     let total = try bom["total"].map { try money($0, currency: currency) } ?? sum
+    // The total is a sum the plan wrote: an edited total (or lines edited under it) is refused like
+    // an edited extended price, rather than diffed as if nothing had changed.
+    if let totalValue = bom["total"], total != sum {
+      throw totalValue.error(
+        "\(total.plainString) is not the sum of the lines (\(sum.plainString))",
+        expected: "expected an unedited neoplan plan (use a BoM CSV for edited prices)")
+    }
     return (
       BoM(
         currency: currency, total: total,

@@ -41,6 +41,22 @@ struct PlanSummaryTests {
     #expect(error.description.contains("is not quantity × unit price"))
   }
 
+  @Test("a saved plan whose BoM total is not the sum of its lines is a located error")
+  func editedTotalIsALocatedError() throws {
+    let plan = try HTMLReportTests.plan(try #require(HTMLReportTests.examples.first))
+    let text = plan.json().rendered()
+    // bom.total is the last key of `bom` (keys sorted); one cent more no longer adds up.
+    let total = plan.bom.total
+    let edited = total + Money(cents: 1, currency: total.currency)
+    let needle = "\"total\": \(total.plainString)\n  },"
+    let range = try #require(text.range(of: needle), "bom.total is not where the test expects it")
+    let changed = text.replacingCharacters(
+      in: range, with: "\"total\": \(edited.plainString)\n  },")
+    let error = try #require(throws: InputError.self) { try PlanSummary(savedPlan: changed, file: "edited.json") }
+    #expect(error.description.hasPrefix("edited.json:"))
+    #expect(error.description.contains("bom.total: \(edited.plainString) is not the sum of the lines"))
+  }
+
   @Test("every example: a spec diffed against its own saved plan shows no change", arguments: HTMLReportTests.examples)
   func specAgainstItsSavedPlan(path: String) throws {
     let catalog = TestCatalog.embedded
