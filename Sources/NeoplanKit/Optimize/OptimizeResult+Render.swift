@@ -13,11 +13,11 @@ extension OptimizeResult {
     func design(_ rank: Int, _ d: OptimizeDesign, _ onFront: Bool) -> JSONValue {
       .object([
         "rank": .int(rank), "key": .string(d.key), "choices": choices(d.choices), "pareto": .bool(onFront),
-        "objective": .decimal(d.objective, objective == .capex || objective == .npv ? 2 : 6),
+        "objective": .decimal(d.objective, objective == .capex || objective == .npv ? 2 : 4),
         "capex": money(d.capex), "capexPerGPU": money(d.capexPerGPU), "gpus": .int(d.gpus), "racks": .int(d.racks),
         "facilityPowerKW": .decimal(d.facilityPowerKW, 3), "bisectionGbpsPerGPU": .decimal(d.bisectionGbpsPerGPU, 3),
-        "breakEvenPricePerGPUHour": d.breakEvenPrice.map { .decimal($0, 6) } ?? .null,
-        "tcoPerGPUHour": d.tcoPerGPUHour.map { .decimal($0, 6) } ?? .null, "npv": money(d.npv),
+        "breakEvenPricePerGPUHour": d.breakEvenPrice.map { .decimal($0, 4) } ?? .null,
+        "tcoPerGPUHour": d.tcoPerGPUHour.map { .decimal($0, 4) } ?? .null, "npv": money(d.npv),
         "fabricKind": d.fabricKind.map { .string($0.rawValue) } ?? .null,
       ])
     }
