@@ -138,14 +138,16 @@ let extensionFormats = [
   "txt": "text", "text": "text", "json": "json", "csv": "csv", "html": "html", "htm": "html", "pdf": "pdf",
 ]
 
-/// Refuses `-o FILE` whose extension names a format other than `format`.
-func checkExtension(of output: String, format: String) throws {
+/// Refuses `-o FILE` whose extension names a format other than `format`; `formatOption: false`
+/// for a command with one output format (the quote), whose hint then names no `--format`.
+func checkExtension(of output: String, format: String, formatOption: Bool = true) throws {
   let ext = (output as NSString).pathExtension.lowercased()
   guard let named = extensionFormats[ext], named != format else { return }
+  let file = "a .\(format == "text" ? "txt" : format) file"
   let hint =
     named == "pdf"
     ? "use `neoplan quote SPEC -o FILE.html --pdf FILE.pdf` for a PDF"
-    : "use --format \(named) or a .\(format == "text" ? "txt" : format) file"
+    : formatOption ? "use --format \(named) or \(file)" : "the output is \(format): use \(file)"
   throw InputError(
     Diagnostic(
       at: nil, file: output, keyPath: "", message: "the extension .\(ext) does not match the \(format) output",

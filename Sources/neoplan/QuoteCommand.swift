@@ -44,7 +44,7 @@ struct QuoteCommand: ParsableCommand {
     try runReportingErrors {
       // All outputs or none: every target is checked before any work, and with --pdf the HTML
       // is staged beside its target and renamed into place only once the PDF is written.
-      try checkExtension(of: output, format: "html")
+      try checkExtension(of: output, format: "html", formatOption: false)
       if let pdf { try checkExtension(of: pdf, format: "pdf") }
       try OutputTarget.check(
         outputs: [output] + (pdf.map { [$0] } ?? []),
