@@ -160,137 +160,30 @@ extension Part {
       amount: money, asOf: asOf, source: source, confidence: confidence, note: note, sourceDate: sourceDate)
   }
 
-  // swiftlint:disable:next function_body_length cyclomatic_complexity
   static func decodeSpecs(kind: PartKind, _ value: YAMLValue) throws -> PartSpecs {
-    let powerKeys = ["power_typical_w", "power_max_w"]
     switch kind {
     case .gpuNode:
-      let r = try SpecsReader(
-        value,
-        allowed: [
-          "gpus", "gpu_model", "gpu_memory_gb", "gpu_tdp_w", "compute_nics", "compute_nic_speed_gbps",
-          "compute_nics_included", "compute_nic", "frontend_nics_included", "fabrics", "cooling",
-          "rack_units",
-        ] + powerKeys)
-      return .gpuNode(
-        GPUNodeSpecs(
-          gpus: try r.int("gpus", min: 1), gpuModel: try r.string("gpu_model"),
-          gpuMemoryGB: try r.optionalInt("gpu_memory_gb"), gpuTDPW: try r.optionalInt("gpu_tdp_w"),
-          computeNICs: try r.int("compute_nics", min: 1),
-          computeNICSpeedGbps: try r.int("compute_nic_speed_gbps", min: 1),
-          computeNICsIncluded: try r.req("compute_nics_included", "true or false").bool(),
-          computeNIC: try r.mapping["compute_nic"]?.string(),
-          frontendNICsIncluded: try r.mapping["frontend_nics_included"]?.bool() ?? false,
-          fabrics: try r.fabrics("fabrics"),
-          cooling: try r.mapping["cooling"]?.oneOf(NodeCooling.self) ?? .air,
-          rackUnits: try r.int("rack_units", min: 1), power: try r.power()))
+      return try decodeGPUNodeSpecs(value)
     case .rackSystem:
       return try decodeRackSystem(value)
     case .nic:
-      let r = try SpecsReader(
-        value, allowed: ["fabrics", "ports", "port_speed_gbps", "form_factor", "pcie", "port_modes"] + powerKeys)
-      return .nic(
-        NICSpecs(
-          fabrics: try r.fabrics("fabrics"), ports: try r.int("ports", min: 1),
-          portSpeedGbps: try r.int("port_speed_gbps", min: 1),
-          formFactor: try r.oneOf("form_factor", FormFactor.self), power: try r.optionalPower(),
-          portModes: try decodeNICPortModes(r.mapping["port_modes"])))
+      return try decodeNICSpecs(value)
     case .switch:
-      let r = try SpecsReader(
-        value,
-        allowed: ["fabric", "cages", "cage_form_factor", "port_modes", "rack_units", "managed", "co_packaged_optics"]
-          + powerKeys)
-      let modes = try r.req("port_modes", "a list of {speed_gbps, ports}").sequence().map { item in
-        let m = try item.mapping()
-        try m.rejectUnknownKeys(["speed_gbps", "ports"])
-        let speed = try m.required("speed_gbps", expected: "a speed in Gb/s").int()
-        let ports = try m.required("ports", expected: "a port count").int()
-        guard speed > 0, ports > 0 else {
-          throw item.error("speed and ports must be positive", expected: "expected e.g. {speed_gbps: 400, ports: 64}")
-        }
-        return PortMode(speedGbps: speed, ports: ports)
-      }
-      guard !modes.isEmpty else {
-        throw try r.req("port_modes", "").error("no port modes", expected: "expected at least one {speed_gbps, ports}")
-      }
-      return .switch(
-        SwitchSpecs(
-          fabric: try r.oneOf("fabric", FabricKind.self), cages: try r.int("cages", min: 1),
-          cageFormFactor: try r.oneOf("cage_form_factor", FormFactor.self), portModes: modes,
-          rackUnits: try r.int("rack_units", min: 1), power: try r.power(),
-          managed: try r.mapping["managed"]?.bool(),
-          coPackagedOptics: try r.mapping["co_packaged_optics"]?.bool() ?? false))
+      return try decodeSwitchSpecs(value)
     case .transceiver:
-      let r = try SpecsReader(
-        value,
-        allowed: [
-          "form_factor", "ports", "port_speed_gbps", "media", "reach_m", "top", "connector",
-        ] + powerKeys)
-      if let top = r.mapping["top"] {
-        let text = try top.string()
-        guard ["finned", "flat"].contains(text) else {
-          throw top.error("'\(text)' is not allowed", expected: "expected finned or flat")
-        }
-      }
-      _ = try r.mapping["connector"]?.string()
-      return .transceiver(
-        TransceiverSpecs(
-          formFactor: try r.oneOf("form_factor", FormFactor.self), ports: try r.int("ports", min: 1),
-          portSpeedGbps: try r.int("port_speed_gbps", min: 1),
-          media: try r.media("media", ["multimode", "singlemode"]),
-          reachM: try r.int("reach_m", min: 1), top: try r.mapping["top"]?.string(),
-          power: try r.optionalPower()))
+      return try decodeTransceiverSpecs(value)
     case .cable:
-      let r = try SpecsReader(
-        value, allowed: ["media", "length_m", "links", "port_speed_gbps", "connector"] + powerKeys)
-      _ = try r.mapping["connector"]?.string()
-      _ = try r.optionalInt("port_speed_gbps")
-      return .cable(
-        CableSpecs(
-          media: try r.media("media", ["mmf", "smf", "dac", "acc", "aoc", "cat6"]),
-          lengthM: try r.double("length_m"), links: max(1, try r.optionalInt("links") ?? 1),
-          power: try r.optionalPower()))
+      return try decodeCableSpecs(value)
     case .rack:
-      let r = try SpecsReader(value, allowed: ["rack_units", "max_power_kw", "power_typical_w"])
-      if r.mapping["max_power_kw"] != nil { _ = try r.double("max_power_kw") }
-      _ = try r.optionalInt("power_typical_w")
-      return .rack(RackSpecs(rackUnits: try r.int("rack_units", min: 1)))
+      return try decodeRackSpecs(value)
     case .pdu:
-      let r = try SpecsReader(
-        value, allowed: ["capacity_kw", "phases", "voltage_v", "amps", "outlets", "rack_units"])
-      _ = try r.optionalInt("phases")
-      _ = try r.optionalInt("voltage_v")
-      _ = try r.optionalInt("amps")
-      _ = try r.optionalInt("outlets")
-      return .pdu(
-        PDUSpecs(capacityKW: try r.double("capacity_kw"), rackUnits: try r.optionalInt("rack_units") ?? 0))
+      return try decodePDUSpecs(value)
     case .cooling:
-      let r = try SpecsReader(value, allowed: ["method", "capacity_kw", "rack_units"] + powerKeys)
-      return .cooling(
-        CoolingSpecs(
-          method: try r.oneOf("method", CoolingSpecs.Method.self),
-          capacityKW: try r.double("capacity_kw"), power: try r.optionalPower(),
-          rackUnits: try r.optionalInt("rack_units") ?? 0))
+      return try decodeCoolingSpecs(value)
     case .storage:
-      let r = try SpecsReader(
-        value,
-        allowed: ["usable_tb", "min_servers", "nodes", "frontend_ports", "port_speed_gbps", "rack_units"]
-          + powerKeys)
-      return .storage(
-        StorageSpecs(
-          usableTB: try r.double("usable_tb"), minServers: try r.int("min_servers", min: 1),
-          nodes: try r.mapping["nodes"] == nil ? 1 : r.int("nodes", min: 1),
-          frontendPorts: try r.int("frontend_ports", min: 1),
-          portSpeedGbps: try r.int("port_speed_gbps", min: 1),
-          rackUnits: try r.int("rack_units", min: 1), power: try r.power()))
+      return try decodeStorageSpecs(value)
     case .managementServer:
-      let r = try SpecsReader(
-        value, allowed: ["frontend_ports", "port_speed_gbps", "rack_units"] + powerKeys)
-      return .managementServer(
-        ManagementServerSpecs(
-          frontendPorts: try r.int("frontend_ports", min: 1),
-          portSpeedGbps: try r.int("port_speed_gbps", min: 1),
-          rackUnits: try r.int("rack_units", min: 1), power: try r.power()))
+      return try decodeManagementServerSpecs(value)
     case .software, .service:
       let r = try SpecsReader(value, allowed: ["unit", "term_years", "fabric"])
       let specs = LicenceSpecs(
@@ -298,5 +191,160 @@ extension Part {
         fabric: try r.mapping["fabric"]?.oneOf(FabricKind.self))
       return kind == .software ? .software(specs) : .service(specs)
     }
+  }
+
+  private static let partPowerKeys = ["power_typical_w", "power_max_w"]
+
+  private static func decodeGPUNodeSpecs(_ value: YAMLValue) throws -> PartSpecs {
+    let powerKeys = partPowerKeys
+    let r = try SpecsReader(
+      value,
+      allowed: [
+        "gpus", "gpu_model", "gpu_memory_gb", "gpu_tdp_w", "compute_nics", "compute_nic_speed_gbps",
+        "compute_nics_included", "compute_nic", "frontend_nics_included", "fabrics", "cooling",
+        "rack_units",
+      ] + powerKeys)
+    return .gpuNode(
+      GPUNodeSpecs(
+        gpus: try r.int("gpus", min: 1), gpuModel: try r.string("gpu_model"),
+        gpuMemoryGB: try r.optionalInt("gpu_memory_gb"), gpuTDPW: try r.optionalInt("gpu_tdp_w"),
+        computeNICs: try r.int("compute_nics", min: 1),
+        computeNICSpeedGbps: try r.int("compute_nic_speed_gbps", min: 1),
+        computeNICsIncluded: try r.req("compute_nics_included", "true or false").bool(),
+        computeNIC: try r.mapping["compute_nic"]?.string(),
+        frontendNICsIncluded: try r.mapping["frontend_nics_included"]?.bool() ?? false,
+        fabrics: try r.fabrics("fabrics"),
+        cooling: try r.mapping["cooling"]?.oneOf(NodeCooling.self) ?? .air,
+        rackUnits: try r.int("rack_units", min: 1), power: try r.power()))
+  }
+
+  private static func decodeNICSpecs(_ value: YAMLValue) throws -> PartSpecs {
+    let powerKeys = partPowerKeys
+    let r = try SpecsReader(
+      value, allowed: ["fabrics", "ports", "port_speed_gbps", "form_factor", "pcie", "port_modes"] + powerKeys)
+    return .nic(
+      NICSpecs(
+        fabrics: try r.fabrics("fabrics"), ports: try r.int("ports", min: 1),
+        portSpeedGbps: try r.int("port_speed_gbps", min: 1),
+        formFactor: try r.oneOf("form_factor", FormFactor.self), power: try r.optionalPower(),
+        portModes: try decodeNICPortModes(r.mapping["port_modes"])))
+  }
+
+  private static func decodeSwitchSpecs(_ value: YAMLValue) throws -> PartSpecs {
+    let powerKeys = partPowerKeys
+    let r = try SpecsReader(
+      value,
+      allowed: ["fabric", "cages", "cage_form_factor", "port_modes", "rack_units", "managed", "co_packaged_optics"]
+        + powerKeys)
+    let modes = try r.req("port_modes", "a list of {speed_gbps, ports}").sequence().map { item in
+      let m = try item.mapping()
+      try m.rejectUnknownKeys(["speed_gbps", "ports"])
+      let speed = try m.required("speed_gbps", expected: "a speed in Gb/s").int()
+      let ports = try m.required("ports", expected: "a port count").int()
+      guard speed > 0, ports > 0 else {
+        throw item.error("speed and ports must be positive", expected: "expected e.g. {speed_gbps: 400, ports: 64}")
+      }
+      return PortMode(speedGbps: speed, ports: ports)
+    }
+    guard !modes.isEmpty else {
+      throw try r.req("port_modes", "").error("no port modes", expected: "expected at least one {speed_gbps, ports}")
+    }
+    return .switch(
+      SwitchSpecs(
+        fabric: try r.oneOf("fabric", FabricKind.self), cages: try r.int("cages", min: 1),
+        cageFormFactor: try r.oneOf("cage_form_factor", FormFactor.self), portModes: modes,
+        rackUnits: try r.int("rack_units", min: 1), power: try r.power(),
+        managed: try r.mapping["managed"]?.bool(),
+        coPackagedOptics: try r.mapping["co_packaged_optics"]?.bool() ?? false))
+  }
+
+  private static func decodeTransceiverSpecs(_ value: YAMLValue) throws -> PartSpecs {
+    let powerKeys = partPowerKeys
+    let r = try SpecsReader(
+      value,
+      allowed: [
+        "form_factor", "ports", "port_speed_gbps", "media", "reach_m", "top", "connector",
+      ] + powerKeys)
+    if let top = r.mapping["top"] {
+      let text = try top.string()
+      guard ["finned", "flat"].contains(text) else {
+        throw top.error("'\(text)' is not allowed", expected: "expected finned or flat")
+      }
+    }
+    _ = try r.mapping["connector"]?.string()
+    return .transceiver(
+      TransceiverSpecs(
+        formFactor: try r.oneOf("form_factor", FormFactor.self), ports: try r.int("ports", min: 1),
+        portSpeedGbps: try r.int("port_speed_gbps", min: 1),
+        media: try r.media("media", ["multimode", "singlemode"]),
+        reachM: try r.int("reach_m", min: 1), top: try r.mapping["top"]?.string(),
+        power: try r.optionalPower()))
+  }
+
+  private static func decodeCableSpecs(_ value: YAMLValue) throws -> PartSpecs {
+    let powerKeys = partPowerKeys
+    let r = try SpecsReader(
+      value, allowed: ["media", "length_m", "links", "port_speed_gbps", "connector"] + powerKeys)
+    _ = try r.mapping["connector"]?.string()
+    _ = try r.optionalInt("port_speed_gbps")
+    return .cable(
+      CableSpecs(
+        media: try r.media("media", ["mmf", "smf", "dac", "acc", "aoc", "cat6"]),
+        lengthM: try r.double("length_m"), links: max(1, try r.optionalInt("links") ?? 1),
+        power: try r.optionalPower()))
+  }
+
+  private static func decodeRackSpecs(_ value: YAMLValue) throws -> PartSpecs {
+    let r = try SpecsReader(value, allowed: ["rack_units", "max_power_kw", "power_typical_w"])
+    if r.mapping["max_power_kw"] != nil { _ = try r.double("max_power_kw") }
+    _ = try r.optionalInt("power_typical_w")
+    return .rack(RackSpecs(rackUnits: try r.int("rack_units", min: 1)))
+  }
+
+  private static func decodePDUSpecs(_ value: YAMLValue) throws -> PartSpecs {
+    let r = try SpecsReader(
+      value, allowed: ["capacity_kw", "phases", "voltage_v", "amps", "outlets", "rack_units"])
+    _ = try r.optionalInt("phases")
+    _ = try r.optionalInt("voltage_v")
+    _ = try r.optionalInt("amps")
+    _ = try r.optionalInt("outlets")
+    return .pdu(
+      PDUSpecs(capacityKW: try r.double("capacity_kw"), rackUnits: try r.optionalInt("rack_units") ?? 0))
+  }
+
+  private static func decodeCoolingSpecs(_ value: YAMLValue) throws -> PartSpecs {
+    let powerKeys = partPowerKeys
+    let r = try SpecsReader(value, allowed: ["method", "capacity_kw", "rack_units"] + powerKeys)
+    return .cooling(
+      CoolingSpecs(
+        method: try r.oneOf("method", CoolingSpecs.Method.self),
+        capacityKW: try r.double("capacity_kw"), power: try r.optionalPower(),
+        rackUnits: try r.optionalInt("rack_units") ?? 0))
+  }
+
+  private static func decodeStorageSpecs(_ value: YAMLValue) throws -> PartSpecs {
+    let powerKeys = partPowerKeys
+    let r = try SpecsReader(
+      value,
+      allowed: ["usable_tb", "min_servers", "nodes", "frontend_ports", "port_speed_gbps", "rack_units"]
+        + powerKeys)
+    return .storage(
+      StorageSpecs(
+        usableTB: try r.double("usable_tb"), minServers: try r.int("min_servers", min: 1),
+        nodes: try r.mapping["nodes"] == nil ? 1 : r.int("nodes", min: 1),
+        frontendPorts: try r.int("frontend_ports", min: 1),
+        portSpeedGbps: try r.int("port_speed_gbps", min: 1),
+        rackUnits: try r.int("rack_units", min: 1), power: try r.power()))
+  }
+
+  private static func decodeManagementServerSpecs(_ value: YAMLValue) throws -> PartSpecs {
+    let powerKeys = partPowerKeys
+    let r = try SpecsReader(
+      value, allowed: ["frontend_ports", "port_speed_gbps", "rack_units"] + powerKeys)
+    return .managementServer(
+      ManagementServerSpecs(
+        frontendPorts: try r.int("frontend_ports", min: 1),
+        portSpeedGbps: try r.int("port_speed_gbps", min: 1),
+        rackUnits: try r.int("rack_units", min: 1), power: try r.power()))
   }
 }

@@ -20,35 +20,13 @@ public enum FinanceEngine {
     let rate = assumptions.discountRate
     let capexTotal = flows.capex.total
 
-    var annualOpex: [AnnualOpex] = []
-    for year in 1...assumptions.horizonYears {
-      let lines = flows.months
-        .filter { month in month.operatingMonth.map { ($0 - 1) / 12 + 1 == year } ?? false }
-        .reduce(OpexBreakdown()) { $0 + $1.opex }
-      annualOpex.append(AnnualOpex(year: year, lines: lines))
-    }
+    let annualOpex = annualOpex(of: flows, years: assumptions.horizonYears)
     let totalOpex = annualOpex.reduce(0) { $0 + $1.lines.total }
     let tco = capexTotal + totalOpex
     let gpuHours = Double(inputs.gpuCount) * FinanceMath.hoursPerMonth * Double(assumptions.horizonMonths)
 
-    var targets: [Double] = []
-    for target in [0, rate] + assumptions.extraTargetIRRs where !targets.contains(target) {
-      targets.append(target)
-    }
-    let breakEven = targets.map { target in
-      BreakEvenRate(
-        targetIRR: target,
-        startPricePerGPUHour: breakEvenStartPrice(
-          inputs: inputs, assumptions: assumptions, targetIRR: target))
-    }
-    let sweep = (1...10).filter { _ in analyses }.map { step in
-      let utilization = Double(step) / 10
-      var flat = assumptions
-      flat.utilization = [utilization]
-      return UtilizationSweepPoint(
-        utilization: utilization,
-        breakEvenStartPrice: breakEvenStartPrice(inputs: inputs, assumptions: flat, targetIRR: rate))
-    }
+    let breakEven = breakEvenRates(inputs: inputs, assumptions: assumptions)
+    let sweep = analyses ? utilizationSweep(inputs: inputs, assumptions: assumptions) : []
 
     let cashBreakEven = breakEven.first { $0.targetIRR == 0 }?.startPricePerGPUHour
     let hurdleBreakEven = breakEven.first { $0.targetIRR == rate }?.startPricePerGPUHour
@@ -92,5 +70,46 @@ public enum FinanceEngine {
       return running
     }
     return result
+  }
+
+  /// Each horizon year's opex lines: the sum of the operating months that fall in it.
+  private static func annualOpex(of flows: MonthlyCashFlows, years: Int) -> [AnnualOpex] {
+    var annualOpex: [AnnualOpex] = []
+    for year in 1...years {
+      let lines = flows.months
+        .filter { month in month.operatingMonth.map { ($0 - 1) / 12 + 1 == year } ?? false }
+        .reduce(OpexBreakdown()) { $0 + $1.opex }
+      annualOpex.append(AnnualOpex(year: year, lines: lines))
+    }
+    return annualOpex
+  }
+
+  /// The break-even start price at 0 %, the discount rate and each extra target IRR (each once).
+  private static func breakEvenRates(inputs: FinanceInputs, assumptions: FinanceAssumptions) -> [BreakEvenRate] {
+    var targets: [Double] = []
+    for target in [0, assumptions.discountRate] + assumptions.extraTargetIRRs where !targets.contains(target) {
+      targets.append(target)
+    }
+    return targets.map { target in
+      BreakEvenRate(
+        targetIRR: target,
+        startPricePerGPUHour: breakEvenStartPrice(
+          inputs: inputs, assumptions: assumptions, targetIRR: target))
+    }
+  }
+
+  /// The hurdle break-even start price at flat utilization 10 %, 20 %, … 100 %.
+  private static func utilizationSweep(inputs: FinanceInputs, assumptions: FinanceAssumptions)
+    -> [UtilizationSweepPoint]
+  {
+    (1...10).map { step in
+      let utilization = Double(step) / 10
+      var flat = assumptions
+      flat.utilization = [utilization]
+      return UtilizationSweepPoint(
+        utilization: utilization,
+        breakEvenStartPrice: breakEvenStartPrice(
+          inputs: inputs, assumptions: flat, targetIRR: assumptions.discountRate))
+    }
   }
 }

@@ -5,79 +5,105 @@ extension PlanSummary {
   /// `facility.rack_power_kw`) with typed values, in spec order: what `neoplan diff` compares
   /// between two specs. A section the spec leaves out is one figure with no value
   /// (`backend` = none). Saved plans do not carry the spec, so this is not part of the summary.
+  /// Every path comes from the spec's key enums (``SpecKey/path``), so a renamed key is renamed here.
   public static func specFigures(_ spec: ClusterSpec) -> [Figure] {
-    var figures: [Figure] = []
-    func add(_ path: String, _ value: FigureValue) { figures.append(Figure(path, value)) }
-    func text(_ path: String, _ value: String?) { add(path, value.map(FigureValue.text) ?? .none) }
-    func measure(_ path: String, _ value: Int, _ unit: MeasureUnit = .count) {
-      add(path, .measure(Measure(Decimal(value), unit)))
-    }
-    func number(_ path: String, _ value: Double, _ unit: MeasureUnit) {
-      add(path, Measure.rounded(value, unit).map(FigureValue.measure) ?? .none)
-    }
-    func list(_ path: String, _ items: [String]) { text(path, items.isEmpty ? nil : items.joined(separator: ", ")) }
-    text("as_of", spec.asOf.description)
-    text("currency", spec.currency)
-    list("fx", spec.fxRates.map { "\($0.from)=\($0.rate)" })
-    text("compute.node", spec.compute.node.id)
-    measure("compute.nodes", spec.compute.nodes)
+    var figures = SpecFigureList()
+    figures.text(SpecSection.asOf, spec.asOf.description)
+    figures.text(SpecSection.currency, spec.currency)
+    figures.list(SpecSection.fx, spec.fxRates.map { "\($0.from)=\($0.rate)" })
+    figures.text(ComputeKey.node, spec.compute.node.id)
+    figures.measure(ComputeKey.nodes, spec.compute.nodes)
     if let b = spec.backend {
-      text("backend.kind", b.kind.rawValue)
-      text("backend.design", b.design.rawValue)
-      text("backend.switch", b.switchPart.id)
-      text("backend.nic", b.nic.id)
-      add("backend.nics_included", .flag(b.nicsIncluded))
-      text("backend.oversubscription", b.oversubscription.description)
-      measure("backend.scalable_unit_nodes", b.scalableUnitNodes)
-      measure("backend.fabric_manager_ports", b.fabricManagerPorts)
-      measure("backend.planes", b.planes)
-      text("backend.cabling", b.cabling.rawValue)
-      text("backend.optics", b.optics.rawValue)
-      text("backend.switch_transceiver", b.switchTransceiver.id)
-      text("backend.node_transceiver", b.nodeTransceiver.id)
-      text("backend.fiber", b.fiber.id)
-      text("backend.copper_cable", b.copperCable.id)
+      figures.addBackend(b)
     } else {
-      add("backend", .none)
+      figures.add(SpecSection.backend, .none)
     }
     if let f = spec.frontend {
-      text("frontend.switch", f.switchPart.id)
-      text("frontend.nic", f.nic?.id)
-      measure("frontend.ports_per_node", f.portsPerNode)
-      measure("frontend.port_speed_gbps", f.portSpeedGbps, .gigabitsPerSecond)
-      text("frontend.oversubscription", f.oversubscription.description)
-      text("frontend.cable", f.cable.id)
+      figures.text(FrontendKey.switch, f.switchPart.id)
+      figures.text(FrontendKey.nic, f.nic?.id)
+      figures.measure(FrontendKey.portsPerNode, f.portsPerNode)
+      figures.measure(FrontendKey.portSpeedGbps, f.portSpeedGbps, .gigabitsPerSecond)
+      figures.text(FrontendKey.oversubscription, f.oversubscription.description)
+      figures.text(FrontendKey.cable, f.cable.id)
     } else {
-      add("frontend", .none)
+      figures.add(SpecSection.frontend, .none)
     }
     if let s = spec.storage {
-      number("storage.capacity_pb", s.capacityPB, .petabytes)
-      text("storage.server", s.server.id)
-      text("storage.software", s.software?.id)
+      figures.number(StorageKey.capacityPB, s.capacityPB, .petabytes)
+      figures.text(StorageKey.server, s.server.id)
+      figures.text(StorageKey.software, s.software?.id)
     } else {
-      add("storage", .none)
+      figures.add(SpecSection.storage, .none)
     }
+    figures.addManagementAndFacility(spec)
+    figures.measure(SparesKey.nodesPercent, spec.spares.nodesPercent, .percent)
+    figures.measure(SparesKey.switchesPercent, spec.spares.switchesPercent, .percent)
+    figures.measure(SparesKey.opticsPercent, spec.spares.opticsPercent, .percent)
+    figures.measure(SparesKey.cablesPercent, spec.spares.cablesPercent, .percent)
+    figures.list(SpecSection.software, spec.software.map(\.id))
+    figures.list(SpecSection.services, spec.services.map(\.id))
+    return figures.figures
+  }
+}
+
+/// The spec figures being listed, each under its key's dotted path.
+private struct SpecFigureList {
+  var figures: [Figure] = []
+
+  mutating func add(_ key: some SpecKey, _ value: FigureValue) {
+    figures.append(Figure(key.path.text, value))
+  }
+
+  mutating func text(_ key: some SpecKey, _ value: String?) {
+    add(key, value.map(FigureValue.text) ?? .none)
+  }
+
+  mutating func measure(_ key: some SpecKey, _ value: Int, _ unit: MeasureUnit = .count) {
+    add(key, .measure(Measure(Decimal(value), unit)))
+  }
+
+  mutating func number(_ key: some SpecKey, _ value: Double, _ unit: MeasureUnit) {
+    add(key, Measure.rounded(value, unit).map(FigureValue.measure) ?? .none)
+  }
+
+  mutating func list(_ key: some SpecKey, _ items: [String]) {
+    text(key, items.isEmpty ? nil : items.joined(separator: ", "))
+  }
+
+  mutating func addBackend(_ b: ClusterSpec.Backend) {
+    text(BackendKey.kind, b.kind.rawValue)
+    text(BackendKey.design, b.design.rawValue)
+    text(BackendKey.switch, b.switchPart.id)
+    text(BackendKey.nic, b.nic.id)
+    // Not a spec key: derived from the node part's `compute_nics_included`, shown under `backend`.
+    figures.append(Figure("\(BackendKey.section).nics_included", .flag(b.nicsIncluded)))
+    text(BackendKey.oversubscription, b.oversubscription.description)
+    measure(BackendKey.scalableUnitNodes, b.scalableUnitNodes)
+    measure(BackendKey.fabricManagerPorts, b.fabricManagerPorts)
+    measure(BackendKey.planes, b.planes)
+    text(BackendKey.cabling, b.cabling.rawValue)
+    text(BackendKey.optics, b.optics.rawValue)
+    text(BackendKey.switchTransceiver, b.switchTransceiver.id)
+    text(BackendKey.nodeTransceiver, b.nodeTransceiver.id)
+    text(BackendKey.fiber, b.fiber.id)
+    text(BackendKey.copperCable, b.copperCable.id)
+  }
+
+  mutating func addManagementAndFacility(_ spec: ClusterSpec) {
     let m = spec.management
-    add("management.oob", .flag(m.oob))
-    text("management.switch", m.switchPart.id)
-    text("management.cable", m.cable.id)
-    measure("management.servers", m.servers)
-    text("management.server", m.server.id)
+    add(ManagementKey.oob, .flag(m.oob))
+    text(ManagementKey.switch, m.switchPart.id)
+    text(ManagementKey.cable, m.cable.id)
+    measure(ManagementKey.servers, m.servers)
+    text(ManagementKey.server, m.server.id)
     let f = spec.facility
-    text("facility.rack", f.rack.id)
-    number("facility.rack_power_kw", f.rackPowerKW, .kilowatts)
-    text("facility.cooling", f.cooling.rawValue)
-    number("facility.air_cooling_limit_kw", f.airCoolingLimitKW, .kilowatts)
-    number("facility.pue", f.pue, .ratio)
-    text("facility.pdu", f.pdu.id)
-    text("facility.rdhx", f.rdhx.id)
-    text("facility.cdu", f.cdu.id)
-    measure("spares.nodes_percent", spec.spares.nodesPercent, .percent)
-    measure("spares.switches_percent", spec.spares.switchesPercent, .percent)
-    measure("spares.optics_percent", spec.spares.opticsPercent, .percent)
-    measure("spares.cables_percent", spec.spares.cablesPercent, .percent)
-    list("software", spec.software.map(\.id))
-    list("services", spec.services.map(\.id))
-    return figures
+    text(FacilityKey.rack, f.rack.id)
+    number(FacilityKey.rackPowerKW, f.rackPowerKW, .kilowatts)
+    text(FacilityKey.cooling, f.cooling.rawValue)
+    number(FacilityKey.airCoolingLimitKW, f.airCoolingLimitKW, .kilowatts)
+    number(FacilityKey.pue, f.pue, .ratio)
+    text(FacilityKey.pdu, f.pdu.id)
+    text(FacilityKey.rdhx, f.rdhx.id)
+    text(FacilityKey.cdu, f.cdu.id)
   }
 }

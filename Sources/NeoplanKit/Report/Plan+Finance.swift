@@ -12,61 +12,8 @@ extension Plan {
   func financeJSON(summary: PlanSummary.Finance? = nil) -> [String: JSONValue] {
     let s = summary ?? PlanSummary.Finance(plan: self)
     let f = finance
-    let a = financeAssumptions
-    func irr(_ r: IRRResult) -> JSONValue { r.annual.map { .decimal($0, 6) } ?? .null }
-    func irrReason(_ r: IRRResult) -> JSONValue { r.explanation.map { .string($0) } ?? .null }
-    let annualOpex: [JSONValue] = f.annualOpex.map { year in
-      var lines: [String: JSONValue] = [:]
-      for line in OpexLine.allCases where year.lines.amount(of: line) != 0 {
-        lines[line.rawValue] = .money(money(year.lines.amount(of: line)))
-      }
-      return .object(["year": .int(year.year), "lines": .object(lines), "total": .money(money(year.lines.total))])
-    }
-    let tco: JSONValue = .object([
-      "currency": .string(s.currency),
-      "capex": .money(s.capex),
-      "capexPerGPU": .money(money(f.capexPerGPU)),
-      "capexByCategory": .array(
-        f.capex.lines.map { .object(["category": .string($0.category), "amount": .money(money($0.amount))]) }),
-      "annualOpex": .array(annualOpex),
-      "totalOpex": .money(money(f.totalOpex)),
-      "total": s.json(s.total),
-      "tcoPerGPUHour": s.json(s.tcoPerGPUHour),
-      "costPerGPUHour": s.json(s.costPerGPUHour),
-      "horizonYears": .int(a.horizonYears),
-    ])
-    func returns(_ r: CashFlowReturns) -> JSONValue {
-      .object([
-        "irr": irr(r.irr), "irrReason": irrReason(r.irr), "irrStatus": .string(r.irr.status.rawValue),
-        "irrRoots": .array(r.irr.annualRoots.map { .decimal($0, 6) }),
-        "cashFlowSignChanges": .int(r.irr.cashFlowSignChanges), "npv": .money(money(r.npv)),
-        "moic": r.moic.map { .decimal($0, 4) } ?? .null,
-        "paybackMonths": r.paybackMonth.map { .int($0) } ?? .null,
-        "invested": .money(money(r.invested)),
-      ])
-    }
-    let returnsObject: JSONValue = .object([
-      "projectIRR": s.json(s.projectIRR),
-      "projectIRRReason": s.json(s.projectIRRReason),
-      "equityIRR": s.json(s.equityIRR),
-      "equityIRRReason": s.json(s.equityIRRReason),
-      "npv": s.json(s.npv),
-      "moic": s.json(s.moic),
-      "paybackMonths": s.json(s.paybackMonths),
-      "discountRate": s.json(s.discountRate),
-      "marketPricePerGPUHour": .decimal(a.marketPricePerGPUHour, 4),
-      "breakEven": s.breakEvenJSON(),
-      "breakEvenUtilization": f.breakEvenUtilization.map { .decimal($0, 4) } ?? .null,
-      "verdict": .string(f.verdict.rawValue),
-      "projectPreTax": returns(f.projectPreTax),
-      "projectAfterTax": returns(f.projectAfterTax),
-      "equity": returns(f.equity),
-      "lender": lenderJSON(),
-      "costOfEquity": .decimal(a.costOfEquity, 6),
-      "basis": .string(
-        "projectIRR, npv, moic and paybackMonths: unlevered, before tax, at the discount rate; projectAfterTax: unlevered, after tax, at the discount rate; equity: levered, after tax, at the cost of equity"
-      ),
-    ])
+    let tco = tcoJSON(s)
+    let returnsObject = returnsJSON(s)
     let sensitivity: [JSONValue] = f.sensitivity.map { row in
       .object([
         "input": .string(row.input.rawValue),
@@ -89,6 +36,72 @@ extension Plan {
       "financeAssumptions": assumptionsJSON(), "cashFlows": cashFlowsJSON(), "statements": statementsJSON(),
       "sourcesAndUses": sourcesAndUsesJSON(), "revenueTranches": tranchesJSON(),
     ]
+  }
+
+  /// `tco`: capex, opex by year and the totals.
+  private func tcoJSON(_ s: PlanSummary.Finance) -> JSONValue {
+    let f = finance
+    let a = financeAssumptions
+    let annualOpex: [JSONValue] = f.annualOpex.map { year in
+      var lines: [String: JSONValue] = [:]
+      for line in OpexLine.allCases where year.lines.amount(of: line) != 0 {
+        lines[line.rawValue] = .money(money(year.lines.amount(of: line)))
+      }
+      return .object(["year": .int(year.year), "lines": .object(lines), "total": .money(money(year.lines.total))])
+    }
+    return .object([
+      "currency": .string(s.currency),
+      "capex": .money(s.capex),
+      "capexPerGPU": .money(money(f.capexPerGPU)),
+      "capexByCategory": .array(
+        f.capex.lines.map { .object(["category": .string($0.category), "amount": .money(money($0.amount))]) }),
+      "annualOpex": .array(annualOpex),
+      "totalOpex": .money(money(f.totalOpex)),
+      "total": s.json(s.total),
+      "tcoPerGPUHour": s.json(s.tcoPerGPUHour),
+      "costPerGPUHour": s.json(s.costPerGPUHour),
+      "horizonYears": .int(a.horizonYears),
+    ])
+  }
+
+  /// `returns`: the headline returns, break-even and verdict, and each cash-flow view's returns.
+  private func returnsJSON(_ s: PlanSummary.Finance) -> JSONValue {
+    let f = finance
+    let a = financeAssumptions
+    func irr(_ r: IRRResult) -> JSONValue { r.annual.map { .decimal($0, 6) } ?? .null }
+    func irrReason(_ r: IRRResult) -> JSONValue { r.explanation.map { .string($0) } ?? .null }
+    func returns(_ r: CashFlowReturns) -> JSONValue {
+      .object([
+        "irr": irr(r.irr), "irrReason": irrReason(r.irr), "irrStatus": .string(r.irr.status.rawValue),
+        "irrRoots": .array(r.irr.annualRoots.map { .decimal($0, 6) }),
+        "cashFlowSignChanges": .int(r.irr.cashFlowSignChanges), "npv": .money(money(r.npv)),
+        "moic": r.moic.map { .decimal($0, 4) } ?? .null,
+        "paybackMonths": r.paybackMonth.map { .int($0) } ?? .null,
+        "invested": .money(money(r.invested)),
+      ])
+    }
+    return .object([
+      "projectIRR": s.json(s.projectIRR),
+      "projectIRRReason": s.json(s.projectIRRReason),
+      "equityIRR": s.json(s.equityIRR),
+      "equityIRRReason": s.json(s.equityIRRReason),
+      "npv": s.json(s.npv),
+      "moic": s.json(s.moic),
+      "paybackMonths": s.json(s.paybackMonths),
+      "discountRate": s.json(s.discountRate),
+      "marketPricePerGPUHour": .decimal(a.marketPricePerGPUHour, 4),
+      "breakEven": s.breakEvenJSON(),
+      "breakEvenUtilization": f.breakEvenUtilization.map { .decimal($0, 4) } ?? .null,
+      "verdict": .string(f.verdict.rawValue),
+      "projectPreTax": returns(f.projectPreTax),
+      "projectAfterTax": returns(f.projectAfterTax),
+      "equity": returns(f.equity),
+      "lender": lenderJSON(),
+      "costOfEquity": .decimal(a.costOfEquity, 6),
+      "basis": .string(
+        "projectIRR, npv, moic and paybackMonths: unlevered, before tax, at the discount rate; projectAfterTax: unlevered, after tax, at the discount rate; equity: levered, after tax, at the cost of equity"
+      ),
+    ])
   }
 
   /// Every assumption the finance used (defaults applied, subscriptions included in software), so a

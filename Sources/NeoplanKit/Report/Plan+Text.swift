@@ -12,34 +12,7 @@ extension Plan {
     out.append(
       "Compute   \(d.nodes) × \(spec.compute.node.id) = \(d.gpus) × \(spec.compute.nodeSpecs.gpuModel)")
     if let b = d.backend {
-      let t = b.tree
-      let sw = b.switchPart.id
-      out.append(
-        "Backend   \(b.kind.rawValue) \(b.design.rawValue), \(t.tiers) tier\(t.tiers == 1 ? "" : "s"), \(b.linkSpeedGbps)G links, oversubscription \(b.oversubscription)"
-      )
-      out.append(
-        "          switch \(sw), radix \(b.radix) at \(b.linkSpeedGbps)G"
-      )
-      if t.tiers > 1 {
-        out.append(
-          "          \(t.scalableUnits) SU × \(t.scalableUnitNodes) \(spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "compute trays"), \(t.leavesPerScalableUnit) leaves per SU (\(t.railsPerLeaf) rail\(t.railsPerLeaf == 1 ? "" : "s") per leaf), \(t.leafUplinks) uplinks per leaf"
-        )
-      }
-      out.append(
-        pad("          tier", 22) + pad("switches", 10, right: true) + pad("links up", 12, right: true)
-          + pad("ports used", 12, right: true))
-      for usage in b.tiers {
-        out.append(
-          pad("          \(usage.tier.rawValue)", 22) + pad("\(usage.switches)", 10, right: true)
-            + pad("\(usage.linksUp)", 12, right: true)
-            + pad("\(usage.portsUsed)/\(usage.portsAvailable)", 12, right: true))
-      }
-      out.append(
-        "          node links \(t.nodeToLeafLinks)\(t.fabricManagerLinks > 0 ? " + \(t.fabricManagerLinks) fabric manager" : ""); cables \(b.cables) (\(b.fiberCables) fibre, \(b.copperCables) copper)"
-      )
-      out.append(
-        "          transceivers \(b.switchSideTransceivers) switch-side, \(b.nodeSideTransceiversIncludingFabricManager) node-side; \(b.nicCards) NICs bought separately"
-      )
+      out += backendTextLines(b)
     } else {
       out.append("Backend   none")
     }
@@ -66,6 +39,56 @@ extension Plan {
       "Power     IT \(NumberFormat.fixed(fac.itPowerKW, decimals: 1, trimZeros: true)) kW max (\(NumberFormat.fixed(fac.itPowerTypicalKW, decimals: 1, trimZeros: true)) typical), node rack \(NumberFormat.fixed(fac.nodeRackKW, decimals: 1, trimZeros: true)) kW, facility \(NumberFormat.fixed(fac.facilityPowerKW, decimals: 1, trimZeros: true)) kW at PUE \(NumberFormat.fixed(fac.pue, decimals: 2, trimZeros: true))"
     )
     out.append(rule)
+    out += bomTextLines()
+    out.append(rule)
+    out.append(
+      contentsOf: financeText().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
+    if !warnings.isEmpty {
+      out.append(rule)
+      out.append("Warnings")
+      for warning in warnings { out.append(contentsOf: wrap("  - " + warning, width: 98, indent: "    ")) }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The backend fabric: kind, tiers, switch, scalable units, per-tier usage, links and optics.
+  private func backendTextLines(_ b: BackendFabricDesign) -> [String] {
+    var out: [String] = []
+    let t = b.tree
+    let sw = b.switchPart.id
+    out.append(
+      "Backend   \(b.kind.rawValue) \(b.design.rawValue), \(t.tiers) tier\(t.tiers == 1 ? "" : "s"), \(b.linkSpeedGbps)G links, oversubscription \(b.oversubscription)"
+    )
+    out.append(
+      "          switch \(sw), radix \(b.radix) at \(b.linkSpeedGbps)G"
+    )
+    if t.tiers > 1 {
+      out.append(
+        "          \(t.scalableUnits) SU × \(t.scalableUnitNodes) \(spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "compute trays"), \(t.leavesPerScalableUnit) leaves per SU (\(t.railsPerLeaf) rail\(t.railsPerLeaf == 1 ? "" : "s") per leaf), \(t.leafUplinks) uplinks per leaf"
+      )
+    }
+    out.append(
+      pad("          tier", 22) + pad("switches", 10, right: true) + pad("links up", 12, right: true)
+        + pad("ports used", 12, right: true))
+    for usage in b.tiers {
+      out.append(
+        pad("          \(usage.tier.rawValue)", 22) + pad("\(usage.switches)", 10, right: true)
+          + pad("\(usage.linksUp)", 12, right: true)
+          + pad("\(usage.portsUsed)/\(usage.portsAvailable)", 12, right: true))
+    }
+    out.append(
+      "          node links \(t.nodeToLeafLinks)\(t.fabricManagerLinks > 0 ? " + \(t.fabricManagerLinks) fabric manager" : ""); cables \(b.cables) (\(b.fiberCables) fibre, \(b.copperCables) copper)"
+    )
+    out.append(
+      "          transceivers \(b.switchSideTransceivers) switch-side, \(b.nodeSideTransceiversIncludingFabricManager) node-side; \(b.nicCards) NICs bought separately"
+    )
+    return out
+  }
+
+  /// The bill of materials by category, with totals per node and GPU and the FX rates used.
+  private func bomTextLines() -> [String] {
+    var out: [String] = []
+    let rule = String(repeating: "─", count: 98)
     out.append("Bill of materials")
     out.append(
       pad("  id", 46) + pad("qty", 7, right: true) + pad("unit", 16, right: true) + pad("extended", 19, right: true)
@@ -89,15 +112,7 @@ extension Plan {
     for rate in spec.fxRates {
       out.append("  FX: 1 \(rate.from) = \(rate.rate) \(rate.to) (as of \(rate.asOf), \(rate.source))")
     }
-    out.append(rule)
-    out.append(
-      contentsOf: financeText().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
-    if !warnings.isEmpty {
-      out.append(rule)
-      out.append("Warnings")
-      for warning in warnings { out.append(contentsOf: wrap("  - " + warning, width: 98, indent: "    ")) }
-    }
-    return out.joined(separator: "\n") + "\n"
+    return out
   }
 }
 

@@ -138,9 +138,62 @@ public struct LineChart: Sendable {
         width: chartWidth, height: chartHeight, title: title, summary: summary, message: noDataText,
         palette: palette, kind: "line")
     }
+    var writer = SVGWriter(palette: palette)
+    let frame = layout(finitePoints, chartWidth: chartWidth, chartHeight: chartHeight, writer: &writer)
+    drawAxes(frame, writer: &writer)
+
+    // Reference lines (labels are placed later, above everything).
+    let references = referenceLines.filter(\.y.isFinite).sorted { $0.y > $1.y }
+    var placer = LabelPlacer(
+      bounds: LabelBox(minX: frame.plotLeft, minY: frame.top - 4, maxX: frame.plotRight, maxY: frame.axisY))
+    for reference in references {
+      let y = frame.yScale(reference.y)
+      writer.line(
+        x1: frame.plotLeft, y1: y, x2: frame.plotRight, y2: y, stroke: palette.mutedText, width: 1.25, dash: "6 3",
+        cssClass: "reference")
+      placer.segments.append(((frame.plotLeft, y), (frame.plotRight, y)))
+    }
+    drawSeries(frame, writer: &writer, placer: &placer)
+    let labels = placeLabels(frame, references: references, writer: &writer, placer: &placer)
+    for label in labels {
+      writer.text(
+        label.text, x: label.at.x, y: label.at.y, size: label.size, anchor: label.at.anchor, bold: label.bold,
+        halo: true, cssClass: label.cssClass)
+    }
+    return SVGWriter.document(
+      width: chartWidth, height: chartHeight, title: title, summary: summary, palette: palette, kind: "line",
+      body: writer.body)
+  }
+}
+
+/// Where a line chart's plot area, ticks and labels go.
+private struct LineChartFrame {
+  var chartWidth: Double
+  var top: Double
+  var plotLeft: Double
+  var plotRight: Double
+  var axisY: Double
+  var yTicks: [Double]
+  var yLabels: [String]
+  var yScale: LinearScale
+  var xTickValues: [Double]
+  var xLabels: [String]
+  var xWidths: [Double]
+  var xScale: LinearScale
+}
+
+/// A label placed above everything else.
+private typealias LineChartLabel = (
+  text: String, at: LabelPlacer.Candidate, size: Double, bold: Bool, cssClass: String
+)
+
+extension LineChart {
+  /// Draws the legend and value-axis caption and lays out the plot area and both axes' ticks.
+  private func layout(
+    _ finitePoints: [Point], chartWidth: Double, chartHeight: Double, writer: inout SVGWriter
+  ) -> LineChartFrame {
     let pad = ChartStyle.padding
     let tickSize = ChartStyle.tickSize
-    var writer = SVGWriter(palette: palette)
 
     // Legend and value-axis caption on top.
     var top = writer.legendAndCaption(
@@ -182,54 +235,55 @@ public struct LineChart: Sendable {
     let lastHalf = (xTickValues.last == xHigh ? (xWidths.last ?? 0) / 2 : 0)
     let plotRight = chartWidth - pad - max(8, lastHalf)
     let xScale = LinearScale(domainLow: xLow, domainHigh: xHigh, rangeLow: plotLeft, rangeHigh: plotRight)
+    return LineChartFrame(
+      chartWidth: chartWidth, top: top, plotLeft: plotLeft, plotRight: plotRight, axisY: top + plotHeight,
+      yTicks: yTicks, yLabels: yLabels, yScale: yScale, xTickValues: xTickValues, xLabels: xLabels,
+      xWidths: xWidths, xScale: xScale)
+  }
 
-    // Grid, ticks, zero line.
-    for (tick, label) in zip(yTicks, yLabels) {
-      let y = yScale(tick)
-      writer.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: palette.grid, cssClass: "grid")
+  /// Grid, ticks, axis captions and the zero line.
+  private func drawAxes(_ f: LineChartFrame, writer: inout SVGWriter) {
+    let tickSize = ChartStyle.tickSize
+    for (tick, label) in zip(f.yTicks, f.yLabels) {
+      let y = f.yScale(tick)
+      writer.line(x1: f.plotLeft, y1: y, x2: f.plotRight, y2: y, stroke: palette.grid, cssClass: "grid")
       writer.text(
-        label, x: plotLeft - 6, y: y, size: tickSize, anchor: .end, fill: palette.mutedText, cssClass: "tick")
+        label, x: f.plotLeft - 6, y: y, size: tickSize, anchor: .end, fill: palette.mutedText, cssClass: "tick")
     }
-    let axisY = top + plotHeight
-    writer.line(x1: plotLeft, y1: axisY, x2: plotRight, y2: axisY, stroke: palette.axis, cssClass: "axis")
-    let xPositions = xTickValues.map { xScale($0) }
-    let xCenters = xPositions.indices.map { clampedCenter(xPositions[$0], width: xWidths[$0], chartWidth: chartWidth) }
-    for index in thinnedLabelIndices(positions: xCenters, widths: xWidths) {
+    let axisY = f.axisY
+    writer.line(x1: f.plotLeft, y1: axisY, x2: f.plotRight, y2: axisY, stroke: palette.axis, cssClass: "axis")
+    let xPositions = f.xTickValues.map { f.xScale($0) }
+    let xCenters = xPositions.indices.map {
+      clampedCenter(xPositions[$0], width: f.xWidths[$0], chartWidth: f.chartWidth)
+    }
+    for index in thinnedLabelIndices(positions: xCenters, widths: f.xWidths) {
       let x = xPositions[index]
       writer.line(x1: x, y1: axisY, x2: x, y2: axisY + 4, stroke: palette.axis)
       writer.text(
-        xLabels[index], x: xCenters[index], y: axisY + 6 + tickSize / 2,
+        f.xLabels[index], x: xCenters[index], y: axisY + 6 + tickSize / 2,
         size: tickSize, anchor: .middle, fill: palette.mutedText,
         cssClass: "tick")
     }
     if !xAxisTitle.isEmpty {
-      let caption = SVGText.truncate(xAxisTitle, maxWidth: plotRight - plotLeft, fontSize: tickSize)
+      let caption = SVGText.truncate(xAxisTitle, maxWidth: f.plotRight - f.plotLeft, fontSize: tickSize)
       writer.text(
-        caption, x: (plotLeft + plotRight) / 2, y: axisY + 6 + tickSize + 14, size: tickSize, anchor: .middle,
+        caption, x: (f.plotLeft + f.plotRight) / 2, y: axisY + 6 + tickSize + 14, size: tickSize, anchor: .middle,
         fill: palette.mutedText, cssClass: "axis-title")
     }
-    if yTicks.first! < 0 && yTicks.last! > 0 {
-      let y = yScale(0)
-      writer.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: palette.axis, width: 1.25, cssClass: "zero")
-    }
-
-    // Reference lines (labels are placed later, above everything).
-    let references = referenceLines.filter(\.y.isFinite).sorted { $0.y > $1.y }
-    var placer = LabelPlacer(bounds: LabelBox(minX: plotLeft, minY: top - 4, maxX: plotRight, maxY: axisY))
-    for reference in references {
-      let y = yScale(reference.y)
+    if f.yTicks.first! < 0 && f.yTicks.last! > 0 {
+      let y = f.yScale(0)
       writer.line(
-        x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: palette.mutedText, width: 1.25, dash: "6 3",
-        cssClass: "reference")
-      placer.segments.append(((plotLeft, y), (plotRight, y)))
+        x1: f.plotLeft, y1: y, x2: f.plotRight, y2: y, stroke: palette.axis, width: 1.25, cssClass: "zero")
     }
+  }
 
-    // Lines, broken at non-finite points; a lone point is drawn as a dot.
+  /// Lines, broken at non-finite points; a lone point is drawn as a dot.
+  private func drawSeries(_ f: LineChartFrame, writer: inout SVGWriter, placer: inout LabelPlacer) {
     for (index, line) in series.enumerated() {
       var runs: [[(x: Double, y: Double)]] = [[]]
       for point in line.points {
         if point.x.isFinite && point.y.isFinite {
-          runs[runs.count - 1].append((xScale(point.x), yScale(point.y)))
+          runs[runs.count - 1].append((f.xScale(point.x), f.yScale(point.y)))
         } else if !runs[runs.count - 1].isEmpty {
           runs.append([])
         }
@@ -246,12 +300,19 @@ public struct LineChart: Sendable {
         }
       }
     }
+  }
 
-    // Marker with a dotted guide to the x axis; its label goes where it crosses no line.
-    var labels: [(text: String, at: LabelPlacer.Candidate, size: Double, bold: Bool, cssClass: String)] = []
+  /// Draws the marker with a dotted guide to the x axis, then places its label and the reference
+  /// lines' labels where they cross no line.
+  private func placeLabels(
+    _ f: LineChartFrame, references: [ReferenceLine], writer: inout SVGWriter, placer: inout LabelPlacer
+  ) -> [LineChartLabel] {
+    let tickSize = ChartStyle.tickSize
+    let (plotLeft, plotRight, axisY) = (f.plotLeft, f.plotRight, f.axisY)
+    var labels: [LineChartLabel] = []
     if let marker, marker.x.isFinite, marker.y.isFinite {
-      let x = xScale(marker.x)
-      let y = yScale(marker.y)
+      let x = f.xScale(marker.x)
+      let y = f.yScale(marker.y)
       writer.line(x1: x, y1: y, x2: x, y2: axisY, stroke: palette.text, dash: "2 3", cssClass: "marker-guide")
       writer.circle(cx: x, cy: y, radius: 4.5, fill: palette.background, stroke: palette.text)
       placer.segments.append(((x, y), (x, axisY)))
@@ -269,7 +330,7 @@ public struct LineChart: Sendable {
       }
     }
     for reference in references {
-      let y = yScale(reference.y)
+      let y = f.yScale(reference.y)
       let text = SVGText.truncate(reference.label, maxWidth: (plotRight - plotLeft) * 0.6, fontSize: tickSize)
       let width = SVGText.estimatedWidth(text, fontSize: tickSize)
       let candidates: [LabelPlacer.Candidate] = [
@@ -282,13 +343,6 @@ public struct LineChart: Sendable {
         labels.append((text, at, tickSize, false, "reference-label"))
       }
     }
-    for label in labels {
-      writer.text(
-        label.text, x: label.at.x, y: label.at.y, size: label.size, anchor: label.at.anchor, bold: label.bold,
-        halo: true, cssClass: label.cssClass)
-    }
-    return SVGWriter.document(
-      width: chartWidth, height: chartHeight, title: title, summary: summary, palette: palette, kind: "line",
-      body: writer.body)
+    return labels
   }
 }

@@ -94,15 +94,7 @@ public struct StackedBarChart: Sendable {
       names: series.map(\.name), swatch: .box, caption: valueAxisTitle, chartWidth: chartWidth)
     top += 18  // room for totals above the tallest column and the top tick label
 
-    // Column sums.
-    var positive = [Double](repeating: 0, count: categories.count)
-    var negative = [Double](repeating: 0, count: categories.count)
-    for category in categories.indices {
-      for index in series.indices {
-        let v = value(series: index, category: category)
-        if v >= 0 { positive[category] += v } else { negative[category] += v }
-      }
-    }
+    let (positive, negative) = columnSums()
     let bottom = chartHeight - pad - tickSize - 8
     let plotHeight = max(40, bottom - top)
     let ticks = ChartTicks.nice(
@@ -124,6 +116,37 @@ public struct StackedBarChart: Sendable {
     }
 
     let slot = (plotRight - plotLeft) / Double(categories.count)
+    drawBars(positive: positive, negative: negative, plotLeft: plotLeft, slot: slot, scale: scale, writer: &writer)
+
+    if ticks.first! < 0 && ticks.last! > 0 {
+      writer.line(x1: plotLeft, y1: scale(0), x2: plotRight, y2: scale(0), stroke: palette.axis, cssClass: "zero")
+    }
+    drawCategoryLabels(
+      plotLeft: plotLeft, slot: slot, y: top + plotHeight + 6 + tickSize / 2, chartWidth: chartWidth, writer: &writer)
+    return SVGWriter.document(
+      width: chartWidth, height: chartHeight, title: title, summary: summary, palette: palette, kind: "stacked-bar",
+      body: writer.body)
+  }
+
+  /// Each column's sum of positive and of negative values.
+  private func columnSums() -> (positive: [Double], negative: [Double]) {
+    var positive = [Double](repeating: 0, count: categories.count)
+    var negative = [Double](repeating: 0, count: categories.count)
+    for category in categories.indices {
+      for index in series.indices {
+        let v = value(series: index, category: category)
+        if v >= 0 { positive[category] += v } else { negative[category] += v }
+      }
+    }
+    return (positive, negative)
+  }
+
+  /// The stacked segments of each column, with its total above when it fits.
+  private func drawBars(
+    positive: [Double], negative: [Double], plotLeft: Double, slot: Double, scale: LinearScale,
+    writer: inout SVGWriter
+  ) {
+    let tickSize = ChartStyle.tickSize
     let barWidth = min(slot * 0.62, 72)
     let totals = categories.indices.map { positive[$0] + negative[$0] }
     let totalLabels = totals.map(formatValue)
@@ -150,13 +173,14 @@ public struct StackedBarChart: Sendable {
           cssClass: "total")
       }
     }
+  }
 
-    if ticks.first! < 0 && ticks.last! > 0 {
-      writer.line(x1: plotLeft, y1: scale(0), x2: plotRight, y2: scale(0), stroke: palette.axis, cssClass: "zero")
-    }
-
-    // Category labels: with many columns only every k-th is shown (k ≤ a third of the columns),
-    // k chosen so the labels fit in k slots; whatever still does not fit is truncated.
+  /// Category labels: with many columns only every k-th is shown (k ≤ a third of the columns),
+  /// k chosen so the labels fit in k slots; whatever still does not fit is truncated.
+  private func drawCategoryLabels(
+    plotLeft: Double, slot: Double, y: Double, chartWidth: Double, writer: inout SVGWriter
+  ) {
+    let tickSize = ChartStyle.tickSize
     let fullWidth = categories.map { SVGText.estimatedWidth($0, fontSize: tickSize) }.max() ?? 0
     let maxStride = max(1, categories.count / 3)
     var stride = 1
@@ -173,11 +197,8 @@ public struct StackedBarChart: Sendable {
     for index in thinned {
       writer.text(
         labels[index], x: centers[index],
-        y: top + plotHeight + 6 + tickSize / 2, size: tickSize, anchor: .middle,
+        y: y, size: tickSize, anchor: .middle,
         fill: palette.mutedText, cssClass: "category")
     }
-    return SVGWriter.document(
-      width: chartWidth, height: chartHeight, title: title, summary: summary, palette: palette, kind: "stacked-bar",
-      body: writer.body)
   }
 }

@@ -78,18 +78,7 @@ public struct TornadoChart: Sendable {
     let thickness = 18.0
     var writer = SVGWriter(palette: palette)
 
-    // Per side of the base line, the outer label lists the values ending on that side (low first).
-    struct Sides {
-      var left: [Double] = []
-      var right: [Double] = []
-    }
-    let sides = rows.map { row -> Sides in
-      var sides = Sides()
-      for value in [row.low, row.high] where value.isFinite && value != baseValue {
-        if value < baseValue { sides.left.append(value) } else { sides.right.append(value) }
-      }
-      return sides
-    }
+    let sides = valueSides()
     let leftLabels = sides.map { $0.left.map(formatValue).joined(separator: " / ") }
     let rightLabels = sides.map { $0.right.map(formatValue).joined(separator: " / ") }
     let leftReserve = (leftLabels.map { SVGText.estimatedWidth($0, fontSize: size) }.max() ?? 0) + 6
@@ -122,6 +111,43 @@ public struct TornadoChart: Sendable {
       rangeHigh: max(plotLeft + leftReserve + 1, plotRight - rightReserve))
     let baseX = scale(baseValue)
 
+    let layout = TornadoRowLayout(
+      top: top, rowHeight: rowHeight, thickness: thickness, labelRight: labelRight, baseX: baseX, scale: scale)
+    drawRows(
+      layout, labels: labels, sides: sides, leftLabels: leftLabels, rightLabels: rightLabels,
+      chartWidth: chartWidth, writer: &writer)
+    let rowsBottom = top + Double(rows.count) * rowHeight
+    writer.line(x1: baseX, y1: top - 4, x2: baseX, y2: rowsBottom, stroke: palette.text, width: 1.5, cssClass: "base")
+    // Base caption centred on the base line, shifted to stay inside the chart.
+    let caption = SVGText.truncate(baseCaption, maxWidth: chartWidth - 2 * pad, fontSize: size)
+    let captionWidth = SVGText.estimatedWidth(caption, fontSize: size, bold: true)
+    let captionX = min(max(baseX, pad + captionWidth / 2), chartWidth - pad - captionWidth / 2)
+    writer.text(caption, x: captionX, y: top - 11, anchor: .middle, bold: true, cssClass: "base-label")
+    return SVGWriter.document(
+      width: chartWidth, height: rowsBottom + pad, title: title, summary: summary, palette: palette, kind: "tornado",
+      body: writer.body)
+  }
+
+  /// Per side of the base line, the values ending on that side (low first): the outer labels.
+  private func valueSides() -> [TornadoSides] {
+    rows.map { row -> TornadoSides in
+      var sides = TornadoSides()
+      for value in [row.low, row.high] where value.isFinite && value != baseValue {
+        if value < baseValue { sides.left.append(value) } else { sides.right.append(value) }
+      }
+      return sides
+    }
+  }
+
+  /// Each row's band, label, low and high bars and outer value labels.
+  private func drawRows(
+    _ layout: TornadoRowLayout, labels: [String], sides: [TornadoSides], leftLabels: [String],
+    rightLabels: [String], chartWidth: Double, writer: inout SVGWriter
+  ) {
+    let pad = ChartStyle.padding
+    let (top, rowHeight, thickness, labelRight, baseX, scale) = (
+      layout.top, layout.rowHeight, layout.thickness, layout.labelRight, layout.baseX, layout.scale
+    )
     for (index, row) in rows.enumerated() {
       let rowTop = top + Double(index) * rowHeight
       let centerY = rowTop + rowHeight / 2
@@ -147,15 +173,21 @@ public struct TornadoChart: Sendable {
         writer.text(rightLabels[index], x: scale(sides[index].right.max()!) + 6, y: centerY, cssClass: "value")
       }
     }
-    let rowsBottom = top + Double(rows.count) * rowHeight
-    writer.line(x1: baseX, y1: top - 4, x2: baseX, y2: rowsBottom, stroke: palette.text, width: 1.5, cssClass: "base")
-    // Base caption centred on the base line, shifted to stay inside the chart.
-    let caption = SVGText.truncate(baseCaption, maxWidth: chartWidth - 2 * pad, fontSize: size)
-    let captionWidth = SVGText.estimatedWidth(caption, fontSize: size, bold: true)
-    let captionX = min(max(baseX, pad + captionWidth / 2), chartWidth - pad - captionWidth / 2)
-    writer.text(caption, x: captionX, y: top - 11, anchor: .middle, bold: true, cssClass: "base-label")
-    return SVGWriter.document(
-      width: chartWidth, height: rowsBottom + pad, title: title, summary: summary, palette: palette, kind: "tornado",
-      body: writer.body)
   }
+}
+
+/// The values of one tornado row ending left and right of the base line.
+private struct TornadoSides {
+  var left: [Double] = []
+  var right: [Double] = []
+}
+
+/// Where a tornado chart's rows and bars go.
+private struct TornadoRowLayout {
+  var top: Double
+  var rowHeight: Double
+  var thickness: Double
+  var labelRight: Double
+  var baseX: Double
+  var scale: LinearScale
 }

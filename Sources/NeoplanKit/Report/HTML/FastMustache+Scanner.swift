@@ -62,28 +62,10 @@ extension FastMustache {
           try skipComment()
           setNewLine = isStandalone(newLine)
         case UInt8(ascii: "{"), UInt8(ascii: "&"):
-          let triple = current == UInt8(ascii: "{")
           flushWhiteSpace()
-          position += 1
-          let name = try readName()
-          if triple {
-            guard current == UInt8(ascii: "}") else { throw Unsupported() }
-            position += 1
-          }
-          nodes.append(.variable(Path(name), escaped: false))
+          nodes.append(try readUnescapedVariable())
         case UInt8(ascii: ">"):
-          position += 1
-          skipWhiteSpace()
-          guard current != UInt8(ascii: "*") else { throw Unsupported() }
-          let name = try readName(partial: true)
-          if !whiteSpaceBefore.isEmpty { nodes.append(.text(whiteSpaceBefore)) }
-          if isStandalone(newLine) {
-            setNewLine = true
-            nodes.append(.partial(name, indentation: whiteSpaceBefore))
-          } else {
-            nodes.append(.partial(name, indentation: nil))
-          }
-          whiteSpaceBefore = ""
+          setNewLine = try readPartial(newLine: newLine, whiteSpaceBefore: &whiteSpaceBefore, into: &nodes)
         case UInt8(ascii: "="), UInt8(ascii: "%"), UInt8(ascii: "<"), UInt8(ascii: "$"):
           throw Unsupported()
         default:
@@ -95,6 +77,37 @@ extension FastMustache {
       }
       guard section == nil else { throw Unsupported() }
       return nodes
+    }
+
+    /// `{{{name}}}` or `{{&name}}`, from the `{` or `&`: a variable that is not escaped.
+    mutating func readUnescapedVariable() throws -> Node {
+      let triple = current == UInt8(ascii: "{")
+      position += 1
+      let name = try readName()
+      if triple {
+        guard current == UInt8(ascii: "}") else { throw Unsupported() }
+        position += 1
+      }
+      return .variable(Path(name), escaped: false)
+    }
+
+    /// `{{>name}}`, from the `>`: appends the white space before it and the partial (indented
+    /// when it stands alone on its line); returns whether it stood alone.
+    mutating func readPartial(newLine: Bool, whiteSpaceBefore: inout String, into nodes: inout [Node]) throws -> Bool {
+      var standalone = false
+      position += 1
+      skipWhiteSpace()
+      guard current != UInt8(ascii: "*") else { throw Unsupported() }
+      let name = try readName(partial: true)
+      if !whiteSpaceBefore.isEmpty { nodes.append(.text(whiteSpaceBefore)) }
+      if isStandalone(newLine) {
+        standalone = true
+        nodes.append(.partial(name, indentation: whiteSpaceBefore))
+      } else {
+        nodes.append(.partial(name, indentation: nil))
+      }
+      whiteSpaceBefore = ""
+      return standalone
     }
 
     /// Text up to a newline (not consumed) or up to and including `{{`.

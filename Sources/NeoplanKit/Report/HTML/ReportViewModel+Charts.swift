@@ -77,51 +77,9 @@ extension ReportViewModel {
       formatValue: chartMoney, noDataText: noData
     ).svg()
 
-    // Annual cost stack: straight-line capex recovery plus each opex line.
-    let years = f.annualOpex.map { locale.t("year_format", ["n": "\($0.year)"]) }
-    var stack = [
-      StackedBarChart.Series(
-        name: locale.t("capex_recovery"), values: f.annualOpex.map { _ in f.capexRecoveryPerYear })
-    ]
-    for line in OpexLine.allCases where f.annualOpex.contains(where: { $0.lines.amount(of: line) != 0 }) {
-      stack.append(
-        .init(name: locale.t("opex_" + line.rawValue), values: f.annualOpex.map { $0.lines.amount(of: line) }))
-    }
-    charts["costStack"] = StackedBarChart(
-      title: locale.t("chart_cost_stack"), categories: years, series: stack, formatValue: chartMoney,
-      noDataText: noData
-    ).svg()
-
-    // Cumulative project cash flow (unlevered, before tax) with the payback month.
-    let cumulative = f.cumulativeProjectCash
-    let marker = f.paybackMonth.flatMap { month -> LineChart.Marker? in
-      guard month < cumulative.count else { return nil }
-      return LineChart.Marker(
-        x: Double(month), y: cumulative[month],
-        label: locale.t("payback_point") + locale.t("label_separator") + locale.t("payback_format", ["n": "\(month)"]))
-    }
-    charts["cashflow"] = LineChart(
-      title: locale.t("chart_cashflow"),
-      series: [.init(name: locale.t("chart_cashflow"), values: cumulative, startX: 0)], marker: marker,
-      xAxisTitle: locale.t("month"), formatY: chartMoney, noDataText: noData
-    ).svg()
-
-    // Price path vs the break-even paths (same shape, scaled starts), from the engine.
-    func points(_ prices: [Double]) -> [LineChart.Point] {
-      prices.enumerated().map { LineChart.Point(x: Double($0 + 1), y: $1) }
-    }
-    var priceSeries = [LineChart.Series(name: locale.t("market_path"), points: points(f.pricePaths.market))]
-    if let hurdle = f.pricePaths.hurdleBreakEven {
-      priceSeries.append(
-        .init(name: "\(locale.t("break_even_line")) (\(locale.percent(a.discountRate)))", points: points(hurdle)))
-    }
-    if let cash = f.pricePaths.cashBreakEven {
-      priceSeries.append(.init(name: locale.t("cash_break_even_line"), points: points(cash)))
-    }
-    charts["pricePath"] = LineChart(
-      title: locale.t("chart_price_path"), series: priceSeries, xAxisTitle: locale.t("month"),
-      yAxisTitle: "\(currency)/GPU-h", formatY: chartRate, noDataText: noData
-    ).svg()
+    charts["costStack"] = costStackChart()
+    charts["cashflow"] = cashflowChart()
+    charts["pricePath"] = pricePathChart()
 
     charts["tornado"] = TornadoChart(
       title: locale.t("chart_tornado"),
@@ -146,5 +104,61 @@ extension ReportViewModel {
       formatX: ChartFormat.percent(decimals: 0), formatY: chartRate, noDataText: noData
     ).svg()
     return charts
+  }
+
+  /// Annual cost stack: straight-line capex recovery plus each opex line.
+  private func costStackChart() -> String {
+    let f = plan.finance
+    let years = f.annualOpex.map { locale.t("year_format", ["n": "\($0.year)"]) }
+    var stack = [
+      StackedBarChart.Series(
+        name: locale.t("capex_recovery"), values: f.annualOpex.map { _ in f.capexRecoveryPerYear })
+    ]
+    for line in OpexLine.allCases where f.annualOpex.contains(where: { $0.lines.amount(of: line) != 0 }) {
+      stack.append(
+        .init(name: locale.t("opex_" + line.rawValue), values: f.annualOpex.map { $0.lines.amount(of: line) }))
+    }
+    return StackedBarChart(
+      title: locale.t("chart_cost_stack"), categories: years, series: stack, formatValue: chartMoney,
+      noDataText: locale.t("no_data")
+    ).svg()
+  }
+
+  /// Cumulative project cash flow (unlevered, before tax) with the payback month.
+  private func cashflowChart() -> String {
+    let f = plan.finance
+    let cumulative = f.cumulativeProjectCash
+    let marker = f.paybackMonth.flatMap { month -> LineChart.Marker? in
+      guard month < cumulative.count else { return nil }
+      return LineChart.Marker(
+        x: Double(month), y: cumulative[month],
+        label: locale.t("payback_point") + locale.t("label_separator") + locale.t("payback_format", ["n": "\(month)"]))
+    }
+    return LineChart(
+      title: locale.t("chart_cashflow"),
+      series: [.init(name: locale.t("chart_cashflow"), values: cumulative, startX: 0)], marker: marker,
+      xAxisTitle: locale.t("month"), formatY: chartMoney, noDataText: locale.t("no_data")
+    ).svg()
+  }
+
+  /// Price path vs the break-even paths (same shape, scaled starts), from the engine.
+  private func pricePathChart() -> String {
+    let f = plan.finance
+    let a = plan.financeAssumptions
+    func points(_ prices: [Double]) -> [LineChart.Point] {
+      prices.enumerated().map { LineChart.Point(x: Double($0 + 1), y: $1) }
+    }
+    var priceSeries = [LineChart.Series(name: locale.t("market_path"), points: points(f.pricePaths.market))]
+    if let hurdle = f.pricePaths.hurdleBreakEven {
+      priceSeries.append(
+        .init(name: "\(locale.t("break_even_line")) (\(locale.percent(a.discountRate)))", points: points(hurdle)))
+    }
+    if let cash = f.pricePaths.cashBreakEven {
+      priceSeries.append(.init(name: locale.t("cash_break_even_line"), points: points(cash)))
+    }
+    return LineChart(
+      title: locale.t("chart_price_path"), series: priceSeries, xAxisTitle: locale.t("month"),
+      yAxisTitle: "\(currency)/GPU-h", formatY: chartRate, noDataText: locale.t("no_data")
+    ).svg()
   }
 }

@@ -3,6 +3,57 @@ import Foundation
 extension ReportViewModel {
   /// The context of `quote.html`.
   public func quoteContext() -> [String: Any] {
+    let summary = quoteSummaryRows()
+    let (verdict, verdictClass) = quoteVerdict()
+    var charts = financeCharts()
+    charts["topology"] = topologySVG()
+    return withRisk([
+      "financing": financingContext(),
+      "L": labels(),
+      "version": NeoplanInfo.version,
+      "cover": cover(title: locale.t("quote_title")),
+      "summary": summary,
+      "verdict": verdict,
+      "verdictClass": verdictClass,
+      "topologySummary": topologySummary(),
+      "bom": bomCategories(),
+      "totals": ["total": locale.money(plan.bom.total), "perGPU": locale.money(plan.bom.perGPU)],
+      "charts": charts,
+      "assumptions": assumptionRows(),
+      "prices": pricesUsed(),
+      "warnings": warningTexts(),
+      "hasWarnings": !plan.warningItems.isEmpty,
+    ])
+  }
+
+  /// The context of `plan.html`.
+  public func planContext() -> [String: Any] {
+    let d = plan.design
+    var context: [String: Any] = [
+      "financing": financingContext(),
+      "L": labels(),
+      "version": NeoplanInfo.version,
+      "cover": cover(title: locale.t("plan_title")),
+      "topologySummary": topologySummary(),
+      "charts": ["topology": topologySVG()],
+      "bom": bomCategories(),
+      "totals": ["total": locale.money(plan.bom.total), "perGPU": locale.money(plan.bom.perGPU)],
+      "prices": pricesUsed(),
+      "warnings": warningTexts(),
+      "hasWarnings": !plan.warningItems.isEmpty,
+      "hasBackend": d.backend != nil,
+    ]
+    if let b = d.backend {
+      context["tiers"] = tierRows(b)
+      context["backendRows"] = backendRows(b)
+    }
+    context["networkRows"] = networkRows()
+    context["facilityRows"] = facilityRows()
+    return context
+  }
+
+  /// The quote's key-figure rows: capex, break-even prices, returns, payback and debt.
+  private func quoteSummaryRows() -> [[String: String]] {
     let f = plan.finance
     let a = plan.financeAssumptions
     let c = currency
@@ -69,6 +120,16 @@ extension ReportViewModel {
           "\(locale.t("lender_dscr"))\(locale.t("label_separator"))\(f.lender.minDSCR.map { locale.grouped($0, decimals: 2) } ?? "—") / \(f.lender.averageDSCR.map { locale.grouped($0, decimals: 2) } ?? "—")",
       ])
     }
+    return summary
+  }
+
+  /// The quote's verdict on the market price against the break-even prices, and its CSS class.
+  private func quoteVerdict() -> (String, String) {
+    let f = plan.finance
+    let a = plan.financeAssumptions
+    let c = currency
+    let hurdle = f.hurdleBreakEvenPrice
+    let cash = f.cashBreakEvenPrice
     let verdictValues = [
       "hurdle": locale.percent(a.discountRate),
       "market": locale.rate(a.marketPricePerGPUHour, currency: c),
@@ -91,78 +152,51 @@ extension ReportViewModel {
         "verdict_loss", verdictValues.merging(["breakeven": locale.rate(cash, currency: c)]) { a, _ in a })
       verdictClass = "bad"
     }
-    var charts = financeCharts()
-    charts["topology"] = topologySVG()
-    return withRisk([
-      "financing": financingContext(),
-      "L": labels(),
-      "version": NeoplanInfo.version,
-      "cover": cover(title: locale.t("quote_title")),
-      "summary": summary,
-      "verdict": verdict,
-      "verdictClass": verdictClass,
-      "topologySummary": topologySummary(),
-      "bom": bomCategories(),
-      "totals": ["total": locale.money(plan.bom.total), "perGPU": locale.money(plan.bom.perGPU)],
-      "charts": charts,
-      "assumptions": assumptionRows(),
-      "prices": pricesUsed(),
-      "warnings": warningTexts(),
-      "hasWarnings": !plan.warningItems.isEmpty,
-    ])
+    return (verdict, verdictClass)
   }
 
-  /// The context of `plan.html`.
-  public func planContext() -> [String: Any] {
-    let d = plan.design
-    var context: [String: Any] = [
-      "financing": financingContext(),
-      "L": labels(),
-      "version": NeoplanInfo.version,
-      "cover": cover(title: locale.t("plan_title")),
-      "topologySummary": topologySummary(),
-      "charts": ["topology": topologySVG()],
-      "bom": bomCategories(),
-      "totals": ["total": locale.money(plan.bom.total), "perGPU": locale.money(plan.bom.perGPU)],
-      "prices": pricesUsed(),
-      "warnings": warningTexts(),
-      "hasWarnings": !plan.warningItems.isEmpty,
-      "hasBackend": d.backend != nil,
-    ]
-    if let b = d.backend {
-      let t = b.tree
-      let tiers: [[String: String]] = b.tiers.enumerated().map { index, usage in
-        [
-          "key": "fabrics.backend.perTier.\(index)",
-          "name": locale.t("tier_" + usage.tier.rawValue), "count": locale.count(usage.switches),
-          "portsUsed": "\(locale.count(usage.portsUsed)) / \(locale.count(usage.portsAvailable))",
-          "linksUp": locale.count(usage.linksUp), "transceivers": locale.count(usage.transceivers),
-        ]
-      }
-      context["tiers"] = tiers
-      context["backendRows"] = [
-        [
-          "label": locale.t("links"),
-          "value":
-            "\(locale.count(t.nodeToLeafLinks)) \(locale.t("links_node_leaf"))\(locale.t("comma"))\(locale.count(t.leafToSpineLinks)) \(locale.t("links_leaf_spine"))\(locale.t("comma"))\(locale.count(t.spineToCoreLinks)) \(locale.t("links_spine_core"))",
-        ],
-        [
-          "label": locale.t("cables"),
-          "value":
-            "\(locale.count(b.cables)) (\(locale.count(b.fiberCables)) \(locale.t("fibre"))\(locale.t("comma"))\(locale.count(b.copperCables)) \(locale.t("copper")))",
-        ],
-        [
-          "label": locale.t("transceivers"),
-          "value":
-            "\(locale.count(b.switchSideTransceivers)) \(locale.t("switch_side"))\(locale.t("comma"))\(locale.count(b.nodeSideTransceiversIncludingFabricManager)) \(locale.t("node_side"))",
-        ],
-        [
-          "label": locale.t("scalable_units"),
-          "value":
-            "\(t.scalableUnits) × \(t.scalableUnitNodes) \(locale.t(plan.spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "compute_trays"))\(locale.t("semicolon"))\(locale.t("leaves_per_su")) \(t.leavesPerScalableUnit)\(locale.t("semicolon"))\(locale.t("rails_per_leaf")) \(t.railsPerLeaf)\(locale.t("semicolon"))\(locale.t("uplinks_per_leaf")) \(t.leafUplinks)",
-        ],
+  /// The backend fabric's switch tiers.
+  private func tierRows(_ b: BackendFabricDesign) -> [[String: String]] {
+    b.tiers.enumerated().map { index, usage in
+      [
+        "key": "fabrics.backend.perTier.\(index)",
+        "name": locale.t("tier_" + usage.tier.rawValue), "count": locale.count(usage.switches),
+        "portsUsed": "\(locale.count(usage.portsUsed)) / \(locale.count(usage.portsAvailable))",
+        "linksUp": locale.count(usage.linksUp), "transceivers": locale.count(usage.transceivers),
       ]
     }
+  }
+
+  /// The backend fabric's links, cables, transceivers and scalable units.
+  private func backendRows(_ b: BackendFabricDesign) -> [[String: String]] {
+    let t = b.tree
+    return [
+      [
+        "label": locale.t("links"),
+        "value":
+          "\(locale.count(t.nodeToLeafLinks)) \(locale.t("links_node_leaf"))\(locale.t("comma"))\(locale.count(t.leafToSpineLinks)) \(locale.t("links_leaf_spine"))\(locale.t("comma"))\(locale.count(t.spineToCoreLinks)) \(locale.t("links_spine_core"))",
+      ],
+      [
+        "label": locale.t("cables"),
+        "value":
+          "\(locale.count(b.cables)) (\(locale.count(b.fiberCables)) \(locale.t("fibre"))\(locale.t("comma"))\(locale.count(b.copperCables)) \(locale.t("copper")))",
+      ],
+      [
+        "label": locale.t("transceivers"),
+        "value":
+          "\(locale.count(b.switchSideTransceivers)) \(locale.t("switch_side"))\(locale.t("comma"))\(locale.count(b.nodeSideTransceiversIncludingFabricManager)) \(locale.t("node_side"))",
+      ],
+      [
+        "label": locale.t("scalable_units"),
+        "value":
+          "\(t.scalableUnits) × \(t.scalableUnitNodes) \(locale.t(plan.spec.compute.nodeSpecs.rackScale == nil ? "nodes" : "compute_trays"))\(locale.t("semicolon"))\(locale.t("leaves_per_su")) \(t.leavesPerScalableUnit)\(locale.t("semicolon"))\(locale.t("rails_per_leaf")) \(t.railsPerLeaf)\(locale.t("semicolon"))\(locale.t("uplinks_per_leaf")) \(t.leafUplinks)",
+      ],
+    ]
+  }
+
+  /// The frontend, storage and out-of-band network rows.
+  private func networkRows() -> [[String: String]] {
+    let d = plan.design
     var network: [[String: String]] = []
     if let fe = d.frontend {
       network.append([
@@ -188,9 +222,14 @@ extension ReportViewModel {
         ? "\(locale.count(d.management.ports)) \(locale.t("ports"))\(locale.t("comma"))\(d.management.switches) × \(plan.spec.management.switchPart.model)\(locale.t("comma"))\(d.management.servers) \(locale.t("control_plane_servers"))"
         : locale.t("none"),
     ])
-    context["networkRows"] = network
+    return network
+  }
+
+  /// The racks, power and cooling rows.
+  private func facilityRows() -> [[String: String]] {
+    let d = plan.design
     let fac = d.facility
-    context["facilityRows"] = [
+    return [
       ["label": locale.t("racks"), "value": locale.count(fac.racks)],
       [
         "label": locale.t("node_racks"),
@@ -219,6 +258,5 @@ extension ReportViewModel {
         "value": "\(locale.grouped(fac.facilityPowerKW, decimals: 1)) kW, PUE \(locale.grouped(fac.pue, decimals: 2))",
       ],
     ]
-    return context
   }
 }

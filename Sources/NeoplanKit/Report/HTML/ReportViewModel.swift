@@ -195,7 +195,13 @@ public struct ReportViewModel {
     return locale.t("spec_default_source") + locale.t("label_separator") + locale.t("src_facility_" + key)
   }
 
+  /// The quote's assumptions table: each finance and facility input with where it comes from.
   func assumptionRows() -> [[String: String]] {
+    runningCostAssumptionRows() + financingAndFacilityAssumptionRows()
+  }
+
+  /// Horizon, market price, utilization, power and running costs.
+  private func runningCostAssumptionRows() -> [[String: String]] {
     let a = plan.financeAssumptions
     let f = plan.spec.facility
     var rows: [[String: String]] = []
@@ -240,6 +246,17 @@ public struct ReportViewModel {
       given("staff.ftes", "staff.cost_per_fte", "staff"))
     row("residual_value", locale.percent(a.effectiveResidualFraction), given("residual_value", "residual_curve"))
     row("lead_time", "\(a.leadTimeMonths) \(locale.t("months"))", given("lead_time_months"))
+    return rows
+  }
+
+  /// Debt, equity, residual value, tax, the facility inputs and the FX rates.
+  private func financingAndFacilityAssumptionRows() -> [[String: String]] {
+    let a = plan.financeAssumptions
+    let f = plan.spec.facility
+    var rows: [[String: String]] = []
+    func row(_ label: String, _ value: String, _ source: String) {
+      rows.append(["label": locale.t(label), "value": value, "source": source])
+    }
     row("debt", debtSizingText(a), given("financing.debt_share", "financing.advance_rate", "financing.target_dscr"))
     row(
       "interest",
