@@ -306,8 +306,8 @@ extension CompiledData {
     }
 
     static let localeFingerprints: [String: UInt64] = [
-      "en": 0xc42683a10b58e84f,
-      "zh-CN": 0x26b035c9e669facb,
+      "en": 0x139f3a81e6fd031f,
+      "zh-CN": 0x1f02321b37c0fe5c,
     ]
 
     static func localeStrings(_ language: String) -> [String: String] {
@@ -535,7 +535,10 @@ extension CompiledData {
         "method_2": "Revenue is the contracted tranches (every hour billed) plus the remaining GPUs × 730 h × utilization × the month's market price, which follows the stated path. Electricity is IT kW × draw × PUE × 730 h × price per kWh, the draw moving from idle to busy with the busy share of the GPUs. The lender view divides the cash flow available for debt service (revenue − opex − unlevered tax) by the debt service of each year (DSCR).",
         "method_3": "The IRR is the true internal rate of return: the rate that makes the NPV of the monthly cash flows zero, annualized as (1 + monthly)^12 − 1. The money multiple (MOIC) is total cash returned ÷ capex and is reported separately: it is not an IRR.",
         "method_4": "Break-even rates are the starting rental prices, on the same price path, at which the project IRR equals the target. The cost per GPU-hour is the flat price at which the NPV at the discount rate is zero at full utilization.",
-        "method_5": "Hardware quantities follow the NVIDIA DGX SuperPOD reference architecture (scalable units of 32 nodes, rail-optimized leaves, fat-tree tiers by switch radix). Prices come from the catalog with their sources and dates, listed above.",
+        "method_5": "Hardware quantities follow the NVIDIA DGX SuperPOD reference architecture ({su}, rail-optimized leaves, fat-tree tiers by switch radix). Prices come from the catalog with their sources and dates, listed above.",
+        "method_su_generic": "scalable units",
+        "method_su_nodes": "scalable units of {n} nodes",
+        "method_su_trays": "scalable units of {n} compute trays",
         "methodology": "Methodology",
         "moic": "Money multiple (MOIC)",
         "month": "Month",
@@ -547,6 +550,8 @@ extension CompiledData {
         "no_limit": "no limit",
         "node_model": "Node",
         "node_racks": "Node racks",
+        "node_racks_rack_scale": "{racks} (one rack-scale system per rack)",
+        "node_racks_value": "{racks} ({n} nodes per rack)",
         "node_side": "node side",
         "nodes": "Nodes",
         "nodes_per_rack": "Nodes per rack",
@@ -625,6 +630,7 @@ extension CompiledData {
         "pdus": "PDUs",
         "per_gpu": "Per GPU",
         "per_node": "per node",
+        "per_rack": "per rack",
         "per_tier": "Backend fabric per tier",
         "plan_title": "Engineering plan",
         "ports": "ports",
@@ -1026,7 +1032,10 @@ extension CompiledData {
         "method_2": "收入 = 各合同分层（按小时全额计费）+ 其余 GPU × 730 小时 × 利用率 × 当月市场价格，价格按所述走势变化。电费 = IT 千瓦 × 负载 × PUE × 730 小时 × 每千瓦时电价，负载随繁忙 GPU 占比在空闲与繁忙之间变化。贷款方视角以可用于偿债的现金流（收入 − 运营支出 − 无杠杆所得税）除以各年偿债额，得到偿债覆盖率（DSCR）。",
         "method_3": "内部收益率（IRR）为真实内部收益率：使月度现金流净现值为零的折现率，年化为 (1 + 月利率)^12 − 1。投资回报倍数（MOIC）= 回收现金总额 ÷ 资本支出，单独列示，它不是内部收益率。",
         "method_4": "盈亏平衡价格是在相同价格走势下、使项目内部收益率等于目标值的起始租赁价格。每 GPU 小时成本是在满负荷下使按折现率计算的净现值为零的固定价格。",
-        "method_5": "硬件数量依据 NVIDIA DGX SuperPOD 参考架构（每个可扩展单元 32 个节点、按轨道优化的叶交换机、按交换机端口数确定的胖树层数）。价格来自目录，并附来源与日期，见上表。",
+        "method_5": "硬件数量依据 NVIDIA DGX SuperPOD 参考架构（{su}、按轨道优化的叶交换机、按交换机端口数确定的胖树层数）。价格来自目录，并附来源与日期，见上表。",
+        "method_su_generic": "可扩展单元",
+        "method_su_nodes": "每个可扩展单元 {n} 个节点",
+        "method_su_trays": "每个可扩展单元 {n} 个计算托盘",
         "methodology": "方法说明",
         "moic": "投资回报倍数（MOIC）",
         "month": "月",
@@ -1038,6 +1047,8 @@ extension CompiledData {
         "no_limit": "无上限",
         "node_model": "节点型号",
         "node_racks": "计算机柜",
+        "node_racks_rack_scale": "{racks} 个机柜（每柜一套整机柜系统）",
+        "node_racks_value": "{racks} 个机柜（每柜 {n} 个节点）",
         "node_side": "节点侧",
         "nodes": "节点",
         "nodes_per_rack": "每柜节点数",
@@ -1116,6 +1127,7 @@ extension CompiledData {
         "pdus": "PDU",
         "per_gpu": "每 GPU",
         "per_node": "每节点",
+        "per_rack": "每机柜",
         "per_tier": "后端网络各层",
         "plan_title": "工程规划",
         "ports": "端口",

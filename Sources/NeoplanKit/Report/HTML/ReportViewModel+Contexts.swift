@@ -10,6 +10,7 @@ extension ReportViewModel {
     return withRisk([
       "financing": financingContext(),
       "L": labels(),
+      "methodology": methodologyHardware(),
       "version": NeoplanInfo.version,
       "cover": cover(title: locale.t("quote_title")),
       "summary": summary,
@@ -202,7 +203,7 @@ extension ReportViewModel {
       network.append([
         "label": locale.t("frontend"),
         "value":
-          "\(fe.portsPerNode) × \(fe.portSpeedGbps)G \(locale.t("per_node"))\(locale.t("comma"))\(locale.count(fe.endpoints)) \(locale.t("ports"))\(locale.t("comma"))\(fe.leaves) \(locale.t("tier_leaf")) + \(fe.spines) \(locale.t("tier_spine")) × \(fe.switchPart.model)\(locale.t("comma"))\(locale.count(fe.cables)) \(locale.t("cables"))",
+          "\(fe.portsPerNode) × \(fe.portSpeedGbps)G \(locale.t(isRackScale ? "per_rack" : "per_node"))\(locale.t("comma"))\(locale.count(fe.endpoints)) \(locale.t("ports"))\(locale.t("comma"))\(fe.leaves) \(locale.t("tier_leaf")) + \(fe.spines) \(locale.t("tier_spine")) × \(fe.switchPart.model)\(locale.t("comma"))\(locale.count(fe.cables)) \(locale.t("cables"))",
       ])
     } else {
       network.append(["label": locale.t("frontend"), "value": locale.t("none")])
@@ -225,6 +226,21 @@ extension ReportViewModel {
     return network
   }
 
+  /// The methodology's hardware sentence, with the plan's scalable unit (nodes, or compute trays
+  /// of a rack-scale system; the generic phrase without a fat-tree backend).
+  private func methodologyHardware() -> String {
+    let su: String
+    if let nodes = plan.design.backend?.tree.scalableUnitNodes, nodes > 0 {
+      su = locale.t(isRackScale ? "method_su_trays" : "method_su_nodes", ["n": locale.count(nodes)])
+    } else {
+      su = locale.t("method_su_generic")
+    }
+    return locale.t("method_5", ["su": su])
+  }
+
+  /// The nodes are rack-scale systems (`nodes:` counts racks).
+  private var isRackScale: Bool { plan.spec.compute.nodeSpecs.rackScale != nil }
+
   /// The racks, power and cooling rows.
   private func facilityRows() -> [[String: String]] {
     let d = plan.design
@@ -233,7 +249,10 @@ extension ReportViewModel {
       ["label": locale.t("racks"), "value": locale.count(fac.racks)],
       [
         "label": locale.t("node_racks"),
-        "value": "\(locale.count(fac.nodeRacks)) (\(fac.nodesPerRack) \(locale.t("nodes_per_rack")))",
+        "value": isRackScale
+          ? locale.t(
+            "node_racks_rack_scale", ["racks": locale.count(fac.nodeRacks), "model": plan.spec.compute.node.model])
+          : locale.t("node_racks_value", ["racks": locale.count(fac.nodeRacks), "n": locale.count(fac.nodesPerRack)]),
       ],
       ["label": locale.t("network_racks"), "value": locale.count(fac.networkRacks)],
       ["label": locale.t("storage_racks"), "value": locale.count(fac.storageRacks)],
