@@ -70,7 +70,7 @@ struct OptimizeViewModel {
   /// The objective's value as the designs table shows it (no currency code: the header has it).
   private func objectiveValue(_ d: OptimizeDesign) -> String {
     switch result.objective {
-    case .capex, .npv: return Money(roundingMajor: d.objective, currency: currency).groupedString
+    case .capex, .npv: return NumberFormat.money(Money(roundingMajor: d.objective, currency: currency), minus: "−")
     case .breakEven, .tcoPerGPUHour: return locale.grouped(d.objective, decimals: 4)
     }
   }
@@ -78,7 +78,7 @@ struct OptimizeViewModel {
   private func designRow(_ d: OptimizeDesign, rank: Int, onFront: Bool, path: String) -> [String: Any] {
     [
       "path": path, "rank": String(rank), "isBest": rank == 1, "onFront": onFront, "objective": objectiveValue(d),
-      "capexPerGPU": Money(roundingMajor: d.capexPerGPU, currency: currency).groupedString,
+      "capexPerGPU": NumberFormat.money(Money(roundingMajor: d.capexPerGPU, currency: currency), minus: "−"),
       "bisection": locale.grouped(d.bisectionGbpsPerGPU, decimals: 1), "racks": locale.count(d.racks),
       "facilityKW": locale.grouped(d.facilityPowerKW, decimals: 0), "choices": choicesText(d.choices),
     ]

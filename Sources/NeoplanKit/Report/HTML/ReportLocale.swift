@@ -60,8 +60,8 @@ public struct ReportLocale: Sendable {
     return strings
   }
 
-  /// `USD 1,234,567.89`.
-  public func money(_ m: Money) -> String { NumberFormat.money(m, code: true) }
+  /// `USD 1,234,567.89`, `USD −16,645,034.08` (a true minus, as every other figure of a report).
+  public func money(_ m: Money) -> String { NumberFormat.money(m, minus: "−", code: true) }
 
   /// Compact money for summaries: `USD 48.19M` (en), `USD 4,819.05万` (zh-CN); exact from the
   /// cents, half-even.
