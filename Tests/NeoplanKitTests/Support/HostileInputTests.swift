@@ -240,6 +240,19 @@ struct HostileInputTests {
       #expect(outcome == .planned || outcome == .refused, "\(name): \(outcome)")
     }
   }
+
+  /// The corpus's diff sides (a saved plan, a BoM CSV, a vendor quote, each after
+  /// `PipelineProbe.diffMarker`) are read, compared with themselves and rendered, so the fuzzer
+  /// starts from inputs that reach the diff readers.
+  @Test func fuzzCorpusDiffSidesAreRead() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter { $0.hasPrefix("diff-") }
+    #expect(names.count == 3)
+    for name in names {
+      let data = try Data(contentsOf: Self.corpus.appendingPathComponent(name))
+      #expect(data.starts(with: Data(PipelineProbe.diffMarker.utf8)), "\(name)")
+      #expect(PipelineProbe.run(data) == .planned, "\(name)")
+    }
+  }
 }
 
 /// The bounds tables in docs/spec.md and docs/catalog.md are the ones the code checks.
