@@ -147,7 +147,7 @@ public struct LineChart: Sendable {
     var placer = LabelPlacer(
       bounds: LabelBox(minX: frame.plotLeft, minY: frame.top - 4, maxX: frame.plotRight, maxY: frame.axisY))
     for reference in references {
-      let y = frame.yScale(reference.y)
+      let y = frame.y.scale(reference.y)
       writer.line(
         x1: frame.plotLeft, y1: y, x2: frame.plotRight, y2: y, stroke: palette.mutedText, width: 1.25, dash: "6 3",
         cssClass: "reference")
@@ -168,18 +168,23 @@ public struct LineChart: Sendable {
 
 /// Where a line chart's plot area, ticks and labels go.
 private struct LineChartFrame {
+  /// One axis: tick values, their labels and the scale from value to position.
+  struct Axis {
+    var ticks: [Double]
+    var labels: [String]
+    var scale: LinearScale
+  }
+
   var chartWidth: Double
-  var top: Double
-  var plotLeft: Double
-  var plotRight: Double
-  var axisY: Double
-  var yTicks: [Double]
-  var yLabels: [String]
-  var yScale: LinearScale
-  var xTickValues: [Double]
-  var xLabels: [String]
+  var plot: (left: Double, right: Double, top: Double, axisY: Double)
+  var y: Axis
+  var x: Axis
   var xWidths: [Double]
-  var xScale: LinearScale
+
+  var plotLeft: Double { plot.left }
+  var plotRight: Double { plot.right }
+  var top: Double { plot.top }
+  var axisY: Double { plot.axisY }
 }
 
 /// A label placed above everything else.
@@ -236,23 +241,24 @@ extension LineChart {
     let plotRight = chartWidth - pad - max(8, lastHalf)
     let xScale = LinearScale(domainLow: xLow, domainHigh: xHigh, rangeLow: plotLeft, rangeHigh: plotRight)
     return LineChartFrame(
-      chartWidth: chartWidth, top: top, plotLeft: plotLeft, plotRight: plotRight, axisY: top + plotHeight,
-      yTicks: yTicks, yLabels: yLabels, yScale: yScale, xTickValues: xTickValues, xLabels: xLabels,
-      xWidths: xWidths, xScale: xScale)
+      chartWidth: chartWidth, plot: (plotLeft, plotRight, top, top + plotHeight),
+      y: .init(ticks: yTicks, labels: yLabels, scale: yScale),
+      x: .init(ticks: xTickValues, labels: xLabels, scale: xScale),
+      xWidths: xWidths)
   }
 
   /// Grid, ticks, axis captions and the zero line.
   private func drawAxes(_ f: LineChartFrame, writer: inout SVGWriter) {
     let tickSize = ChartStyle.tickSize
-    for (tick, label) in zip(f.yTicks, f.yLabels) {
-      let y = f.yScale(tick)
+    for (tick, label) in zip(f.y.ticks, f.y.labels) {
+      let y = f.y.scale(tick)
       writer.line(x1: f.plotLeft, y1: y, x2: f.plotRight, y2: y, stroke: palette.grid, cssClass: "grid")
       writer.text(
         label, x: f.plotLeft - 6, y: y, size: tickSize, anchor: .end, fill: palette.mutedText, cssClass: "tick")
     }
     let axisY = f.axisY
     writer.line(x1: f.plotLeft, y1: axisY, x2: f.plotRight, y2: axisY, stroke: palette.axis, cssClass: "axis")
-    let xPositions = f.xTickValues.map { f.xScale($0) }
+    let xPositions = f.x.ticks.map { f.x.scale($0) }
     let xCenters = xPositions.indices.map {
       clampedCenter(xPositions[$0], width: f.xWidths[$0], chartWidth: f.chartWidth)
     }
@@ -260,7 +266,7 @@ extension LineChart {
       let x = xPositions[index]
       writer.line(x1: x, y1: axisY, x2: x, y2: axisY + 4, stroke: palette.axis)
       writer.text(
-        f.xLabels[index], x: xCenters[index], y: axisY + 6 + tickSize / 2,
+        f.x.labels[index], x: xCenters[index], y: axisY + 6 + tickSize / 2,
         size: tickSize, anchor: .middle, fill: palette.mutedText,
         cssClass: "tick")
     }
@@ -270,8 +276,8 @@ extension LineChart {
         caption, x: (f.plotLeft + f.plotRight) / 2, y: axisY + 6 + tickSize + 14, size: tickSize, anchor: .middle,
         fill: palette.mutedText, cssClass: "axis-title")
     }
-    if f.yTicks.first! < 0 && f.yTicks.last! > 0 {
-      let y = f.yScale(0)
+    if f.y.ticks.first! < 0 && f.y.ticks.last! > 0 {
+      let y = f.y.scale(0)
       writer.line(
         x1: f.plotLeft, y1: y, x2: f.plotRight, y2: y, stroke: palette.axis, width: 1.25, cssClass: "zero")
     }
@@ -283,7 +289,7 @@ extension LineChart {
       var runs: [[(x: Double, y: Double)]] = [[]]
       for point in line.points {
         if point.x.isFinite && point.y.isFinite {
-          runs[runs.count - 1].append((f.xScale(point.x), f.yScale(point.y)))
+          runs[runs.count - 1].append((f.x.scale(point.x), f.y.scale(point.y)))
         } else if !runs[runs.count - 1].isEmpty {
           runs.append([])
         }
@@ -311,8 +317,8 @@ extension LineChart {
     let (plotLeft, plotRight, axisY) = (f.plotLeft, f.plotRight, f.axisY)
     var labels: [LineChartLabel] = []
     if let marker, marker.x.isFinite, marker.y.isFinite {
-      let x = f.xScale(marker.x)
-      let y = f.yScale(marker.y)
+      let x = f.x.scale(marker.x)
+      let y = f.y.scale(marker.y)
       writer.line(x1: x, y1: y, x2: x, y2: axisY, stroke: palette.text, dash: "2 3", cssClass: "marker-guide")
       writer.circle(cx: x, cy: y, radius: 4.5, fill: palette.background, stroke: palette.text)
       placer.segments.append(((x, y), (x, axisY)))
@@ -330,7 +336,7 @@ extension LineChart {
       }
     }
     for reference in references {
-      let y = f.yScale(reference.y)
+      let y = f.y.scale(reference.y)
       let text = SVGText.truncate(reference.label, maxWidth: (plotRight - plotLeft) * 0.6, fontSize: tickSize)
       let width = SVGText.estimatedWidth(text, fontSize: tickSize)
       let candidates: [LabelPlacer.Candidate] = [

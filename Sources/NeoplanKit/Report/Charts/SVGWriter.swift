@@ -122,19 +122,20 @@ struct SVGWriter {
   /// Appends ` name="value"` with the value escaped. (Elements are written straight into `body`,
   /// piece by piece, rather than concatenated into temporary strings first: the same text.)
   private mutating func attribute(_ name: String, _ value: String) {
-    body += " "
-    body += name
-    body += "=\""
-    body += SVGText.escape(value)
-    body += "\""
+    attribute(name, escaped: SVGText.escape(value))
   }
 
   /// Appends ` name="number"`.
   private mutating func attribute(_ name: String, _ value: Double) {
+    attribute(name, escaped: Self.num(value))
+  }
+
+  /// Appends ` name="value"` with the value as given (already escaped, or a number).
+  private mutating func attribute(_ name: String, escaped value: String) {
     body += " "
     body += name
     body += "=\""
-    body += Self.num(value)
+    body += value
     body += "\""
   }
 

@@ -74,8 +74,7 @@ public struct TornadoChart: Sendable {
     }
     let pad = ChartStyle.padding
     let size = ChartStyle.labelSize
-    let rowHeight = 28.0
-    let thickness = 18.0
+    let rowHeight = Self.rowHeight
     var writer = SVGWriter(palette: palette)
 
     let sides = valueSides()
@@ -111,10 +110,9 @@ public struct TornadoChart: Sendable {
       rangeHigh: max(plotLeft + leftReserve + 1, plotRight - rightReserve))
     let baseX = scale(baseValue)
 
-    let layout = TornadoRowLayout(
-      top: top, rowHeight: rowHeight, thickness: thickness, labelRight: labelRight, baseX: baseX, scale: scale)
     drawRows(
-      layout, labels: labels, sides: sides, leftLabels: leftLabels, rightLabels: rightLabels,
+      top: top, labelRight: labelRight, baseX: baseX, scale: scale, labels: labels, sides: sides,
+      leftLabels: leftLabels, rightLabels: rightLabels,
       chartWidth: chartWidth, writer: &writer)
     let rowsBottom = top + Double(rows.count) * rowHeight
     writer.line(x1: baseX, y1: top - 4, x2: baseX, y2: rowsBottom, stroke: palette.text, width: 1.5, cssClass: "base")
@@ -127,6 +125,10 @@ public struct TornadoChart: Sendable {
       width: chartWidth, height: rowsBottom + pad, title: title, summary: summary, palette: palette, kind: "tornado",
       body: writer.body)
   }
+
+  /// Height of one row and thickness of its bars.
+  private static let rowHeight = 28.0
+  private static let thickness = 18.0
 
   /// Per side of the base line, the values ending on that side (low first): the outer labels.
   private func valueSides() -> [TornadoSides] {
@@ -141,13 +143,13 @@ public struct TornadoChart: Sendable {
 
   /// Each row's band, label, low and high bars and outer value labels.
   private func drawRows(
-    _ layout: TornadoRowLayout, labels: [String], sides: [TornadoSides], leftLabels: [String],
+    top: Double, labelRight: Double, baseX: Double, scale: LinearScale, labels: [String], sides: [TornadoSides],
+    leftLabels: [String],
     rightLabels: [String], chartWidth: Double, writer: inout SVGWriter
   ) {
     let pad = ChartStyle.padding
-    let (top, rowHeight, thickness, labelRight, baseX, scale) = (
-      layout.top, layout.rowHeight, layout.thickness, layout.labelRight, layout.baseX, layout.scale
-    )
+    let rowHeight = Self.rowHeight
+    let thickness = Self.thickness
     for (index, row) in rows.enumerated() {
       let rowTop = top + Double(index) * rowHeight
       let centerY = rowTop + rowHeight / 2
@@ -180,14 +182,4 @@ public struct TornadoChart: Sendable {
 private struct TornadoSides {
   var left: [Double] = []
   var right: [Double] = []
-}
-
-/// Where a tornado chart's rows and bars go.
-private struct TornadoRowLayout {
-  var top: Double
-  var rowHeight: Double
-  var thickness: Double
-  var labelRight: Double
-  var baseX: Double
-  var scale: LinearScale
 }

@@ -197,104 +197,99 @@ public struct ReportViewModel {
 
   /// The quote's assumptions table: each finance and facility input with where it comes from.
   func assumptionRows() -> [[String: String]] {
-    runningCostAssumptionRows() + financingAndFacilityAssumptionRows()
+    var table = AssumptionTable(locale: locale)
+    runningCostAssumptionRows(&table)
+    financingAndFacilityAssumptionRows(&table)
+    return table.rows
   }
 
   /// Horizon, market price, utilization, power and running costs.
-  private func runningCostAssumptionRows() -> [[String: String]] {
+  private func runningCostAssumptionRows(_ table: inout AssumptionTable) {
     let a = plan.financeAssumptions
     let f = plan.spec.facility
-    var rows: [[String: String]] = []
-    func row(_ label: String, _ value: String, _ source: String) {
-      rows.append(["label": locale.t(label), "value": value, "source": source])
-    }
-    row("horizon", "\(a.horizonYears) \(locale.t("years"))", given("horizon_years"))
-    row("market_price", locale.rate(a.marketPricePerGPUHour, currency: currency), given("market_price"))
-    row("price_path", pathText(a.pricePath), given("price_path"))
-    row("utilization_assumed", a.utilization.map { locale.percent($0) }.joined(separator: " / "), given("utilization"))
-    row("discount_rate", locale.percent(a.discountRate), given("discount_rate"))
-    row(
+    table.row("horizon", "\(a.horizonYears) \(locale.t("years"))", given("horizon_years"))
+    table.row("market_price", locale.rate(a.marketPricePerGPUHour, currency: currency), given("market_price"))
+    table.row("price_path", pathText(a.pricePath), given("price_path"))
+    table.row(
+      "utilization_assumed", a.utilization.map { locale.percent($0) }.joined(separator: " / "), given("utilization"))
+    table.row("discount_rate", locale.percent(a.discountRate), given("discount_rate"))
+    table.row(
       "electricity", "\(currency) \(locale.grouped(a.electricityPerKWh, decimals: 3))\(locale.t("unit_per_kwh"))",
       given("electricity_per_kwh")
     )
-    row(
+    table.row(
       "pue", locale.grouped(a.effectivePUE(facilityPUE: f.pue), decimals: 2),
       plan.spec.isGiven(FinanceKey.pue) ? locale.t("spec_source") : facilitySource("pue"))
-    row(
+    table.row(
       "average_draw",
       a.averageDrawFraction.map { locale.percent($0) }
         ?? "\(locale.percent(a.idleDrawFraction)) – \(locale.percent(a.busyDrawFraction))",
       given("average_draw", "idle_draw", "busy_draw"))
     switch a.facilityCost {
     case .colocation(let perKW):
-      row(
+      table.row(
         "colocation", "\(currency) \(locale.grouped(perKW, decimals: 2))\(locale.t("unit_per_kw_month"))",
         given("colocation_per_kw_month"))
     case .hosting(let perNode):
-      row(
+      table.row(
         "hosting", "\(currency) \(locale.grouped(perNode, decimals: 2))\(locale.t("unit_per_node_month"))",
         given("hosting_per_node_month"))
     }
-    row("maintenance", locale.percent(a.maintenancePercentOfHardwarePerYear), given("maintenance_per_year"))
-    row("insurance", locale.percent(a.insurancePercentPerYear), given("insurance_per_year"))
-    row(
+    table.row("maintenance", locale.percent(a.maintenancePercentOfHardwarePerYear), given("maintenance_per_year"))
+    table.row("insurance", locale.percent(a.insurancePercentPerYear), given("insurance_per_year"))
+    table.row(
       "software", "\(currency) \(locale.grouped(a.softwarePerGPUYear, decimals: 2))",
       plan.financeInputs.subscriptions.isEmpty
         ? given("software_per_gpu_year") : "\(given("software_per_gpu_year")) + \(locale.t("subscription_source"))")
-    row(
+    table.row(
       "staff", "\(locale.grouped(a.staff.fteCount, decimals: 1)) × \(locale.money(money(a.staff.costPerFTEYear)))",
       given("staff.ftes", "staff.cost_per_fte", "staff"))
-    row("residual_value", locale.percent(a.effectiveResidualFraction), given("residual_value", "residual_curve"))
-    row("lead_time", "\(a.leadTimeMonths) \(locale.t("months"))", given("lead_time_months"))
-    return rows
+    table.row("residual_value", locale.percent(a.effectiveResidualFraction), given("residual_value", "residual_curve"))
+    table.row("lead_time", "\(a.leadTimeMonths) \(locale.t("months"))", given("lead_time_months"))
   }
 
   /// Debt, equity, residual value, tax, the facility inputs and the FX rates.
-  private func financingAndFacilityAssumptionRows() -> [[String: String]] {
+  private func financingAndFacilityAssumptionRows(_ table: inout AssumptionTable) {
     let a = plan.financeAssumptions
     let f = plan.spec.facility
-    var rows: [[String: String]] = []
-    func row(_ label: String, _ value: String, _ source: String) {
-      rows.append(["label": locale.t(label), "value": value, "source": source])
-    }
-    row("debt", debtSizingText(a), given("financing.debt_share", "financing.advance_rate", "financing.target_dscr"))
-    row(
+    table.row(
+      "debt", debtSizingText(a), given("financing.debt_share", "financing.advance_rate", "financing.target_dscr"))
+    table.row(
       "interest",
       "\(locale.percent(a.interestRateAnnual, decimals: 2)) (\(locale.t("rate_" + a.interestConvention.rawValue)))",
       given("financing.interest_rate", "financing.base_rate", "financing.spread"))
-    row(
+    table.row(
       "loan_terms",
       "\(a.debtTermMonths) \(locale.t("months"))\(locale.t("comma"))\(locale.t("amort_" + a.amortization.rawValue))\(locale.t("semicolon"))\(locale.t("lender_idc"))\(locale.t("label_separator"))\(locale.t("idc_" + a.interestDuringConstruction.rawValue))",
       given("financing.term_months", "financing.amortization", "financing.interest_during_construction"))
-    row(
+    table.row(
       "covenants",
       "DSCR ≥ \(locale.grouped(a.covenants.minDSCR, decimals: 2)), LTV ≤ \(locale.percent(a.covenants.maxLTV))",
       given("financing.covenants"))
-    row("cost_of_equity", locale.percent(a.costOfEquity), given("cost_of_equity"))
-    row("warranty", "\(a.warrantyYears) \(locale.t("years"))", given("warranty_years"))
-    row(
+    table.row("cost_of_equity", locale.percent(a.costOfEquity), given("cost_of_equity"))
+    table.row("warranty", "\(a.warrantyYears) \(locale.t("years"))", given("warranty_years"))
+    table.row(
       "residual_curve", a.residualCurve.map { locale.percent($0, decimals: 1) }.joined(separator: " / "),
       given("residual_curve"))
-    row(
+    table.row(
       "loss_cap", a.lossCarryForwardCap.map { locale.percent($0) } ?? locale.t("no_limit"), given("tax.loss_cap"))
-    row("tax_rate", locale.percent(a.taxRate), given("tax.rate"))
-    row("depreciation", "\(a.depreciationYears) \(locale.t("years"))", given("tax.depreciation_years"))
-    row(
+    table.row("tax_rate", locale.percent(a.taxRate), given("tax.rate"))
+    table.row("depreciation", "\(a.depreciationYears) \(locale.t("years"))", given("tax.depreciation_years"))
+    table.row(
       "rack_power_budget", "\(locale.grouped(f.rackPowerKW, decimals: 1)) kW",
       facilitySource("rack_power_kw"))
-    row(
+    table.row(
       "cooling_choice", locale.t("cooling_" + f.cooling.rawValue),
       facilitySource("cooling"))
-    row(
+    table.row(
       "air_limit", "\(locale.grouped(f.airCoolingLimitKW, decimals: 1)) kW",
       facilitySource("air_cooling_limit_kw"))
     for rate in plan.spec.fxRates {
-      rows.append([
+      table.rows.append([
         "label": locale.t("fx_rate"), "value": "1 \(rate.from) = \(rate.rate) \(rate.to) (\(rate.asOf))",
         "source": rate.source,
       ])
     }
-    return rows
   }
 
   func pricesUsed() -> [[String: Any]] {
@@ -317,5 +312,15 @@ public struct ReportViewModel {
       ])
     }
     return rows
+  }
+}
+
+/// The rows of the quote's assumptions table, each a label key, a value and its source.
+private struct AssumptionTable {
+  let locale: ReportLocale
+  var rows: [[String: String]] = []
+
+  mutating func row(_ label: String, _ value: String, _ source: String) {
+    rows.append(["label": locale.t(label), "value": value, "source": source])
   }
 }
