@@ -29,5 +29,6 @@ func benchOptimize(catalog: Catalog, runs: Int) throws {
   }
   row(
     "  CPU time per design, 1 thread (best run)",
-    String(format: "%.1f µs = %.0f evaluations/s per free core", cpu * 1e6, 1 / cpu))
+    NumberFormat.fixed(cpu * 1e6, decimals: 1) + " µs = " + NumberFormat.fixed(1 / cpu, decimals: 0)
+      + " evaluations/s per free core")
 }
