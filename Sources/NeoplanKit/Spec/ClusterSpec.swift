@@ -47,6 +47,9 @@ public struct QuoteDetails: Sendable, Hashable {
   public var preparedBy: String?
   /// Days the quote stays valid after its as-of date.
   public var validDays: Int
+
+  /// The last day a quote dated `date` is valid.
+  public func validUntil(from date: Day) -> Day { date.adding(days: validDays) }
 }
 
 /// The validated cluster spec: every part resolved against the catalog, every default applied.

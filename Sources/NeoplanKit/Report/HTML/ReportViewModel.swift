@@ -76,7 +76,7 @@ public struct ReportViewModel {
       "project": plan.spec.name,
       "quoteID": ReportViewModel.quoteID(for: plan),
       "asOf": locale.date(asOf),
-      "validUntil": locale.date(asOf.adding(days: plan.spec.quote.validDays)),
+      "validUntil": locale.date(plan.spec.quote.validUntil(from: asOf)),
       "preparedFor": options.preparedFor ?? plan.spec.quote.preparedFor ?? "",
       "preparedBy": options.preparedBy ?? plan.spec.quote.preparedBy ?? "",
       "hasPreparedFor": (options.preparedFor ?? plan.spec.quote.preparedFor) != nil,
