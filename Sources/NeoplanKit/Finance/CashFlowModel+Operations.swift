@@ -86,7 +86,7 @@ struct OperatingSchedule: Sendable {
     price[month] = marketPrice
     utilization[month] = util
     var contracted = 0.0
-    for (index, contract) in a.contracts.enumerated() where k <= (contract.termMonths ?? a.horizonMonths) {
+    for (index, contract) in a.contracts.enumerated() where k <= a.termMonths(of: contract) {
       contracted += contract.share
       revenueByTranche[index][month] = hours * contract.share * contract.pricePerGPUHour
     }
@@ -99,7 +99,7 @@ struct OperatingSchedule: Sendable {
   private func busyShare(month: Int, assumptions a: FinanceAssumptions) -> Double {
     let operatingMonth = month - max(0, a.leadTimeMonths)
     var contracted = 0.0
-    for contract in a.contracts where operatingMonth <= (contract.termMonths ?? a.horizonMonths) {
+    for contract in a.contracts where operatingMonth <= a.termMonths(of: contract) {
       contracted += contract.share
     }
     contracted = min(1, contracted)

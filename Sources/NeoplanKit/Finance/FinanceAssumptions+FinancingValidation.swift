@@ -55,7 +55,7 @@ extension FinanceAssumptions {
         debtTermMonths <= horizonMonths, "debtTermMonths",
         "a \(debtTermMonths)-month tenor runs past the \(horizonMonths)-month horizon",
         "a tenor within the horizon when the debt is sized to a DSCR")
-      let longest = contracts.map { $0.termMonths ?? horizonMonths }.max()
+      let longest = contracts.map { termMonths(of: $0) }.max()
       if let longest {
         check(
           debtTermMonths <= longest, "debtTermMonths",

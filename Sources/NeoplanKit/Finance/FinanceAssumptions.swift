@@ -220,6 +220,11 @@ public enum PricePath: Sendable, Equatable, Hashable, Codable {
   case perYear([Double])
 }
 
+extension FinanceAssumptions {
+  /// Months `contract` runs: its term, or the whole horizon when it has none.
+  public func termMonths(of contract: ContractMix) -> Int { contract.termMonths ?? horizonMonths }
+}
+
 /// A share of the GPUs sold on a fixed-price contract.
 ///
 /// Contracted GPUs are billed for every hour (take-or-pay), so ``FinanceAssumptions/utilization``

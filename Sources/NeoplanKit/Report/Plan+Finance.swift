@@ -216,7 +216,7 @@ extension Plan {
     )
     for contract in a.contracts {
       out.append(
-        "          contract \(contract.name): \(pct(contract.share)) of GPUs at \(c) \(NumberFormat.fixed(contract.pricePerGPUHour, decimals: 2, trimZeros: true))/GPU-h for \(contract.termMonths ?? a.horizonMonths) months, \(pct(contract.prepayment)) prepaid"
+        "          contract \(contract.name): \(pct(contract.share)) of GPUs at \(c) \(NumberFormat.fixed(contract.pricePerGPUHour, decimals: 2, trimZeros: true))/GPU-h for \(a.termMonths(of: contract)) months, \(pct(contract.prepayment)) prepaid"
       )
     }
     out.append("  capex                 \(money(f.capex.total).description)")

@@ -90,7 +90,7 @@ extension Plan {
     var list: [JSONValue] = a.contracts.map { c in
       .object([
         "name": .string(c.name), "kind": .string("contract"), "share": .decimal(c.share, 6),
-        "pricePerGPUHour": .decimal(c.pricePerGPUHour, 4), "termMonths": .int(c.termMonths ?? a.horizonMonths),
+        "pricePerGPUHour": .decimal(c.pricePerGPUHour, 4), "termMonths": .int(a.termMonths(of: c)),
         "prepayment": .decimal(c.prepayment, 6),
       ])
     }

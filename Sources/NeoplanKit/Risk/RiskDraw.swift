@@ -66,7 +66,7 @@ struct RiskDraw: Sendable, Equatable {
     for (index, contract) in a.contracts.enumerated() where p > 0 {
       let monthlyHazard = -log(1 - min(p, 0.999_999)) / 12
       let month = Int((-log(rng.uniform()) / monthlyHazard).rounded(.up))
-      draw.defaultMonth[index] = month <= (contract.termMonths ?? a.horizonMonths) ? max(1, month) : nil
+      draw.defaultMonth[index] = month <= a.termMonths(of: contract) ? max(1, month) : nil
     }
     return draw
   }

@@ -144,7 +144,7 @@ extension RiskPathModel {
       var contracted = 0.0
       var revenue = 0.0
       for (index, contract) in contracts.enumerated() {
-        let term = contract.termMonths ?? a.horizonMonths
+        let term = a.termMonths(of: contract)
         let monthly = hours * contract.share * contract.pricePerGPUHour
         if let defaulted = draw.defaultMonth[index], defaulted <= k {
           if defaulted == k {
@@ -180,7 +180,7 @@ extension RiskPathModel {
     // Prepayments are paid at signing on the whole contract (whatever happens later) and spent
     // on the build: received pro rata to the capex.
     for (index, contract) in contracts.enumerated() where contract.prepayment > 0 {
-      let term = contract.termMonths ?? a.horizonMonths
+      let term = a.termMonths(of: contract)
       let total =
         draw.defaultMonth[index] == nil
         ? prepaidValue[index] : contract.prepayment * hours * contract.share * contract.pricePerGPUHour * Double(term)

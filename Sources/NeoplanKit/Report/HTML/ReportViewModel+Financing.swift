@@ -55,7 +55,7 @@ extension ReportViewModel {
     var rows: [[String: String]] = a.contracts.map { c in
       [
         "name": c.name, "share": locale.percent(c.share), "price": locale.rate(c.pricePerGPUHour, currency: currency),
-        "term": "\(c.termMonths ?? a.horizonMonths) \(locale.t("months"))", "prepayment": locale.percent(c.prepayment),
+        "term": "\(a.termMonths(of: c)) \(locale.t("months"))", "prepayment": locale.percent(c.prepayment),
       ]
     }
     rows.append([
