@@ -40,8 +40,10 @@ let package = Package(
       // The Swift runtime and Foundation linked in statically: loading the shared libraries was half of
       // `--help` (docs/performance.md). SwiftPM compiles against the shared modules, whose
       // autolink entries omit what the static Foundation needs, hence the libraries named here.
-      // Linux only; macOS has no static Swift runtime.
-      linkerSettings: [.unsafeFlags(staticFoundation, .when(platforms: [.linux]))]
+      // Linux only; macOS has no static Swift runtime. Release only: the debug build links the
+      // shared libraries, so the test bundle can link this target (FastParseTests) with the
+      // shared Testing and XCTest libraries.
+      linkerSettings: [.unsafeFlags(staticFoundation, .when(platforms: [.linux], configuration: .release))]
     ),
     // Writes NeoplanKit's compiled catalog and locales (scripts/gen-compiled-data).
     .executableTarget(name: "neoplan-gen", dependencies: ["NeoplanKit"]),
@@ -59,7 +61,7 @@ let package = Package(
     ),
     .testTarget(
       name: "neoplanTests",
-      dependencies: ["NeoplanKit"],
+      dependencies: ["NeoplanKit", "neoplan", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       exclude: ["Fixtures"]
     ),
   ]

@@ -17,7 +17,8 @@ struct Neoplan: ParsableCommand {
   /// (ArgumentParser would use 64).
   static func main() {
     do {
-      var command = try directSubcommand() ?? parseAsRoot()
+      var command =
+        try fastParse(Array(CommandLine.arguments.dropFirst())) ?? directSubcommand() ?? parseAsRoot()
       try command.run()
     } catch {
       let code = exitCode(for: error)

@@ -173,15 +173,16 @@ extension PlanSummary {
 
   /// Figures by section (``designSections`` order), then by path key by key (`a.b` before `a.c.d`
   /// when `b < c`), as a walk of the JSON document's sorted keys meets them.
+  /// Each path is split once, not at every comparison (start-up: the quote id builds this).
   static func sortedByPath(_ figures: [Figure]) -> [Figure] {
-    func rank(_ path: String) -> Int {
-      let section = path.split(separator: ".").first.map(String.init) ?? path
-      return designSections.firstIndex(of: section) ?? designSections.count
+    let keyed = figures.map { figure in
+      let keys = figure.path.split(separator: ".")
+      let section = keys.first.map(String.init) ?? figure.path
+      return (rank: designSections.firstIndex(of: section) ?? designSections.count, keys: keys, figure: figure)
     }
-    return figures.sorted { x, y in
-      let (rx, ry) = (rank(x.path), rank(y.path))
-      if rx != ry { return rx < ry }
-      return x.path.split(separator: ".").lexicographicallyPrecedes(y.path.split(separator: "."))
-    }
+    return keyed.sorted { x, y in
+      if x.rank != y.rank { return x.rank < y.rank }
+      return x.keys.lexicographicallyPrecedes(y.keys)
+    }.map(\.figure)
   }
 }

@@ -1,10 +1,16 @@
 import Foundation
 
 /// A spec mapping whose keys are checked against `Key`: lookups take the enum, never a string.
-struct KeyedMapping<Key: SpecKey> {
+///
+/// `Key: SpecKey` is required by the extension, not the type: a constraint on the type makes the
+/// runtime check the conformance when it first builds each `KeyedMapping<…>` metadata, a scan of
+/// every conformance record in the (static) binary per key enum (docs/performance.md, step 4).
+struct KeyedMapping<Key> {
   /// The mapping as read.
   let map: YAMLMapping
+}
 
+extension KeyedMapping where Key: SpecKey {
   /// Checks `map`'s keys against `Key` (the first unknown one is a located error with a "did you mean").
   init(_ map: YAMLMapping) throws {
     try map.rejectUnknownKeys(Key.names)
