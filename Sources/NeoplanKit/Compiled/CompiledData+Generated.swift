@@ -306,8 +306,8 @@ extension CompiledData {
     }
 
     static let localeFingerprints: [String: UInt64] = [
-      "en": 0x139f3a81e6fd031f,
-      "zh-CN": 0x1f02321b37c0fe5c,
+      "en": 0x4c90676af66ef0ca,
+      "zh-CN": 0x4d8d727974c38f2a,
     ]
 
     static func localeStrings(_ language: String) -> [String: String] {
@@ -509,6 +509,7 @@ extension CompiledData {
         "irr": "IRR",
         "irr_reason": "no single IRR",
         "it_power": "IT power (max)",
+        "it_power_value": "{max} kW (typ. {typical} kW)",
         "label_separator": ": ",
         "lang": "en",
         "lead_time": "Lead time",
@@ -1006,6 +1007,7 @@ extension CompiledData {
         "irr": "内部收益率（IRR）",
         "irr_reason": "无唯一内部收益率",
         "it_power": "IT 功率（最大）",
+        "it_power_value": "{max} kW（典型 {typical} kW）",
         "label_separator": "：",
         "lang": "zh-CN",
         "lead_time": "部署周期",

@@ -270,7 +270,12 @@ extension ReportViewModel {
       [
         "label": locale.t("it_power"),
         "value":
-          "\(locale.grouped(fac.itPowerKW, decimals: 1)) kW (typ. \(locale.grouped(fac.itPowerTypicalKW, decimals: 1)) kW)",
+          locale.t(
+            "it_power_value",
+            [
+              "max": locale.grouped(fac.itPowerKW, decimals: 1),
+              "typical": locale.grouped(fac.itPowerTypicalKW, decimals: 1),
+            ]),
       ],
       [
         "label": locale.t("facility_power"),
