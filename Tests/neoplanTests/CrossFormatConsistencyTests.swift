@@ -38,9 +38,13 @@ struct CrossFormatConsistencyTests {
     let html = try PlanExamplesTests.plan(example, ["--format", "html", "--lang", language]).stdoutText
     let figures = Self.taggedFigures(html)
     let tiers = json[path: "fabrics.backend.perTier"]?.array ?? []
-    // Three tagged figures per backend tier and the BoM totals, so the check cannot pass on an
+    let lines = try #require(json[path: "bom.lines"]?.array)
+    let categories = try #require(json[path: "bom.categories"]?.array)
+    // Three tagged figures per backend tier, three per BoM line (quantity, unit and extended
+    // price), one per category subtotal and the BoM totals, so the check cannot pass on an
     // untagged report.
-    #expect(figures.count >= 3 * tiers.count + 2)
+    #expect(figures.count >= 3 * tiers.count + 3 * lines.count + categories.count + 2)
+    #expect(figures.contains { $0.key == "bom.lines.\(lines.count - 1).extendedPrice" })
     for (key, shown) in figures {
       let expected = try #require(json[path: key]?.decimal, "\(example): no JSON figure at \(key)")
       #expect(Self.number(shown) == expected, "\(example) \(language): \(key) shows \(shown), JSON has \(expected)")
@@ -56,9 +60,13 @@ struct CrossFormatConsistencyTests {
     let result = try CLI.run(["quote", PlanExamplesTests.path(example), "-o", file.path, "--lang", language])
     #expect(result.exitCode == 0, "\(result)")
     let figures = Self.taggedFigures(try String(contentsOf: file, encoding: .utf8))
-    // Capex and capex per GPU on the cover cards, the BoM total and per-GPU rows.
-    #expect(figures.count >= 5)
+    // Capex and capex per GPU on the cover cards, the BoM total and per-GPU rows, every category
+    // subtotal (twice: the summary and the line table) and every line's three prices.
+    let lines = try #require(json[path: "bom.lines"]?.array)
+    let categories = try #require(json[path: "bom.categories"]?.array)
+    #expect(figures.count >= 5 + 2 * categories.count + 3 * lines.count)
     #expect(figures.contains { $0.key == "tco.capexPerGPU" })
+    #expect(figures.contains { $0.key == "bom.categories.\(categories.count - 1).total" })
     for (key, shown) in figures {
       let expected = try #require(json[path: key]?.decimal, "\(example): no JSON figure at \(key)")
       #expect(Self.number(shown) == expected, "\(example) \(language): \(key) shows \(shown), JSON has \(expected)")

@@ -107,15 +107,19 @@ public struct ReportViewModel {
   }
 
   func bomCategories() -> [[String: Any]] {
-    plan.bom.categoryTotals.map { category in
-      let lines = plan.bom.lines.filter { $0.category == category.category }
+    // Each figure carries the JSON path it is read back from (`data-figure`, tested).
+    plan.bom.categoryTotals.enumerated().map { categoryIndex, category in
+      let lines = plan.bom.lines.indices.filter { plan.bom.lines[$0].category == category.category }
       return [
         "name": locale.t("cat_" + category.category.rawValue),
+        "figure": "bom.categories.\(categoryIndex)",
         "subtotal": locale.money(category.total),
         "perGPU": locale.money(category.perGPU),
         "share": locale.percent(category.share),
-        "lines": lines.map { line -> [String: Any] in
-          [
+        "lines": lines.map { index -> [String: Any] in
+          let line = plan.bom.lines[index]
+          return [
+            "figure": "bom.lines.\(index)",
             "id": line.partID,
             "description": line.description,
             "partNumber": line.partNumber ?? "",
