@@ -61,7 +61,7 @@ extension OptimizeResult {
       let choices =
         d.choices.isEmpty ? "(the spec as written)" : d.choices.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
       return
-        "\(String(rank).leftPadded(4))  \(value(d).leftPadded(24))  \(money(d.capexPerGPU).leftPadded(12))  \(NumberFormat.fixed(d.bisectionGbpsPerGPU, decimals: 1, trimZeros: true).leftPadded(9))  \(String(d.racks).leftPadded(5))  \(NumberFormat.fixed(d.facilityPowerKW, decimals: 0, trimZeros: true).leftPadded(7))  \(choices)"
+        "\(String(rank).leftPadded(4))  \(value(d).leftPadded(24))  \(money(d.capexPerGPU).leftPadded(12))  \(NumberFormat.fixed(d.bisectionGbpsPerGPU, decimals: 1).leftPadded(9))  \(String(d.racks).leftPadded(5))  \(NumberFormat.fixed(d.facilityPowerKW, decimals: 0, trimZeros: true).leftPadded(7))  \(choices)"
     }
     let header =
       "rank  \(objective.rawValue.leftPadded(24))  \("capex/GPU".leftPadded(12))  \("Gb/s/GPU".leftPadded(9))  racks  \("kW".leftPadded(7))  choices"
