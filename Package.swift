@@ -1,12 +1,16 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Linker flags for a statically linked Swift runtime and Foundation (Linux).
-let staticFoundation =
-  ["-static-stdlib", "-Xlinker", "--start-group"]
+/// Linker flags for a fully static executable (Linux): the Swift runtime, Foundation, libstdc++
+/// and glibc all linked in, so start-up loads no shared library and resolves no symbol
+/// (docs/performance.md, step 5). SwiftPM compiles against the shared modules, whose autolink
+/// entries omit what the static Foundation needs, hence the libraries named here.
+let staticExecutable =
+  ["-static-executable", "-Xlinker", "--start-group"]
   + [
     "Foundation", "FoundationEssentials", "FoundationInternationalization", "CoreFoundation", "_FoundationICU",
     "_FoundationCShims", "_FoundationCollections", "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime",
+    "stdc++", "m",
   ].flatMap { ["-Xlinker", "-l\($0)"] } + ["-Xlinker", "--end-group"]
 
 let package = Package(
@@ -37,13 +41,13 @@ let package = Package(
         "NeoplanKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // The Swift runtime and Foundation linked in statically: loading the shared libraries was half of
-      // `--help` (docs/performance.md). SwiftPM compiles against the shared modules, whose
-      // autolink entries omit what the static Foundation needs, hence the libraries named here.
-      // Linux only; macOS has no static Swift runtime. Release only: the debug build links the
-      // shared libraries, so the test bundle can link this target (FastParseTests) with the
-      // shared Testing and XCTest libraries.
-      linkerSettings: [.unsafeFlags(staticFoundation, .when(platforms: [.linux], configuration: .release))]
+      // Release builds are one static executable (Linux only; macOS has no static Swift runtime):
+      // loading the shared Swift, Foundation and C++ libraries and resolving their symbols was
+      // most of `--help` and a fifth of a quote (docs/performance.md). neoplan calls nothing that
+      // a static glibc must load at run time (no user, group or host names: see
+      // StaticLinkTests). Debug builds link the shared libraries, so the test bundle can link this
+      // target (FastParseTests) with the shared Testing and XCTest libraries.
+      linkerSettings: [.unsafeFlags(staticExecutable, .when(platforms: [.linux], configuration: .release))]
     ),
     // Writes NeoplanKit's compiled catalog and locales (scripts/gen-compiled-data).
     .executableTarget(name: "neoplan-gen", dependencies: ["NeoplanKit"]),

@@ -92,9 +92,7 @@ public enum AtomicFile {
   static func resolvedTarget(_ path: String) -> String {
     var current = path
     for _ in 0..<40 {
-      guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
-        return current
-      }
+      guard let destination = PathName.symbolicLinkDestination(current) else { return current }
       current =
         destination.hasPrefix("/")
         ? destination

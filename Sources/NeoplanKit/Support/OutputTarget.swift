@@ -42,8 +42,8 @@ public enum OutputTarget {
 
   /// A path for comparing outputs that may not exist yet: its folder resolved, then its name.
   static func canonicalPath(_ path: String) -> String {
-    let resolved = URL(fileURLWithPath: PathName.folder(of: path)).resolvingSymlinksInPath().standardizedFileURL
-    return resolved.appendingPathComponent((path as NSString).lastPathComponent).path
+    let folder = PathName.resolvedFolder(of: path) ?? PathName.absolute(PathName.folder(of: path))
+    return PathName.join(folder, (path as NSString).lastPathComponent)
   }
 
   /// `path` itself, or the files directly inside it (and one level below) when it is a folder.

@@ -58,8 +58,8 @@ public enum PDFPrinter {
         "--pdf needs headless Chromium, which is not installed. Install it (Debian/Ubuntu: `sudo apt-get install chromium fonts-noto-cjk`; the CJK fonts are needed for --lang zh-CN) and run again. Nothing was written."
       )
     }
-    let html = URL(fileURLWithPath: htmlPath).standardizedFileURL
-    let target = URL(fileURLWithPath: pdfPath)
+    let html = URL(fileURLWithPath: PathName.absolute(htmlPath)).standardizedFileURL
+    let target = URL(fileURLWithPath: PathName.absolute(pdfPath))
     let temporary = target.deletingLastPathComponent()
       .appendingPathComponent(
         ".\(target.lastPathComponent).neoplan-\(ProcessInfo.processInfo.processIdentifier).tmp.pdf")
@@ -79,10 +79,10 @@ public enum PDFPrinter {
           "--run-all-compositor-stages-before-draw", "--user-data-dir=\(profile.path)",
           "--print-to-pdf=\(temporary.path)", html.absoluteString,
         ], timeoutSeconds: 120)
-      let written = (try? FileManager.default.attributesOfItem(atPath: temporary.path)[.size] as? Int) ?? 0
+      let written = PathName.fileSize(temporary.path)
       if written > 0 { break }
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: temporary.path)[.size] as? Int) ?? 0
+    let size = PathName.fileSize(temporary.path)
     guard size > 0 else {
       try? FileManager.default.removeItem(at: temporary)
       throw ToolUnavailable("\(browser) wrote no PDF for \(htmlPath) after three attempts (last exit status \(status))")
@@ -97,7 +97,7 @@ public enum PDFPrinter {
   /// terminated. Returns the exit status (-1 after a timeout).
   static func run(_ executable: String, arguments: [String], timeoutSeconds: Double) throws -> Int32 {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
+    process.executableURL = URL(fileURLWithPath: PathName.absolute(executable))
     process.arguments = arguments
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
