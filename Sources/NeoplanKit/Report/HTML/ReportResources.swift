@@ -17,9 +17,12 @@ public struct ReportResources: Sendable {
   }
 
   /// Loads the templates (embedded, with `templatesDirectory` on top) and the strings of `language`
-  /// from the same folders.
-  public static func load(language: ReportLanguage, templatesDirectory: String?) throws -> ReportResources {
-    let templates = try ReportTemplates.load(overrideDirectory: templatesDirectory)
+  /// from the same folders; with `rendering`, only those templates (e.g. `quote.html`) and the
+  /// partials they name (``ReportTemplates/load(overrideDirectory:rendering:)``).
+  public static func load(
+    language: ReportLanguage, templatesDirectory: String?, rendering: [String]? = nil
+  ) throws -> ReportResources {
+    let templates = try ReportTemplates.load(overrideDirectory: templatesDirectory, rendering: rendering)
     let locale = try ReportLocale.load(language, templateDirectories: templates.directories)
     return ReportResources(templates: templates, locale: locale)
   }
