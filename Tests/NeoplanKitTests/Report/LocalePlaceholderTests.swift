@@ -61,6 +61,21 @@ struct LocalePlaceholderTests {
     #expect(checked > 40)  // en.yaml has 57 lines with a `{`
   }
 
+  /// Keys built from names: written out by hand, and as Foundation's replacement gives them.
+  @Test func keyParts() {
+    #expect(ReportLocale.keyPart("sponsor equity", replacing: " ", with: "_") == "sponsor_equity")
+    #expect(ReportLocale.keyPart("debt.rate", replacing: ".", with: "_") == "debt_rate")
+    #expect(ReportLocale.keyPart("part-number", replacing: "-", with: "_") == "part_number")
+    #expect(ReportLocale.keyPart("a  b ", replacing: " ", with: "_") == "a__b_")
+    #expect(ReportLocale.keyPart("none", replacing: " ", with: "_") == "none")
+    for text in ["sponsor equity", "a b c", " x ", "电力 成本", "", "finance.debt.rate"] {
+      for (from, to) in [(" ", "_"), (".", "_"), ("-", "_")] {
+        let expected = text.replacingOccurrences(of: from, with: to)
+        #expect(ReportLocale.keyPart(text, replacing: Character(from), with: Character(to)) == expected)
+      }
+    }
+  }
+
   /// The old implementation: Foundation's search and replace, one name after another.
   static func foundation(_ template: String, _ values: [String: String]) -> String {
     var text = template

@@ -61,6 +61,12 @@ public struct ReportLocale: Sendable {
     return String.Index(index, within: text) != nil
   }
 
+  /// `text` with every `character` replaced by `replacement`, for building a key from a name
+  /// (`sponsor equity` → `sponsor_equity`); Character by Character, as a literal search finds them.
+  static func keyPart(_ text: String, replacing character: Character, with replacement: Character) -> String {
+    String(text.map { $0 == character ? replacement : $0 })
+  }
+
   /// Loads `locales/<lang>.yaml` from every folder that has it, the first folder (an override)
   /// winning key by key, so an override may translate just a few strings.
   public static func load(_ language: ReportLanguage, templateDirectories: [String]) throws -> ReportLocale {

@@ -39,7 +39,7 @@ extension ReportViewModel {
     func rows(_ lines: [FundingLine]) -> [[String: String]] {
       lines.map {
         [
-          "item": locale.t("fund_" + $0.item.replacingOccurrences(of: " ", with: "_")),
+          "item": locale.t("fund_" + ReportLocale.keyPart($0.item, replacing: " ", with: "_")),
           "amount": locale.money(money($0.amount)),
         ]
       }
