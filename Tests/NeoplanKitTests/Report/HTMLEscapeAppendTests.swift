@@ -13,7 +13,9 @@ struct HTMLEscapeAppendTests {
     try library.register("[{{value}}]", named: "v")
     let samples = [
       "plain text", "A & <B> \"q\" 'a'", "<", ">x", "x&", "''\"\"", "a<b>c&d\"e'f", "<\u{338} &\u{301} e\u{301}<",
-      "液冷 <冷>", "", "&&&", "\r\n<\r\n>", "\"\u{301}", "tab\t<x>", String(repeating: "ab&", count: 40),
+      "液冷 <冷>", "", "&&&", "\r\n<\r\n>", "\"\u{301}", "tab\t<x>", String(repeating: "ab&", count: 40), "\u{600}<x",
+      "é<b>ü", "—&—", "液&冷", "x\u{301}'",
+      "'\u{200D}", "a\u{903}\"", "<\u{0903}", "\u{1F44D}\u{1F3FD}&",
     ]
     for sample in samples {
       let expected = try #require(library.render(["value": sample], withTemplate: "v"))

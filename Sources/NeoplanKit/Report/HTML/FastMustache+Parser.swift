@@ -44,8 +44,12 @@ enum FastMustache {
   /// No newline other than `\n`, and no scalar that could join a neighbour into one `Character`
   /// (the library reads Characters, this parser bytes).
   static func isPlain(_ text: String, _ bytes: [UInt8]) -> Bool {
-    guard !bytes.contains(where: { $0 == 0x0B || $0 == 0x0C || $0 == 0x0D }) else { return false }
-    guard bytes.contains(where: { $0 >= 0x80 }) else { return true }
+    var nonASCII = false
+    for byte in bytes {
+      if byte == 0x0B || byte == 0x0C || byte == 0x0D { return false }
+      if byte >= 0x80 { nonASCII = true }
+    }
+    guard nonASCII else { return true }
     for scalar in text.unicodeScalars where scalar.value >= 0x80 {
       let value = scalar.value
       if value == 0x85 || value == 0x2028 || value == 0x2029 || mayJoin(scalar) { return false }

@@ -26,23 +26,50 @@ struct NeoplanHTMLContentType: MustacheContentType {
 
   /// Whether `text` holds any of `< > & " '`.
   static func needsEscaping(_ text: String) -> Bool {
-    let special: (UInt8) -> Bool = { byte in
-      byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
-    }
-    return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) }
-      ?? text.utf8.contains(where: special)
+    scan(text) != .plain
   }
 
-  /// Appends `text` escaped to `output`: as is without any of `< > & " '`; ASCII text byte by
-  /// byte (each of its bytes is one Character, the only two-scalar ASCII Character being `\r\n`);
-  /// other text Character by Character, as the library does (a mark after `"` makes one
-  /// Character that is not replaced).
-  static func appendEscaped(_ text: String, to output: inout String) {
-    guard needsEscaping(text) else {
-      output += text
-      return
+  /// What escaping `text` takes.
+  enum Scan {
+    /// None of `< > & " '`.
+    case plain
+    /// Some, each between ASCII bytes (or at an end), so each is a Character of its own.
+    case bytes
+    /// Some next to a non-ASCII scalar, which may join it into one Character.
+    case characters
+  }
+
+  /// Reads `text`'s UTF-8 bytes once.
+  static func scan(_ text: String) -> Scan {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
+      var found = Scan.plain
+      for index in bytes.indices {
+        switch bytes[index] {
+        case 0x3C, 0x3E, 0x26, 0x22, 0x27:
+          let before = index == 0 || bytes[index - 1] < 0x80
+          let after = index + 1 == bytes.count || bytes[index + 1] < 0x80
+          guard before && after else { return .characters }
+          found = .bytes
+        default:
+          continue
+        }
+      }
+      return found
     }
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+    if let found = text.utf8.withContiguousStorageIfAvailable(scan) { return found }
+    return Array(text.utf8).withUnsafeBufferPointer(scan)
+  }
+
+  /// Appends `text` escaped to `output`, the same as the library's Character-by-Character
+  /// replacement: as is without any of `< > & " '`; byte by byte when each of them lies between
+  /// ASCII bytes (then it is a Character of its own: only `\r\n` joins two ASCII scalars);
+  /// otherwise Character by Character, as the library does (`"` followed by a combining mark,
+  /// or after a prepended mark, is part of a larger Character and stays).
+  static func appendEscaped(_ text: String, to output: inout String) {
+    switch scan(text) {
+    case .plain:
+      output += text
+    case .characters:
       for character in text {
         switch character {
         case "<": output += "&lt;"
@@ -53,28 +80,28 @@ struct NeoplanHTMLContentType: MustacheContentType {
         default: output.append(character)
         }
       }
-      return
-    }
-    let utf8 = text.utf8
-    var run = utf8.startIndex
-    var index = utf8.startIndex
-    while index < utf8.endIndex {
-      let entity: String
-      switch utf8[index] {
-      case 0x3C: entity = "&lt;"
-      case 0x3E: entity = "&gt;"
-      case 0x26: entity = "&amp;"
-      case 0x22: entity = "&quot;"
-      case 0x27: entity = "&#39;"
-      default:
+    case .bytes:
+      let utf8 = text.utf8
+      var run = utf8.startIndex
+      var index = utf8.startIndex
+      while index < utf8.endIndex {
+        let entity: String
+        switch utf8[index] {
+        case 0x3C: entity = "&lt;"
+        case 0x3E: entity = "&gt;"
+        case 0x26: entity = "&amp;"
+        case 0x22: entity = "&quot;"
+        case 0x27: entity = "&#39;"
+        default:
+          utf8.formIndex(after: &index)
+          continue
+        }
+        output += text[run..<index]
+        output += entity
         utf8.formIndex(after: &index)
-        continue
+        run = index
       }
-      output += text[run..<index]
-      output += entity
-      utf8.formIndex(after: &index)
-      run = index
+      output += text[run...]
     }
-    output += text[run...]
   }
 }
