@@ -137,8 +137,9 @@ extension FastMustache {
     }
   }
 
-  /// A context value, converted once from `Any` (so rendering does no dynamic casts).
-  indirect enum Value {
+  /// A context value, converted once from `Any` (so rendering does no dynamic casts). Not
+  /// `indirect`: lists and dictionaries hold their elements already, and a box per string costs.
+  enum Value {
     case string(String)
     case int(Int)
     case double(Double)
