@@ -15,25 +15,49 @@ public enum SVGText {
   /// and carriage return; U+FFFE and U+FFFF) are dropped; tab, line feed and carriage return become
   /// spaces because every chart label is a single line.
   public static func escape(_ text: String) -> String {
-    if isPlainASCII(text) { return text }  // nothing to replace or drop: the loop below copies it
+    if isPlainASCII(text) { return text }  // nothing to replace or drop
+    // Everything replaced or dropped is ASCII, or U+FFFE / U+FFFF (EF BF BE / EF BF BF); the
+    // bytes between are copied in runs, each starting and ending at a scalar boundary.
+    let utf8 = text.utf8
     var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "{": out += "&#123;"
-      case "}": out += "&#125;"
-      case "\t", "\n", "\r": out += " "
+    out.reserveCapacity(utf8.count)
+    var run = utf8.startIndex
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      var next = utf8.index(after: index)
+      let replacement: String
+      switch byte {
+      case 0x26: replacement = "&amp;"
+      case 0x3C: replacement = "&lt;"
+      case 0x3E: replacement = "&gt;"
+      case 0x22: replacement = "&quot;"
+      case 0x27: replacement = "&apos;"
+      case 0x7B: replacement = "&#123;"
+      case 0x7D: replacement = "&#125;"
+      case 0x09, 0x0A, 0x0D: replacement = " "
+      case 0x00..<0x20: replacement = ""
+      case 0xEF:
+        // U+FFFE or U+FFFF: EF BF BE or EF BF BF (the only scalars dropped above ASCII).
+        let second = next < utf8.endIndex ? utf8[next] : 0
+        let thirdIndex = second == 0xBF ? utf8.index(after: next) : next
+        let third = thirdIndex < utf8.endIndex ? utf8[thirdIndex] : 0
+        guard second == 0xBF, third == 0xBE || third == 0xBF else {
+          index = next
+          continue
+        }
+        next = utf8.index(after: thirdIndex)
+        replacement = ""
       default:
-        let value = scalar.value
-        if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-        out.unicodeScalars.append(scalar)
+        index = next
+        continue
       }
+      out += Substring(utf8[run..<index])
+      out += replacement
+      index = next
+      run = next
     }
+    out += Substring(utf8[run...])
     return out
   }
 
