@@ -2,8 +2,8 @@ import Foundation
 
 /// What the HTML renderers read: the templates (embedded, overridden by `--templates DIR`) and the
 /// strings of one report language. The caller loads them once, before rendering; rendering itself
-/// reads no file. Loading reads the template files' text; a template is parsed only when a report
-/// renders it.
+/// reads no file. Loading reads the text of the templates named (or of all), with the partials
+/// they name; a template is parsed only when a report renders it.
 public struct ReportResources: Sendable {
   /// The templates.
   public var templates: ReportTemplates
