@@ -52,7 +52,7 @@ struct DiffCommand: ParsableCommand {
       case .text: try outputOptions.emit(report.text())
       case .json: try outputOptions.emit(report.json().rendered())
       case .csv: try outputOptions.emit(report.csv())
-      case .html: try outputOptions.emit(report.html(resources: try style.resources()))
+      case .html: try outputOptions.emit(report.html(resources: try style.resources(rendering: "diff.html")))
       }
       differ = report.hasDifferences
     }

@@ -128,9 +128,10 @@ struct ReportStyleOptions: ParsableArguments {
   @Option(name: .long, help: "A folder of Mustache templates overriding the embedded ones (html).")
   var templates: String?
 
-  /// The templates and the `--lang` strings, loaded once for the report the command renders.
-  func resources() throws -> ReportResources {
-    try ReportResources.load(language: lang, templatesDirectory: templates)
+  /// The templates and the `--lang` strings, loaded once for the report the command renders
+  /// (`template`, e.g. `quote.html`: only it and its partials are read).
+  func resources(rendering template: String) throws -> ReportResources {
+    try ReportResources.load(language: lang, templatesDirectory: templates, rendering: [template])
   }
 }
 

@@ -79,7 +79,8 @@ struct OptimizeCommand: ParsableCommand {
       case .json: try outputOptions.emit(result.jsonDocument(name: name, currency: input.base.currency).rendered())
       case .html:
         try outputOptions.emit(
-          try result.html(name: name, currency: input.base.currency, resources: try style.resources()))
+          try result.html(
+            name: name, currency: input.base.currency, resources: try style.resources(rendering: "optimize.html")))
       }
     }
   }

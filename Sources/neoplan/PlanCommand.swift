@@ -47,7 +47,8 @@ struct PlanCommand: ParsableCommand {
       case .csv: try outputOptions.emit(table == .bom ? plan.csv() : plan.statementsCSV())
       case .html:
         let html = try HTMLReport.render(
-          .plan, plan: plan, options: ReportOptions(language: style.lang), resources: try style.resources())
+          .plan, plan: plan, options: ReportOptions(language: style.lang),
+          resources: try style.resources(rendering: "plan.html"))
         try outputOptions.emit(html)
       }
     }

@@ -65,7 +65,8 @@ struct QuoteCommand: ParsableCommand {
         }
         options.risk = plan.runRisk(plan.riskAssumptions(paths: riskPaths))
       }
-      let html = try HTMLReport.render(.quote, plan: plan, options: options, resources: try style.resources())
+      let html = try HTMLReport.render(
+        .quote, plan: plan, options: options, resources: try style.resources(rendering: "quote.html"))
       guard let pdf else { return try emit(html, to: output) }
       let staged = try AtomicFile.stage(html, to: output)
       do {

@@ -55,7 +55,8 @@ struct RiskCommand: ParsableCommand {
         var options = ReportOptions(language: style.lang)
         options.risk = result
         try outputOptions.emit(
-          try HTMLReport.render(.risk, plan: plan, options: options, resources: try style.resources()))
+          try HTMLReport.render(
+            .risk, plan: plan, options: options, resources: try style.resources(rendering: "risk.html")))
       }
     }
   }

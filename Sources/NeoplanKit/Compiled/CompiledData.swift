@@ -46,7 +46,13 @@ enum CompiledData {
 
   /// The compiled strings of a locale file whose text is `text` (its fingerprint must match).
   static func localeStrings(_ language: ReportLanguage, text: String) -> [String: String]? {
-    guard let print = Generated.localeFingerprints[language.rawValue], print == fingerprint(text.utf8) else {
+    localeStrings(language, bytes: text.utf8)
+  }
+
+  /// The compiled strings of a locale file whose bytes are `bytes` (its fingerprint must match;
+  /// then the bytes are the UTF-8 text the strings were compiled from).
+  static func localeStrings(_ language: ReportLanguage, bytes: some Sequence<UInt8>) -> [String: String]? {
+    guard let print = Generated.localeFingerprints[language.rawValue], print == fingerprint(bytes) else {
       return nil
     }
     return Generated.localeStrings(language.rawValue)

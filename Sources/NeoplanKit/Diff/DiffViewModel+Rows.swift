@@ -51,7 +51,7 @@ extension DiffViewModel {
       "extendedPercent": percentText(extended.percent) ?? "",
       "tone": tone(cost: extended.delta.cents),
       "match": line.match == .id
-        ? "" : locale.t("diff_match_" + line.match.rawValue.replacingOccurrences(of: "-", with: "_")),
+        ? "" : locale.t("diff_match_" + ReportLocale.keyPart(line.match.rawValue, replacing: "-", with: "_")),
       "hasMatch": line.match != .id,
       "details": details,
       "hasDetails": !details.isEmpty,
@@ -75,7 +75,7 @@ extension DiffViewModel {
         "marker": marker(line.status),
         "rowClass": line.status.rawValue,
         "status": locale.t("diff_status_" + line.status.rawValue),
-        "match": locale.t("diff_match_" + line.match.rawValue.replacingOccurrences(of: "-", with: "_")),
+        "match": locale.t("diff_match_" + ReportLocale.keyPart(line.match.rawValue, replacing: "-", with: "_")),
         "id": line.partID ?? "",
         "description": line.description + (line.isSpare ? " (\(locale.t("diff_spare")))" : ""),
         "notes": notes,

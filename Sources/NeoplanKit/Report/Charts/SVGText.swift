@@ -15,25 +15,49 @@ public enum SVGText {
   /// and carriage return; U+FFFE and U+FFFF) are dropped; tab, line feed and carriage return become
   /// spaces because every chart label is a single line.
   public static func escape(_ text: String) -> String {
-    if isPlainASCII(text) { return text }  // nothing to replace or drop: the loop below copies it
+    if isPlainASCII(text) { return text }  // nothing to replace or drop
+    // Everything replaced or dropped is ASCII, or U+FFFE / U+FFFF (EF BF BE / EF BF BF); the
+    // bytes between are copied in runs, each starting and ending at a scalar boundary.
+    let utf8 = text.utf8
     var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "{": out += "&#123;"
-      case "}": out += "&#125;"
-      case "\t", "\n", "\r": out += " "
+    out.reserveCapacity(utf8.count)
+    var run = utf8.startIndex
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      var next = utf8.index(after: index)
+      let replacement: String
+      switch byte {
+      case 0x26: replacement = "&amp;"
+      case 0x3C: replacement = "&lt;"
+      case 0x3E: replacement = "&gt;"
+      case 0x22: replacement = "&quot;"
+      case 0x27: replacement = "&apos;"
+      case 0x7B: replacement = "&#123;"
+      case 0x7D: replacement = "&#125;"
+      case 0x09, 0x0A, 0x0D: replacement = " "
+      case 0x00..<0x20: replacement = ""
+      case 0xEF:
+        // U+FFFE or U+FFFF: EF BF BE or EF BF BF (the only scalars dropped above ASCII).
+        let second = next < utf8.endIndex ? utf8[next] : 0
+        let thirdIndex = second == 0xBF ? utf8.index(after: next) : next
+        let third = thirdIndex < utf8.endIndex ? utf8[thirdIndex] : 0
+        guard second == 0xBF, third == 0xBE || third == 0xBF else {
+          index = next
+          continue
+        }
+        next = utf8.index(after: thirdIndex)
+        replacement = ""
       default:
-        let value = scalar.value
-        if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-        out.unicodeScalars.append(scalar)
+        index = next
+        continue
       }
+      out += Substring(utf8[run..<index])
+      out += replacement
+      index = next
+      run = next
     }
+    out += Substring(utf8[run...])
     return out
   }
 
@@ -53,15 +77,21 @@ public enum SVGText {
   /// so that layouts based on it leave room instead of overlapping.
   public static func estimatedWidth(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
     var ems = 0.0
+    let table = asciiEms
     if isPrintableASCII(text) {
       // One Character per byte: the same widths, summed in the same order, from a table.
-      for byte in text.utf8 { ems += asciiEms[Int(byte)] }
+      for byte in text.utf8 { ems += table[Int(byte)] }
     } else {
-      for character in text {
-        ems += characterEms(character)
-      }
+      for character in text { ems += characterEms(character, table: table) }
     }
     return ems * fontSize * (bold ? 1.07 : 1.0)
+  }
+
+  /// ``characterEms(_:)`` of `character`, from `table` (``asciiEms``) when it is one printable
+  /// ASCII scalar (`asciiValue` is also set for `\r\n`, a control, so not read from the table).
+  static func characterEms(_ character: Character, table: [Double]) -> Double {
+    if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return table[Int(ascii)] }
+    return characterEms(character)
   }
 
   /// ``characterEms(_:)`` of each ASCII byte taken as a one-byte Character, by byte value.
@@ -69,12 +99,18 @@ public enum SVGText {
 
   /// Whether every byte of `text` is printable ASCII (space to `~`), so each byte is one Character.
   static func isPrintableASCII(_ text: String) -> Bool {
-    text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    allBytes(of: text) { $0 >= 0x20 && $0 < 0x7F }
+  }
+
+  /// Whether every UTF-8 byte of `text` satisfies `test` (read from the string's contiguous
+  /// storage when it has one).
+  static func allBytes(of text: String, _ test: (UInt8) -> Bool) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(test) } ?? text.utf8.allSatisfy(test)
   }
 
   /// Whether `text` is printable ASCII without any character ``escape(_:)`` replaces.
   static func isPlainASCII(_ text: String) -> Bool {
-    text.utf8.allSatisfy { byte in
+    allBytes(of: text) { byte in
       byte >= 0x20 && byte < 0x7F && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22
         && byte != 0x27 && byte != 0x7B && byte != 0x7D
     }
@@ -90,8 +126,9 @@ public enum SVGText {
     guard budget > 0 else { return "" }
     var kept = ""
     var used = 0.0
+    let table = asciiEms
     for character in text {
-      let width = characterEms(character)
+      let width = characterEms(character, table: table)
       if used + width > budget { break }
       used += width
       kept.append(character)
@@ -105,13 +142,18 @@ public enum SVGText {
     guard let scalar = character.unicodeScalars.first else { return 0 }
     let value = scalar.value
     if isWide(value) { return 1.0 }
-    switch character {
-    case " ": return 0.3
-    case "i", "j", "l", "I", "!", "|", ".", ",", ":", ";", "'", "`": return 0.3
-    case "f", "t", "r", "(", ")", "[", "]", "-", "\"": return 0.4
-    case "m", "w", "M", "W", "@", "%", "—": return 0.9
-    case "…": return 0.9
-    default: break
+    // Every character named here is one scalar: compare scalars, and only for one-scalar
+    // characters. U+037E and U+1FEF are canonically equivalent to `;` and `` ` `` (a Character
+    // comparison matches them), so they are named too.
+    if character.unicodeScalars.count == 1 {
+      switch scalar {
+      case " ": return 0.3
+      case "i", "j", "l", "I", "!", "|", ".", ",", ":", ";", "'", "`", "\u{037E}", "\u{1FEF}": return 0.3
+      case "f", "t", "r", "(", ")", "[", "]", "-", "\"": return 0.4
+      case "m", "w", "M", "W", "@", "%", "—": return 0.9
+      case "…": return 0.9
+      default: break
+      }
     }
     if character.isUppercase { return 0.7 }
     if character.isNumber { return 0.58 }

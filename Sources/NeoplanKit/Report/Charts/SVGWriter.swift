@@ -9,7 +9,11 @@ struct SVGWriter {
     case end
   }
 
-  private(set) var body = ""
+  /// The elements written so far, as UTF-8 bytes (appending bytes costs less than appending
+  /// to a `String`, and a chart appends thousands of short pieces).
+  private var bytes: [UInt8] = []
+  /// The elements written so far.
+  var body: String { String(decoding: bytes, as: UTF8.self) }
   let palette: ChartPalette
 
   init(palette: ChartPalette) {
@@ -22,7 +26,7 @@ struct SVGWriter {
     x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil, strokeWidth: Double = 1,
     radius: Double = 0, dash: String = "", cssClass: String? = nil
   ) {
-    body += "<rect"
+    append("<rect")
     if let cssClass { attribute("class", cssClass) }
     attribute("x", x)
     attribute("y", y)
@@ -35,14 +39,14 @@ struct SVGWriter {
       attribute("stroke-width", strokeWidth)
       if !dash.isEmpty { attribute("stroke-dasharray", dash) }
     }
-    body += "/>\n"
+    append("/>\n")
   }
 
   mutating func line(
     x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String = "",
     cssClass: String? = nil
   ) {
-    body += "<line"
+    append("<line")
     if let cssClass { attribute("class", cssClass) }
     attribute("x1", x1)
     attribute("y1", y1)
@@ -51,42 +55,42 @@ struct SVGWriter {
     attribute("stroke", stroke)
     attribute("stroke-width", width)
     if !dash.isEmpty { attribute("stroke-dasharray", dash) }
-    body += "/>\n"
+    append("/>\n")
   }
 
   mutating func polyline(
     _ points: [(x: Double, y: Double)], stroke: String, width: Double, dash: String = "", cssClass: String? = nil
   ) {
     guard !points.isEmpty else { return }
-    body += "<polyline"
+    append("<polyline")
     if let cssClass { attribute("class", cssClass) }
     // The point list is numbers, commas and spaces only: nothing for `SVGText.escape` to change.
-    body += " points=\""
+    append(" points=\"")
     for (index, point) in points.enumerated() {
-      if index > 0 { body += " " }
-      body += Self.num(point.x)
-      body += ","
-      body += Self.num(point.y)
+      if index > 0 { append(" ") }
+      append(Self.num(point.x))
+      append(",")
+      append(Self.num(point.y))
     }
-    body += "\""
+    append("\"")
     attribute("fill", "none")
     attribute("stroke", stroke)
     attribute("stroke-width", width)
     attribute("stroke-linejoin", "round")
     attribute("stroke-linecap", "round")
     if !dash.isEmpty { attribute("stroke-dasharray", dash) }
-    body += "/>\n"
+    append("/>\n")
   }
 
   mutating func circle(cx: Double, cy: Double, radius: Double, fill: String, stroke: String, strokeWidth: Double = 2) {
-    body += "<circle"
+    append("<circle")
     attribute("cx", cx)
     attribute("cy", cy)
     attribute("r", radius)
     attribute("fill", fill)
     attribute("stroke", stroke)
     attribute("stroke-width", strokeWidth)
-    body += "/>\n"
+    append("/>\n")
   }
 
   /// A single-line text. `y` is the vertical centre of the line; the baseline is derived from it
@@ -96,7 +100,7 @@ struct SVGWriter {
     bold: Bool = false, fill: String? = nil, halo: Bool = false, cssClass: String? = nil
   ) {
     guard !content.isEmpty else { return }
-    body += "<text"
+    append("<text")
     if let cssClass { attribute("class", cssClass) }
     attribute("x", x)
     attribute("y", y + size * 0.35)
@@ -110,13 +114,18 @@ struct SVGWriter {
       attribute("stroke-linejoin", "round")
       attribute("paint-order", "stroke")
     }
-    body += ">"
-    body += SVGText.escape(content)
-    body += "</text>\n"
+    append(">")
+    append(SVGText.escape(content))
+    append("</text>\n")
   }
 
   mutating func raw(_ markup: String) {
-    body += markup
+    append(markup)
+  }
+
+  /// Appends `text`'s UTF-8 bytes.
+  private mutating func append(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
   }
 
   /// Appends ` name="value"` with the value escaped. (Elements are written straight into `body`,
@@ -132,11 +141,11 @@ struct SVGWriter {
 
   /// Appends ` name="value"` with the value as given (already escaped, or a number).
   private mutating func attribute(_ name: String, escaped value: String) {
-    body += " "
-    body += name
-    body += "=\""
-    body += value
-    body += "\""
+    append(" ")
+    append(name)
+    append("=\"")
+    append(value)
+    append("\"")
   }
 
   /// Wraps `body` in an `<svg>` root with viewBox, 100 % width, title and desc.

@@ -9,7 +9,7 @@
 /// unusual template is slower, never different.
 enum FastMustache {
   /// A parsed template: the library's tokens, in the same order and cut the same way.
-  indirect enum Node {
+  enum Node {
     case text(String)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (not).
     case variable(Path, escaped: Bool)
@@ -44,10 +44,25 @@ enum FastMustache {
   /// No newline other than `\n`, and no scalar that could join a neighbour into one `Character`
   /// (the library reads Characters, this parser bytes).
   static func isPlain(_ text: String, _ bytes: [UInt8]) -> Bool {
-    guard !bytes.contains(where: { $0 == 0x0B || $0 == 0x0C || $0 == 0x0D }) else { return false }
-    guard bytes.contains(where: { $0 >= 0x80 }) else { return true }
-    for scalar in text.unicodeScalars where scalar.value >= 0x80 {
-      let value = scalar.value
+    var nonASCII = false
+    for byte in bytes {
+      if byte == 0x0B || byte == 0x0C || byte == 0x0D { return false }
+      if byte >= 0x80 { nonASCII = true }
+    }
+    guard nonASCII else { return true }
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      guard lead >= 0x80 else {
+        index += 1
+        continue
+      }
+      // A lead byte of valid UTF-8 (the bytes of a String): 2, 3 or 4 bytes.
+      let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+      var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
+      index += length
+      guard let scalar = Unicode.Scalar(value) else { return false }
       if value == 0x85 || value == 0x2028 || value == 0x2029 || mayJoin(scalar) { return false }
     }
     return true

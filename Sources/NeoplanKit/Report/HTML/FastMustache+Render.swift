@@ -8,77 +8,94 @@ extension FastMustache {
     /// or a list or dictionary printed as a variable (the caller then renders with swift-mustache).
     func render(_ name: String, context: [String: Any]) throws -> String? {
       guard let nodes = templates[name] else { return nil }
-      return try render(nodes, stack: [try Value(context)], indentation: nil)
-    }
-
-    func render(_ nodes: [Node], stack: [Value], indentation: String?) throws -> String {
       var output = ""
-      if let indentation, !indentation.isEmpty {
-        for node in nodes {
-          let rendered = try render(node, stack: stack, indentation: indentation)
-          if !rendered.isEmpty && Self.endsWithNewline(output) { output += indentation }
-          output += rendered
-        }
-      } else {
-        for node in nodes { output += try render(node, stack: stack, indentation: indentation) }
-      }
+      try render(nodes, stack: [try Value(context)], indentation: nil, into: &output)
       return output
     }
 
-    /// `string.last == "\n"` on bytes: a final `\n` that is not part of `\r\n`.
-    static func endsWithNewline(_ string: String) -> Bool {
-      let utf8 = string.utf8
-      guard utf8.last == 0x0A else { return false }
-      return utf8.dropLast().last != 0x0D
+    /// Appends `nodes` rendered to `output`. In an indented partial, each node's non-empty text
+    /// that starts a line of this call's own output gets the indentation first.
+    func render(_ nodes: [Node], stack: [Value], indentation: String?, into output: inout String) throws {
+      guard let indentation, !indentation.isEmpty else {
+        for node in nodes { try render(node, stack: stack, indentation: indentation, into: &output) }
+        return
+      }
+      let start = output.utf8.count
+      for node in nodes {
+        guard Self.endsWithNewline(output, from: start) else {
+          try render(node, stack: stack, indentation: indentation, into: &output)
+          continue
+        }
+        var rendered = ""
+        try render(node, stack: stack, indentation: indentation, into: &rendered)
+        if !rendered.isEmpty { output += indentation }
+        output += rendered
+      }
     }
 
-    func render(_ node: Node, stack: [Value], indentation: String?) throws -> String {
+    /// Whether the part of `output` from UTF-8 offset `start` ends with a `\n` that is not part
+    /// of `\r\n`, on bytes (`last == "\n"` of that part).
+    static func endsWithNewline(_ output: String, from start: Int) -> Bool {
+      let utf8 = output.utf8
+      let count = utf8.count - start
+      guard count > 0, utf8.last == 0x0A else { return false }
+      return count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != 0x0D
+    }
+
+    func render(_ node: Node, stack: [Value], indentation: String?, into output: inout String) throws {
       switch node {
       case .text(let text):
-        return text
+        output += text
       case .variable(let path, let escaped):
-        guard let value = Self.lookup(path, in: stack) else { return "" }
+        guard let value = Self.lookup(path, in: stack) else { return }
         let text = try Self.describe(value)
-        return escaped ? NeoplanHTMLContentType().escapeText(text) : text
+        if escaped { NeoplanHTMLContentType.appendEscaped(text, to: &output) } else { output += text }
       case .section(let path, let children):
         let value = Self.lookup(path, in: stack)
-        return try section(value, children, stack: stack, indentation: indentation)
+        try section(value, children, stack: stack, indentation: indentation, into: &output)
       case .inverted(let path, let children):
         let value = Self.lookup(path, in: stack)
-        return try inverted(value, children, stack: stack, indentation: indentation)
+        try inverted(value, children, stack: stack, indentation: indentation, into: &output)
       case .partial(let name, let indented):
-        guard let partial = templates[name] else { return "" }
+        guard let partial = templates[name] else { return }
         let combined = indented.map { (indentation ?? "") + $0 } ?? indentation
-        return try render(partial, stack: stack, indentation: combined)
+        try render(partial, stack: stack, indentation: combined, into: &output)
       }
     }
 
-    func section(_ value: Value?, _ children: [Node], stack: [Value], indentation: String?) throws -> String {
+    func section(
+      _ value: Value?, _ children: [Node], stack: [Value], indentation: String?, into output: inout String
+    ) throws {
       switch value {
-      case nil: return ""
+      case nil: return
       case .array(let array)?:
-        var output = ""
-        for element in array { output += try render(children, stack: stack + [element], indentation: indentation) }
-        return output
+        var inner = stack
+        inner.append(.bool(false))
+        for element in array {
+          inner[inner.count - 1] = element
+          try render(children, stack: inner, indentation: indentation, into: &output)
+        }
       case .bool(let bool)?:
-        guard bool else { return "" }
-        return try render(children, stack: stack, indentation: indentation)
+        guard bool else { return }
+        try render(children, stack: stack, indentation: indentation, into: &output)
       case let value?:
-        return try render(children, stack: stack + [value], indentation: indentation)
+        try render(children, stack: stack + [value], indentation: indentation, into: &output)
       }
     }
 
-    func inverted(_ value: Value?, _ children: [Node], stack: [Value], indentation: String?) throws -> String {
+    func inverted(
+      _ value: Value?, _ children: [Node], stack: [Value], indentation: String?, into output: inout String
+    ) throws {
       switch value {
-      case nil: return try render(children, stack: stack, indentation: indentation)
+      case nil: try render(children, stack: stack, indentation: indentation, into: &output)
       case .array(let array)?:
-        guard array.isEmpty else { return "" }
-        return try render(children, stack: stack + [.array(array)], indentation: indentation)
+        guard array.isEmpty else { return }
+        try render(children, stack: stack + [.array(array)], indentation: indentation, into: &output)
       case .bool(let bool)?:
-        guard !bool else { return "" }
-        return try render(children, stack: stack, indentation: indentation)
+        guard !bool else { return }
+        try render(children, stack: stack, indentation: indentation, into: &output)
       case _?:
-        return ""
+        return
       }
     }
 
@@ -120,8 +137,9 @@ extension FastMustache {
     }
   }
 
-  /// A context value, converted once from `Any` (so rendering does no dynamic casts).
-  indirect enum Value {
+  /// A context value, converted once from `Any` (so rendering does no dynamic casts). Not
+  /// `indirect`: lists and dictionaries hold their elements already, and a box per string costs.
+  enum Value {
     case string(String)
     case int(Int)
     case double(Double)

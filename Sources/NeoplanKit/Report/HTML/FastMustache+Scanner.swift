@@ -194,9 +194,23 @@ extension FastMustache {
 
 extension FastMustache.Path {
   /// The library's reading of a name: `.` alone (or nothing but dots) is the current object.
+  /// The parts are cut at each `.` byte, as `split(separator: ".")` cuts the ASCII names the
+  /// parser reads (`Parser.isNameByte`).
   init(_ name: String) {
-    anchored = name.utf8.first == UInt8(ascii: ".")
-    parts = name.split(separator: ".").map(String.init)
+    let utf8 = name.utf8
+    anchored = utf8.first == UInt8(ascii: ".")
+    var parts: [String] = []
+    var start = utf8.startIndex
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      if utf8[index] == UInt8(ascii: ".") {
+        if start < index { parts.append(String(name[start..<index])) }
+        start = utf8.index(after: index)
+      }
+      utf8.formIndex(after: &index)
+    }
+    if start < utf8.endIndex { parts.append(String(name[start...])) }
+    self.parts = parts
     isCurrent = parts.isEmpty
   }
 }

@@ -30,7 +30,8 @@ public enum HTMLReport {
   public static func render(
     _ kind: Kind, plan: Plan, options: ReportOptions, templatesDirectory: String? = nil
   ) throws -> String {
-    let resources = try ReportResources.load(language: options.language, templatesDirectory: templatesDirectory)
+    let resources = try ReportResources.load(
+      language: options.language, templatesDirectory: templatesDirectory, rendering: ["\(kind.rawValue).html"])
     return try render(kind, plan: plan, options: options, resources: resources)
   }
 }

@@ -17,11 +17,54 @@ public struct ReportLocale: Sendable {
   /// The text for `key`; a missing key shows as `[key]` (and the locale tests catch it).
   public func t(_ key: String) -> String { strings[key] ?? "[\(key)]" }
 
-  /// `t(key)` with `{name}` placeholders filled.
+  /// `t(key)` with `{name}` placeholders filled (``fill(_:_:)``).
   public func t(_ key: String, _ values: [String: String]) -> String {
-    var text = t(key)
-    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-    return text
+    Self.fill(t(key), values)
+  }
+
+  /// `template` with every `{name}` whose name is a key of `values` replaced by its value, in one
+  /// pass from left to right; other braces stay as they are. A value's own text is not scanned
+  /// again, so a value holding `{other}` stays literal whatever the order of `values`. A
+  /// placeholder counts only where its `}` ends a Character: a combining mark right after it
+  /// makes it text, as for Foundation's search that this replaces.
+  static func fill(_ template: String, _ values: [String: String]) -> String {
+    let utf8 = template.utf8
+    guard !values.isEmpty, utf8.contains(UInt8(ascii: "{")) else { return template }
+    var out = ""
+    out.reserveCapacity(utf8.count + 32)
+    var copied = utf8.startIndex  // text before this index is in `out`
+    var search = utf8.startIndex
+    while let open = utf8[search...].firstIndex(of: UInt8(ascii: "{")) {
+      let nameStart = utf8.index(after: open)
+      guard let close = utf8[nameStart...].firstIndex(where: { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "{") })
+      else { break }
+      let after = utf8.index(after: close)
+      if utf8[close] == UInt8(ascii: "}"), let value = values[String(template[nameStart..<close])],
+        endsCharacter(template, at: after)
+      {
+        out += template[copied..<open]
+        out += value
+        copied = after
+        search = after
+      } else {
+        search = close  // a `{` inside the braces starts the next candidate; a `}` is passed over
+        if utf8[close] == UInt8(ascii: "}") { search = after }
+      }
+    }
+    out += template[copied...]
+    return out
+  }
+
+  /// Whether a Character of `text` ends just before `index` (always so before ASCII or the end).
+  private static func endsCharacter(_ text: String, at index: String.Index) -> Bool {
+    guard index < text.endIndex, text.utf8[index] >= 0x80 else { return true }
+    return String.Index(index, within: text) != nil
+  }
+
+  /// `text` with every `character` replaced by `replacement`, for building a key from a name
+  /// (`sponsor equity` → `sponsor_equity`); Character by Character, as a literal search finds them.
+  static func keyPart(_ text: String, replacing character: Character, with replacement: Character) -> String {
+    String(text.map { $0 == character ? replacement : $0 })
   }
 
   /// Loads `locales/<lang>.yaml` from every folder that has it, the first folder (an override)
@@ -32,14 +75,11 @@ public struct ReportLocale: Sendable {
     for directory in templateDirectories.reversed() {
       let path = (directory as NSString).appendingPathComponent("locales/\(language.rawValue).yaml")
       guard let data = FileManager.default.contents(atPath: path) else { continue }
-      guard let text = String(data: data, encoding: .utf8) else {
-        throw InputError(
-          Diagnostic(at: nil, file: path, keyPath: "", message: "not UTF-8 text", expected: "a YAML file"))
-      }
-      // The embedded file's strings are compiled in (CompiledData); any other text is parsed.
-      guard let fileStrings = try CompiledData.localeStrings(language, text: text) ?? parseStrings(text, path: path)
-      else { continue }
-      strings.merge(fileStrings) { _, new in new }
+      // The embedded file's strings are compiled in (CompiledData), found by the file's bytes;
+      // any other file is read as text and parsed.
+      let compiled = data.withUnsafeBytes { CompiledData.localeStrings(language, bytes: $0) }
+      guard let fileStrings = try compiled ?? parseStrings(data, path: path) else { continue }
+      if strings.isEmpty { strings = fileStrings } else { strings.merge(fileStrings) { _, new in new } }
       found = true
     }
     guard found else {
@@ -50,6 +90,15 @@ public struct ReportLocale: Sendable {
           expected: "expected locales/\(language.rawValue).yaml in the templates folder"))
     }
     return ReportLocale(language: language, strings: strings)
+  }
+
+  /// The strings of one locale file (YAML, UTF-8); `nil` for an empty file.
+  static func parseStrings(_ data: Data, path: String) throws -> [String: String]? {
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw InputError(
+        Diagnostic(at: nil, file: path, keyPath: "", message: "not UTF-8 text", expected: "a YAML file"))
+    }
+    return try parseStrings(text, path: path)
   }
 
   /// The strings of one locale file's text (YAML); `nil` for an empty file.

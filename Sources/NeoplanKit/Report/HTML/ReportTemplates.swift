@@ -12,8 +12,11 @@ public struct ReportTemplates: Sendable {
   /// Folders searched, override first.
   public var directories: [String]
 
-  /// Loads the embedded templates and `overrideDirectory` on top.
-  public static func load(overrideDirectory: String?) throws -> ReportTemplates {
+  /// Loads the embedded templates and `overrideDirectory` on top: every template, or only those
+  /// named in `rendering` and the partials they name (found by name, the override folder first).
+  /// A template reaching partials by other means (inheritance, dynamic names, set delimiters)
+  /// loads every template, as without `rendering`.
+  public static func load(overrideDirectory: String?, rendering: [String]? = nil) throws -> ReportTemplates {
     var directories: [String] = []
     if let overrideDirectory {
       var isDirectory: ObjCBool = false
@@ -27,18 +30,55 @@ public struct ReportTemplates: Sendable {
       directories.append(overrideDirectory)
     }
     directories.append(try ResourceLocator.templatesDirectory())
+    if let rendering, let sources = try sources(named: rendering, in: directories) {
+      return ReportTemplates(sources: sources, directories: directories)
+    }
     var sources: [String: (path: String, text: String)] = [:]
     for directory in directories.reversed() {
-      for (name, path) in mustacheFiles(in: directory) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-          throw InputError(
-            Diagnostic(at: nil, file: path, keyPath: "", message: "cannot read the template", expected: "UTF-8 text"))
-        }
-        sources[name] = (path, text)
-      }
+      for (name, path) in mustacheFiles(in: directory) { sources[name] = (path, try read(path)) }
     }
     return ReportTemplates(sources: sources, directories: directories)
+  }
+
+  /// `names` and the partials they name, each from the first of `directories` that has it;
+  /// `nil` when one of them reaches partials by other means (then every template is needed).
+  static func sources(named names: [String], in directories: [String]) throws -> [String: (
+    path: String, text: String
+  )]? {
+    var sources: [String: (path: String, text: String)] = [:]
+    var queue = names
+    while let name = queue.popLast() {
+      guard sources[name] == nil, isTemplateName(name) else { continue }
+      for directory in directories {
+        let path = directory + "/" + name + ".mustache"
+        guard FileManager.default.fileExists(atPath: path) else { continue }
+        let text = try read(path)
+        let references = TemplateSplitter.references(in: text)
+        if references.reachesAny { return nil }
+        sources[name] = (path, text)
+        queue += references.names
+        break
+      }
+    }
+    return sources
+  }
+
+  /// Whether `name` is one that listing the folders could give: a relative path of non-empty
+  /// parts other than `.` and `..`.
+  static func isTemplateName(_ name: String) -> Bool {
+    !name.isEmpty
+      && name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+        !$0.isEmpty && $0 != "." && $0 != ".."
+      }
+  }
+
+  /// A template file's text.
+  static func read(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+      throw InputError(
+        Diagnostic(at: nil, file: path, keyPath: "", message: "cannot read the template", expected: "UTF-8 text"))
+    }
+    return text
   }
 
   /// A readable name for a Mustache parser error ("expectedSectionEnd" → "expected section end").

@@ -39,7 +39,7 @@ extension ReportViewModel {
     func rows(_ lines: [FundingLine]) -> [[String: String]] {
       lines.map {
         [
-          "item": locale.t("fund_" + $0.item.replacingOccurrences(of: " ", with: "_")),
+          "item": locale.t("fund_" + ReportLocale.keyPart($0.item, replacing: " ", with: "_")),
           "amount": locale.money(money($0.amount)),
         ]
       }
@@ -94,9 +94,14 @@ extension ReportViewModel {
       "cells": f.statements.map { $0.dscr.map { locale.grouped($0, decimals: 2) } ?? "—" },
     ])
     if f.lender.debtAmount > 0 {
-      let ltv = Dictionary(f.lender.ltvByYear.map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a })
+      // The first value of each year, found by a scan (a few years; a `[Int: Double]` here cost
+      // more in first-use runtime work than the lookups).
+      let ltv = f.lender.ltvByYear
       rows.append([
-        "label": locale.t("st_ltv"), "cells": f.statements.map { ltv[$0.year].map { locale.percent($0) } ?? "—" },
+        "label": locale.t("st_ltv"),
+        "cells": f.statements.map { year in
+          ltv.first { $0.year == year.year }.map { locale.percent($0.value) } ?? "—"
+        },
       ])
     }
     return rows

@@ -188,7 +188,7 @@ public struct ReportViewModel {
   /// default with its public source (`src_<first key>` in the locale; docs/finance.md §2).
   func given(_ keys: String...) -> String {
     if keys.contains(where: { plan.spec.isGiven(SpecKeyPath("finance." + $0)) }) { return locale.t("spec_source") }
-    let sourceKey = "src_" + keys[0].replacingOccurrences(of: ".", with: "_")
+    let sourceKey = "src_" + ReportLocale.keyPart(keys[0], replacing: ".", with: "_")
     guard locale.strings[sourceKey] != nil else { return locale.t("finance_default_source") }
     return locale.t("finance_default_source") + locale.t("label_separator") + locale.t(sourceKey)
   }

@@ -108,7 +108,7 @@ enum TemplateSplitter {
       guard let close = find(UInt8(ascii: "}"), UInt8(ascii: "}"), in: bytes, from: cursor) else { break }
       if sigil == UInt8(ascii: ">") {
         let name = String(decoding: bytes[(cursor + 1)..<close], as: UTF8.self)
-          .filter { $0 != " " && $0 != "\t" }
+          .filter { !$0.isWhitespace }
         if name.hasPrefix("*") { reachesAny = true } else if !name.isEmpty { names.append(name) }
       }
       index = close + 2
