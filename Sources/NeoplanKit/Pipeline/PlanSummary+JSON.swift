@@ -5,8 +5,9 @@ extension FigureValue {
   var json: JSONValue {
     switch self {
     case .measure(let measure):
-      if measure.unit == .count, let int = Int(exactly: measure.value) { return .int(int) }
-      return .number(measure.plainText)
+      let text = measure.plainText
+      if measure.unit == .count, let int = Int(text) { return .int(int) }  // `Int(exactly:)`
+      return .number(text)
     case .text(let text): return .string(text)
     case .flag(let flag): return .bool(flag)
     case .none: return .null
@@ -15,79 +16,109 @@ extension FigureValue {
 }
 
 extension PlanSummary {
-  /// The design sections of the plan document (`compute`, `fabrics`, `storage`, `facility`),
-  /// with the per-tier rows and the warnings.
-  func designJSON() -> [String: JSONValue] {
-    var root: [String: JSONValue] = [:]
+  /// One member of a design section: a figure at its key path, or one of the lists kept apart.
+  private enum DesignEntry {
+    case figure(FigureValue)
+    case tiers
+    case warnings
+  }
+
+  /// Writes the design section `section` (`compute`, `fabrics`, `storage` or `facility`) as a
+  /// member of the open object: its figures as nested objects in key order, with the backend's
+  /// per-tier rows (`fabrics.backend.perTier`, unless the backend kind is `none`) and the warnings
+  /// (`facility.warnings`). Nothing when the summary has no figure in the section.
+  func writeDesignSection<W: JSONWriter>(_ section: String, into w: inout W) {
+    var entries: [(keys: [Substring], entry: DesignEntry)] = []
     for figure in design {
-      insert(figure.value.json, at: figure.path.split(separator: ".").map(String.init)[...], into: &root)
+      let keys = figure.path.split(separator: ".")
+      if keys.first == section[...] { entries.append((keys, .figure(figure.value))) }
     }
-    if case .object(var fabrics)? = root["fabrics"], case .object(var backend)? = fabrics["backend"],
-      backend["kind"] != .string("none")
+    guard !entries.isEmpty else { return }
+    func insert(_ path: String, _ entry: DesignEntry) {
+      let keys = path.split(separator: ".")
+      let index = entries.firstIndex { keys.lexicographicallyPrecedes($0.keys) } ?? entries.endIndex
+      entries.insert((keys, entry), at: index)
+    }
+    if section == "fabrics", figure("fabrics.backend.kind") != .text("none"),
+      design.contains(where: { $0.path.hasPrefix("fabrics.backend.") })
     {
-      backend["perTier"] = .array(
-        backendTiers.map { row in .object(Dictionary(row.map { ($0.path, $0.value.json) }) { x, _ in x }) })
-      fabrics["backend"] = .object(backend)
-      root["fabrics"] = .object(fabrics)
+      insert("fabrics.backend.perTier", .tiers)
     }
-    if case .object(var facility)? = root["facility"] {
-      facility["warnings"] = .array(warnings.map { .string($0) })
-      root["facility"] = .object(facility)
-    }
-    return root
-  }
-
-  /// Sets `value` at the key path `keys` of `object`, making objects on the way.
-  private func insert(_ value: JSONValue, at keys: ArraySlice<String>, into object: inout [String: JSONValue]) {
-    guard let key = keys.first else { return }
-    if keys.count == 1 {
-      object[key] = value
-      return
-    }
-    var child: [String: JSONValue] = [:]
-    if case .object(let existing)? = object[key] { child = existing }
-    insert(value, at: keys.dropFirst(), into: &child)
-    object[key] = .object(child)
-  }
-
-  /// The `bom` object of the plan document.
-  func bomJSON() -> JSONValue {
-    let lines: [JSONValue] = bom.lines.map { line in
-      var object: [String: JSONValue] = [
-        "id": .string(line.id), "quantity": .int(line.quantity), "unitPrice": .money(line.unitPrice),
-        "extendedPrice": .money(line.extendedPrice), "currency": .string(line.unitPrice.currency),
-        "spare": .bool(line.isSpare),
-      ]
-      let optional: [String: JSONValue?] = [
-        "category": line.category.map { .string($0) }, "description": line.description.map { .string($0) },
-        "role": line.role.map { .string($0) }, "source": line.source.map { .string($0) },
-        "asOf": line.asOf.map { .string($0.description) }, "confidence": line.confidence.map { .string($0) },
-        "stale": line.isStale.map { .bool($0) }, "note": line.note.map { .string($0) },
-      ]
-      for (key, value) in optional { if let value { object[key] = value } }
-      if let conversion = line.conversion {
-        object["sourcePrice"] = .money(conversion.sourcePrice)
-        object["sourceCurrency"] = .string(conversion.sourcePrice.currency)
-        object["fxRate"] = .number("\(conversion.rate.rate)")
-        object["fxAsOf"] = .string(conversion.rate.asOf.description)
-        object["fxSource"] = .string(conversion.rate.source)
+    if section == "facility" { insert("facility.warnings", .warnings) }
+    var open: [Substring] = []  // the keys of the open objects, outermost first
+    for (keys, entry) in entries {
+      var shared = 0
+      while shared < open.count, shared < keys.count - 1, open[shared] == keys[shared] { shared += 1 }
+      while open.count > shared {
+        w.endObject()
+        open.removeLast()
       }
-      return .object(object)
+      for key in keys[shared..<(keys.count - 1)] {
+        w.key(String(key))
+        w.beginObject()
+        open.append(key)
+      }
+      w.key(String(keys[keys.count - 1]))
+      switch entry {
+      case .figure(let value): w.value(value.json)
+      case .tiers:
+        w.beginArray()
+        for row in backendTiers {
+          w.object { w in for figure in row { w.field(figure.path, figure.value.json) } }
+        }
+        w.endArray()
+      case .warnings:
+        w.beginArray()
+        for warning in warnings { w.value(.string(warning)) }
+        w.endArray()
+      }
     }
-    return .object([
-      "currency": .string(bom.currency), "total": .money(bom.total), "perNode": .money(bom.perNode),
-      "perGPU": .money(bom.perGPU),
-      "categories": .array(
-        bom.categories.map { .object(["category": .string($0.category), "total": .money($0.total)]) }),
-      "fxRates": .array(
-        bom.fxRates.map {
-          .object([
-            "from": .string($0.from), "to": .string($0.to), "rate": .number("\($0.rate)"),
-            "asOf": .string($0.asOf.description), "source": .string($0.source),
-          ])
-        }),
-      "lines": .array(lines),
-    ])
+    for _ in open { w.endObject() }
+  }
+
+  /// The members of the `bom` object of the plan document.
+  func writeBoM<W: JSONWriter>(into w: inout W) {
+    w.objects("categories", bom.categories) { w, category in
+      w.field("category", .string(category.category))
+      w.field("total", .money(category.total))
+    }
+    w.field("currency", .string(bom.currency))
+    w.objects("fxRates", bom.fxRates) { w, rate in
+      w.field("asOf", .string(rate.asOf.description))
+      w.field("from", .string(rate.from))
+      w.field("rate", .number("\(rate.rate)"))
+      w.field("source", .string(rate.source))
+      w.field("to", .string(rate.to))
+    }
+    w.objects("lines", bom.lines) { w, line in
+      func optional(_ key: String, _ value: JSONValue?) { if let value { w.field(key, value) } }
+      optional("asOf", line.asOf.map { .string($0.description) })
+      optional("category", line.category.map { .string($0) })
+      optional("confidence", line.confidence.map { .string($0) })
+      w.field("currency", .string(line.unitPrice.currency))
+      optional("description", line.description.map { .string($0) })
+      w.field("extendedPrice", .money(line.extendedPrice))
+      if let conversion = line.conversion {
+        w.field("fxAsOf", .string(conversion.rate.asOf.description))
+        w.field("fxRate", .number("\(conversion.rate.rate)"))
+        w.field("fxSource", .string(conversion.rate.source))
+      }
+      w.field("id", .string(line.id))
+      optional("note", line.note.map { .string($0) })
+      w.field("quantity", .int(line.quantity))
+      optional("role", line.role.map { .string($0) })
+      optional("source", line.source.map { .string($0) })
+      if let conversion = line.conversion {
+        w.field("sourceCurrency", .string(conversion.sourcePrice.currency))
+        w.field("sourcePrice", .money(conversion.sourcePrice))
+      }
+      w.field("spare", .bool(line.isSpare))
+      optional("stale", line.isStale.map { .bool($0) })
+      w.field("unitPrice", .money(line.unitPrice))
+    }
+    w.field("perGPU", .money(bom.perGPU))
+    w.field("perNode", .money(bom.perNode))
+    w.field("total", .money(bom.total))
   }
 }
 
@@ -104,16 +135,16 @@ extension PlanSummary.Finance {
   /// A reason, or null.
   func json(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
-  /// The `returns.breakEven` list.
-  func breakEvenJSON() -> JSONValue {
-    .array(
-      breakEven.map {
-        .object([
-          "targetIRR": json($0.targetIRR), "startRatePerGPUHour": json($0.startRatePerGPUHour),
-          "reason": $0.startRatePerGPUHour == nil
-            ? .string("revenue does not depend on the market price (zero utilization, or every GPU on contract)")
-            : .null,
-        ])
-      })
+  /// The `returns.breakEven` list, as a member.
+  func writeBreakEven<W: JSONWriter>(into w: inout W) {
+    w.objects("breakEven", breakEven) { w, point in
+      w.field(
+        "reason",
+        point.startRatePerGPUHour == nil
+          ? .string("revenue does not depend on the market price (zero utilization, or every GPU on contract)")
+          : .null)
+      w.field("startRatePerGPUHour", json(point.startRatePerGPUHour))
+      w.field("targetIRR", json(point.targetIRR))
+    }
   }
 }
