@@ -41,8 +41,32 @@ public struct Measure: Sendable, Hashable, Codable {
     jsonRounded(value, decimals).map { Measure($0, unit) }
   }
 
-  /// The value as plain text without locale or exponent (`1853.628`, `-12`).
-  public var plainText: String { NumberFormat.plain(value) }
+  /// The value as plain text without locale or exponent (`1853.628`, `-12`): ``NumberFormat/plain(_:minus:)``.
+  public var plainText: String {
+    let text = value.description
+    return Measure.isPlain(text) ? text : NumberFormat.plain(value)
+  }
+
+  /// Whether `text` is already what ``NumberFormat/plain(_:minus:)`` makes of the decimal it
+  /// describes: an optional `-`, digits without a leading zero (or a single `0`), an optional
+  /// `.` and digits, and not a negative zero (start-up: `plain` re-reads Decimal's own
+  /// description character by character, ~18 k instructions; a plan has ~60 such figures).
+  static func isPlain(_ text: String) -> Bool {
+    var bytes = text.utf8[...]
+    let negative = bytes.first == UInt8(ascii: "-")
+    if negative { bytes = bytes.dropFirst() }
+    let integer = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    guard let lead = integer.first, lead != UInt8(ascii: "0") || integer.count == 1 else { return false }
+    let rest = bytes.dropFirst(integer.count)
+    let fraction = rest.dropFirst()
+    if let point = rest.first {
+      guard point == UInt8(ascii: "."), !fraction.isEmpty,
+        fraction.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+      else { return false }
+    }
+    let isZero = lead == UInt8(ascii: "0") && fraction.allSatisfy { $0 == UInt8(ascii: "0") }
+    return !(negative && isZero)
+  }
 }
 
 /// A figure's value: a number with its unit, a text (an id, a kind), a flag, or none (a section

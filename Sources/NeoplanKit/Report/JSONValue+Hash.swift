@@ -15,6 +15,22 @@ extension JSONTextSink {
     for byte in text.utf8 { append(byte: byte) }
   }
 
+  /// Money in major units as `Money.plainString` writes it (`-1234.50`), digit by digit.
+  mutating func appendMoney(_ amount: Money) {
+    if amount.cents < 0 { append(byte: 0x2D) }  // -
+    let magnitude = amount.cents.magnitude
+    appendDigits(magnitude / 100)
+    append(byte: 0x2E)  // .
+    append(byte: 0x30 + UInt8(magnitude % 100 / 10))
+    append(byte: 0x30 + UInt8(magnitude % 10))
+  }
+
+  /// The decimal digits of `n`, no sign, no leading zeros (`0` for zero).
+  mutating func appendDigits(_ n: UInt64) {
+    if n >= 10 { appendDigits(n / 10) }
+    append(byte: 0x30 + UInt8(n % 10))
+  }
+
   /// Two spaces per level.
   mutating func appendIndent(_ levels: Int) {
     for _ in 0..<(levels * 2) { append(byte: 0x20) }
@@ -22,7 +38,8 @@ extension JSONTextSink {
 
   /// `s` as a JSON string literal, exactly as `JSONValue.quote` writes it.
   mutating func appendQuoted(_ s: String) {
-    guard JSONValue.needsNoEscaping(s) else {
+    let plain = s.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(JSONValue.goesAsIs) }
+    guard plain ?? JSONValue.needsNoEscaping(s) else {
       append(JSONValue.quote(s))
       return
     }
@@ -70,6 +87,17 @@ struct FNV1a64: JSONTextSink {
       add(hexDigit(byte & 0xF))
     }
     add(0x22)
+    // Most strings (keys, ids, numbers' neighbours) need no escaping: hash their stored bytes.
+    let plain: Bool? = s.utf8.withContiguousStorageIfAvailable { bytes in
+      guard bytes.allSatisfy(JSONValue.goesAsIs) else { return false }
+      for byte in bytes { add(byte) }
+      return true
+    }
+    if plain == true {
+      add(0x22)
+      value = hash
+      return
+    }
     for byte in s.utf8 {
       switch byte {
       case 0x22, 0x5C:

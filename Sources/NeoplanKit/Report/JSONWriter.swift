@@ -19,6 +19,8 @@ protocol JSONWriter {
   mutating func key(_ name: String)
   /// A whole value: a scalar, or a tree written as `JSONValue.rendered()` writes it.
   mutating func value(_ value: JSONValue)
+  /// Money in major units, as ``JSONValue/money(_:)`` writes it.
+  mutating func money(_ amount: Money)
 }
 
 extension JSONWriter {
@@ -33,6 +35,12 @@ extension JSONWriter {
   mutating func field(_ name: String, _ value: JSONValue) {
     key(name)
     self.value(value)
+  }
+
+  /// A member holding money in major units.
+  mutating func field(_ name: String, money amount: Money) {
+    key(name)
+    money(amount)
   }
 
   /// A member holding an object whose members `body` writes.
@@ -93,6 +101,11 @@ struct JSONTextWriter<Sink: JSONTextSink>: JSONWriter {
   mutating func value(_ value: JSONValue) {
     beginValue()
     value.write(into: &sink, indent: depth)
+  }
+
+  mutating func money(_ amount: Money) {
+    beginValue()
+    sink.appendMoney(amount)
   }
 
   /// A new line at the container's indent, after a comma unless it is the first member.
@@ -171,6 +184,8 @@ struct JSONTreeWriter: JSONWriter {
   mutating func key(_ name: String) { pendingKey = name }
 
   mutating func value(_ value: JSONValue) { add(value) }
+
+  mutating func money(_ amount: Money) { add(.money(amount)) }
 
   private mutating func add(_ value: JSONValue) {
     guard let container = open.last else {

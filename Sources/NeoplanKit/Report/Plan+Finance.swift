@@ -11,15 +11,15 @@ extension Plan {
   func writeSensitivity<W: JSONWriter>(into w: inout W) {
     func side(_ w: inout W, _ value: Double, _ npv: Double, _ equityNPV: Double, _ breakEven: Double?) {
       w.field("breakEvenRatePerGPUHour", rate(breakEven))
-      w.field("equityNPV", .money(money(equityNPV)))
-      w.field("npv", .money(money(npv)))
+      w.field("equityNPV", money: money(equityNPV))
+      w.field("npv", money: money(npv))
       w.field("value", .decimal(value, 6))
     }
     w.objects("sensitivity", finance.sensitivity) { w, row in
       w.object("high") { side(&$0, row.highValue, row.highProjectNPV, row.highEquityNPV, row.highBreakEvenPrice) }
       w.field("input", .string(row.input.rawValue))
       w.object("low") { side(&$0, row.lowValue, row.lowProjectNPV, row.lowEquityNPV, row.lowBreakEvenPrice) }
-      w.field("swing", .money(money(row.swing)))
+      w.field("swing", money: money(row.swing))
     }
   }
 
@@ -34,7 +34,7 @@ extension Plan {
   /// The opex lines that are not zero, as `lines`/`opexLines` objects list them (keys sorted).
   func writeOpexLines<W: JSONWriter>(_ lines: OpexBreakdown, into w: inout W) {
     for line in OpexLine.byName where lines.amount(of: line) != 0 {
-      w.field(line.rawValue, .money(money(lines.amount(of: line))))
+      w.field(line.rawValue, money: money(lines.amount(of: line)))
     }
   }
 
@@ -44,21 +44,21 @@ extension Plan {
     let f = finance
     w.objects("annualOpex", f.annualOpex) { w, year in
       w.object("lines") { writeOpexLines(year.lines, into: &$0) }
-      w.field("total", .money(money(year.lines.total)))
+      w.field("total", money: money(year.lines.total))
       w.field("year", .int(year.year))
     }
-    w.field("capex", .money(s.capex))
+    w.field("capex", money: s.capex)
     w.objects("capexByCategory", f.capex.lines) { w, line in
-      w.field("amount", .money(money(line.amount)))
+      w.field("amount", money: money(line.amount))
       w.field("category", .string(line.category))
     }
-    w.field("capexPerGPU", .money(money(f.capexPerGPU)))
+    w.field("capexPerGPU", money: money(f.capexPerGPU))
     w.field("costPerGPUHour", s.json(s.costPerGPUHour))
     w.field("currency", .string(s.currency))
     w.field("horizonYears", .int(financeAssumptions.horizonYears))
     w.field("tcoPerGPUHour", s.json(s.tcoPerGPUHour))
     w.field("total", s.json(s.total))
-    w.field("totalOpex", .money(money(f.totalOpex)))
+    w.field("totalOpex", money: money(f.totalOpex))
   }
 
   /// `returns`: the headline returns, break-even and verdict, and each cash-flow view's returns.
@@ -68,13 +68,13 @@ extension Plan {
     func returns(_ name: String, _ r: CashFlowReturns) {
       w.object(name) { w in
         w.field("cashFlowSignChanges", .int(r.irr.cashFlowSignChanges))
-        w.field("invested", .money(money(r.invested)))
+        w.field("invested", money: money(r.invested))
         w.field("irr", r.irr.annual.map { .decimal($0, 6) } ?? .null)
         w.field("irrReason", r.irr.explanation.map { .string($0) } ?? .null)
         w.array("irrRoots") { w in for root in r.irr.annualRoots { w.value(.decimal(root, 6)) } }
         w.field("irrStatus", .string(r.irr.status.rawValue))
         w.field("moic", r.moic.map { .decimal($0, 4) } ?? .null)
-        w.field("npv", .money(money(r.npv)))
+        w.field("npv", money: money(r.npv))
         w.field("paybackMonths", r.paybackMonth.map { .int($0) } ?? .null)
       }
     }
@@ -139,7 +139,7 @@ extension Plan {
           w.field("perNodeMonth", .decimal(perNode, 4))
         }
       }
-      w.field("hardwareCapexBase", .money(money(financeInputs.hardwareCapexIncludingSpares)))
+      w.field("hardwareCapexBase", money: money(financeInputs.hardwareCapexIncludingSpares))
       w.field("horizonYears", .int(a.horizonYears))
       w.field("idleDraw", .decimal(a.idleDrawFraction, 6))
       w.field("installation", .decimal(a.installationPercent, 6))
@@ -205,22 +205,22 @@ extension Plan {
     w.beginArray()
     for m in finance.cashFlows.months {
       w.object { w in
-        w.field("capex", .money(money(m.capex)))
-        w.field("debtBalance", .money(money(m.debtBalance)))
-        w.field("draw", .money(money(m.debtDrawdown)))
-        w.field("equity", .money(money(m.equity)))
-        w.field("interest", .money(money(m.interest)))
-        w.field("interestPaid", .money(money(m.interestPaid)))
+        w.field("capex", money: money(m.capex))
+        w.field("debtBalance", money: money(m.debtBalance))
+        w.field("draw", money: money(m.debtDrawdown))
+        w.field("equity", money: money(m.equity))
+        w.field("interest", money: money(m.interest))
+        w.field("interestPaid", money: money(m.interestPaid))
         w.field("month", .int(m.month))
-        w.field("opex", .money(money(m.opex.total)))
-        w.field("prepaymentReceived", .money(money(m.prepaymentReceived)))
+        w.field("opex", money: money(m.opex.total))
+        w.field("prepaymentReceived", money: money(m.prepaymentReceived))
         w.field("price", .decimal(m.marketPricePerGPUHour, 6))
-        w.field("principal", .money(money(m.principalRepayment)))
-        w.field("projectAfterTax", .money(money(m.projectAfterTax)))
-        w.field("projectPreTax", .money(money(m.projectPreTax)))
-        w.field("residualValue", .money(money(m.residualValue)))
-        w.field("revenue", .money(money(m.revenue)))
-        w.field("tax", .money(money(m.equityTax)))
+        w.field("principal", money: money(m.principalRepayment))
+        w.field("projectAfterTax", money: money(m.projectAfterTax))
+        w.field("projectPreTax", money: money(m.projectPreTax))
+        w.field("residualValue", money: money(m.residualValue))
+        w.field("revenue", money: money(m.revenue))
+        w.field("tax", money: money(m.equityTax))
         w.field("utilization", .decimal(m.utilization, 6))
         w.field("year", .int(m.year))
       }

@@ -23,12 +23,13 @@ extension Plan {
   /// finance only), members in key order; both share the finance members.
   func writeDocument<W: JSONWriter>(summary: PlanSummary?, into w: inout W) {
     let finance = summary?.finance ?? PlanSummary.Finance(plan: self)
+    let design = summary.map(PlanDesignLayout.init)
     w.object { w in
       w.field("asOf", .string(spec.asOf.description))
       if let summary { w.object("bom") { summary.writeBoM(into: &$0) } }
       w.key("cashFlows")
       writeCashFlows(into: &w)
-      for section in ["compute", "fabrics", "facility"] { summary?.writeDesignSection(section, into: &w) }
+      for section in ["compute", "fabrics", "facility"] { design?.write(section: section, into: &w) }
       w.key("financeAssumptions")
       writeAssumptions(into: &w)
       w.field("name", .string(summary?.name ?? spec.name))
@@ -39,7 +40,7 @@ extension Plan {
       writeSensitivity(into: &w)
       w.object("sourcesAndUses") { writeSourcesAndUses(into: &$0) }
       w.object("statements") { writeStatements(into: &$0) }
-      summary?.writeDesignSection("storage", into: &w)
+      design?.write(section: "storage", into: &w)
       w.object("tco") { writeTCO(finance, into: &$0) }
       writeUtilizationSweep(into: &w)
     }

@@ -38,7 +38,7 @@ extension Plan {
       /// The columns whose keys sort before `key` (all that are left: `nil`).
       func columnsBefore(_ key: String?, _ w: inout W) {
         while let column = next, key.map({ column.key < $0 }) ?? true {
-          w.field(column.key, .money(money(column.value(s))))
+          w.field(column.key, money: money(column.value(s)))
           next = columns.next()
         }
       }
@@ -48,7 +48,7 @@ extension Plan {
       w.object("opexLines") { writeOpexLines(s.opexLines, into: &$0) }
       columnsBefore("revenueByTranche", &w)
       w.objects("revenueByTranche", zip(names, s.revenueByTranche)) { w, tranche in
-        w.field("amount", .money(money(tranche.1)))
+        w.field("amount", money: money(tranche.1))
         w.field("tranche", .string(tranche.0))
       }
       columnsBefore("year", &w)
@@ -66,7 +66,7 @@ extension Plan {
   func writeSourcesAndUses<W: JSONWriter>(into w: inout W) {
     for (name, list) in [("sources", finance.sourcesAndUses.sources), ("uses", finance.sourcesAndUses.uses)] {
       w.objects(name, list) { w, line in
-        w.field("amount", .money(money(line.amount)))
+        w.field("amount", money: money(line.amount))
         w.field("item", .string(line.item))
       }
     }
@@ -85,18 +85,18 @@ extension Plan {
       w.field("month", .int(breach.month))
       w.field("value", ratio(breach.value))
     }
-    w.field("capitalisedInterest", .money(money(l.capitalisedInterest)))
+    w.field("capitalisedInterest", money: money(l.capitalisedInterest))
     w.object("covenants") { w in
       w.field("maxLTV", .decimal(a.covenants.maxLTV, 4))
       w.field("minDSCR", .decimal(a.covenants.minDSCR, 4))
     }
-    w.field("debtAmount", .money(money(l.debtAmount)))
+    w.field("debtAmount", money: money(l.debtAmount))
     w.objects("dscrByYear", l.dscrByYear) { w, year in
       w.field("dscr", ratio(year.value))
       w.field("year", .int(year.year))
     }
     w.field("interestDuringConstruction", .string(a.interestDuringConstruction.rawValue))
-    w.field("interestDuringConstructionAmount", .money(money(l.interestDuringConstruction)))
+    w.field("interestDuringConstructionAmount", money: money(l.interestDuringConstruction))
     w.field("interestRate", .decimal(a.interestRateAnnual, 6))
     w.field("llcr", ratio(l.llcr))
     w.objects("ltvByYear", l.ltvByYear) { w, year in

@@ -175,4 +175,17 @@ struct PlanJSONWriterTests {
       """
     #expect(text == expected)
   }
+
+  /// Money written digit by digit == `Money.plainString` (what `JSONValue.money` holds): signs,
+  /// zero, one-digit and two-digit cents, the extremes of `Int64`.
+  @Test func moneyDigitsEqualPlainString() {
+    var cents: [Int64] = [0, 1, -1, 5, 10, 99, 100, -100, 101, 12_345, -1_000_005, .max, .min, .max - 1, .min + 1]
+    var rng = SplitMix64(seed: 11, path: 0)
+    for _ in 0..<2000 { cents.append(Int64.random(in: -10_000_000_000...10_000_000_000, using: &rng)) }
+    for amount in cents.map({ Money(cents: $0, currency: "USD") }) {
+      #expect(JSONDocument.text { $0.money(amount) } == amount.plainString + "\n", "\(amount.cents)")
+      #expect(JSONDocument.tree { $0.money(amount) } == .money(amount))
+      #expect(JSONDocument.fnv1a64 { $0.money(amount) } == Self.fnv(amount.plainString + "\n"))
+    }
+  }
 }
