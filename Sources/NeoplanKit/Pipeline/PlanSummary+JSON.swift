@@ -155,7 +155,7 @@ extension PlanSummary.Finance {
   func json(_ value: Money?) -> JSONValue { value.map(JSONValue.money) ?? .null }
 
   /// A fraction, rate or multiple as its exact decimal, or null.
-  func json(_ value: Decimal?) -> JSONValue { value.map { .number(NumberFormat.plain($0)) } ?? .null }
+  func json(_ value: Decimal?) -> JSONValue { value.map { .number(Measure.plain($0)) } ?? .null }
 
   /// A whole number (a month), or null.
   func json(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }

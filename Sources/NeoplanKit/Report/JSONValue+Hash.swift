@@ -75,8 +75,19 @@ struct FNV1a64: JSONTextSink {
   /// the UTF-8 bytes gives the same text: `\"` `\\` `\n` `\r` `\t`, `<` `>` `&` as `\u003c`
   /// `\u003e` `\u0026`, other controls below 0x20 as `\u00XX` in lowercase hex.
   mutating func appendQuoted(_ s: String) {
+    // Most strings (keys, ids) need no escaping: hash their stored bytes between the quotes. (The
+    // closure returns the hash rather than updating a captured variable, which would be boxed.)
+    let start = value
+    let plain: UInt64?? = s.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+      guard bytes.allSatisfy(JSONValue.goesAsIs) else { return nil }
+      return FNV1a64.hash(0x22, after: FNV1a64.hash(bytes, after: FNV1a64.hash(0x22, after: start)))
+    }
+    if let plain, let plain {
+      value = plain
+      return
+    }
     var hash = value
-    func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    func add(_ byte: UInt8) { hash = FNV1a64.hash(byte, after: hash) }
     func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }  // 0-9, a-f
     func addUnicodeEscape(_ byte: UInt8) {
       add(0x5C)  // \
@@ -87,17 +98,6 @@ struct FNV1a64: JSONTextSink {
       add(hexDigit(byte & 0xF))
     }
     add(0x22)
-    // Most strings (keys, ids, numbers' neighbours) need no escaping: hash their stored bytes.
-    let plain: Bool? = s.utf8.withContiguousStorageIfAvailable { bytes in
-      guard bytes.allSatisfy(JSONValue.goesAsIs) else { return false }
-      for byte in bytes { add(byte) }
-      return true
-    }
-    if plain == true {
-      add(0x22)
-      value = hash
-      return
-    }
     for byte in s.utf8 {
       switch byte {
       case 0x22, 0x5C:
@@ -121,17 +121,25 @@ struct FNV1a64: JSONTextSink {
     value = hash
   }
 
+  /// The hash after one more byte.
+  static func hash(_ byte: UInt8, after hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+
+  /// The hash after more bytes, in order.
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>, after hash: UInt64) -> UInt64 {
+    var hash = hash
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return hash
+  }
+
   /// The same bytes as `append(byte:)` one by one, read from the string's contiguous UTF-8
   /// storage when it has one (native strings do) instead of through its `UTF8View` iterator.
   mutating func append(_ text: String) {
-    var hash = value
-    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    let start = value
+    if let hash = text.utf8.withContiguousStorageIfAvailable({ FNV1a64.hash($0, after: start) }) {
+      value = hash
+    } else {
+      for byte in text.utf8 { append(byte: byte) }
     }
-    if done == nil {
-      for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    }
-    value = hash
   }
 }
 

@@ -38,17 +38,27 @@ struct PlanSummaryFastPathTests {
       }
       values.append(Decimal(Int.random(in: -100_000...100_000, using: &rng)))
     }
+    values += values.map { $0 * 10 } + values.map { $0 / 1000 } + values.map { -$0 }
     for value in values {
       #expect(Measure(value, .kilowatts).plainText == NumberFormat.plain(value), "\(value)")
     }
   }
 
-  /// `isPlain` by hand: what it accepts and refuses.
-  @Test func isPlainByHand() {
-    for text in ["0", "7", "-7", "10", "0.5", "-0.5", "12.30", "1853.628"] { #expect(Measure.isPlain(text), "\(text)") }
-    for text in ["", "-", "00", "01", "-0", "-0.0", ".5", "5.", "1e3", "1,5", "NaN", "+1", "1.2.3", " 1"] {
-      #expect(!Measure.isPlain(text), "\(text)")
+  /// `Measure.plain` by hand, including what it leaves to `NumberFormat.plain`.
+  @Test func plainByHand() throws {
+    let cases: [(String, String)] = [
+      ("0", "0"), ("-0", "0"), ("7", "7"), ("-7", "-7"), ("100", "100"), ("1e3", "1000"), ("0.5", "0.5"),
+      ("-0.005", "-0.005"), ("1853.628", "1853.628"), ("12.300", "12.3"), ("123456789.123456", "123456789.123456"),
+    ]
+    for (text, expected) in cases {
+      let value = try #require(Decimal(string: text))
+      #expect(Measure.plain(value) == expected, "\(text)")
+      #expect(NumberFormat.plain(value) == expected, "\(text)")
     }
+    #expect(Measure.plain(.nan) == NumberFormat.plain(.nan))
+    let huge = Decimal(UInt64.max) * 1000 + 1  // significand beyond 64 bits: the long way
+    #expect(Measure.plain(huge) == NumberFormat.plain(huge))
+    #expect(Measure.plain(Decimal(UInt64.max)) == "18446744073709551615")
   }
 
   /// `jsonRounded` reads the fixed text without a locale: the same decimal, the same text, as
