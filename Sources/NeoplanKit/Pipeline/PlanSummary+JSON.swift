@@ -53,9 +53,17 @@ struct PlanDesignLayout {
     if summary.design.contains(where: { $0.path.hasPrefix("facility.") }) { insert("facility.warnings", .warnings) }
   }
 
-  /// A dotted path's keys, cut on its UTF-8 bytes.
+  /// A dotted path's keys, cut at each `.` found in its UTF-8 bytes (`split` on the characters
+  /// costs ~10 k instructions a path, on the `UTF8View` ~5 k).
   private static func keys(_ path: String) -> [Substring] {
-    path.utf8.split(separator: UInt8(ascii: ".")).map { Substring($0) }
+    var keys: [Substring] = []
+    var start = path.startIndex
+    while let dot = path.utf8[start...].firstIndex(of: UInt8(ascii: ".")) {
+      keys.append(path[start..<dot])
+      start = path.utf8.index(after: dot)
+    }
+    keys.append(path[start...])
+    return keys
   }
 
   private mutating func insert(_ path: String, _ entry: Entry) {

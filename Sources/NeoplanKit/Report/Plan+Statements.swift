@@ -32,14 +32,16 @@ extension Plan {
     let f = finance
     let names = f.cashFlows.trancheNames
     let byKey = statementColumnsByKey
+    let currency = bom.currency
     w.objects("annual", f.statements) { w, s in
-      var columns = byKey.makeIterator()
-      var next = columns.next()
-      /// The columns whose keys sort before `key` (all that are left: `nil`).
+      var columns = byKey[...]
+      /// The columns whose keys sort before `key` (all that are left: `nil`). It rounds as
+      /// `money(_:)` does without calling it: a nested function that captured `self` would copy
+      /// the whole plan for every row.
       func columnsBefore(_ key: String?, _ w: inout W) {
-        while let column = next, key.map({ column.key < $0 }) ?? true {
-          w.field(column.key, money: money(column.value(s)))
-          next = columns.next()
+        while let column = columns.first, key.map({ column.key < $0 }) ?? true {
+          w.field(column.key, money: Money(roundingMajor: column.value(s), currency: currency))
+          columns = columns.dropFirst()
         }
       }
       columnsBefore("dscr", &w)
