@@ -57,6 +57,7 @@ struct PlanDesignLayout {
   /// costs ~10 k instructions a path, on the `UTF8View` ~5 k).
   private static func keys(_ path: String) -> [Substring] {
     var keys: [Substring] = []
+    keys.reserveCapacity(4)  // a design path has at most four keys: one allocation
     var start = path.startIndex
     while let dot = path.utf8[start...].firstIndex(of: UInt8(ascii: ".")) {
       keys.append(path[start..<dot])

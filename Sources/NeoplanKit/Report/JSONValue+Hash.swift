@@ -78,9 +78,16 @@ struct FNV1a64: JSONTextSink {
     // Most strings (keys, ids) need no escaping: hash their stored bytes between the quotes. (The
     // closure returns the hash rather than updating a captured variable, which would be boxed.)
     let start = value
+    // One pass: hash every byte and note whether any needs escaping (then the hash is dropped and
+    // the string goes the long way below).
     let plain: UInt64?? = s.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
-      guard bytes.allSatisfy(JSONValue.goesAsIs) else { return nil }
-      return FNV1a64.hash(0x22, after: FNV1a64.hash(bytes, after: FNV1a64.hash(0x22, after: start)))
+      var hash = FNV1a64.hash(0x22, after: start)
+      var escapes: UInt8 = 0
+      for byte in bytes {
+        escapes |= JSONValue.goesAsIs(byte) ? 0 : 1
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+      }
+      return escapes == 0 ? FNV1a64.hash(0x22, after: hash) : nil
     }
     if let plain, let plain {
       value = plain
