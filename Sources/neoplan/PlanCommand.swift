@@ -43,7 +43,7 @@ struct PlanCommand: ParsableCommand {
       let plan = try Plan.make(try ClusterSpec.load(path: spec, catalog: try catalogOptions.load()))
       switch format {
       case .text: try outputOptions.emit(plan.text())
-      case .json: try outputOptions.emit(plan.json().rendered())
+      case .json: try outputOptions.emit(plan.jsonText())
       case .csv: try outputOptions.emit(table == .bom ? plan.csv() : plan.statementsCSV())
       case .html:
         let html = try HTMLReport.render(

@@ -30,7 +30,7 @@ struct TCOCommand: ParsableCommand {
       let plan = try Plan.make(try ClusterSpec.load(path: spec, catalog: try catalogOptions.load()))
       switch format {
       case .text: try outputOptions.emit(plan.financeReportText())
-      case .json: try outputOptions.emit(plan.financeJSONDocument().rendered())
+      case .json: try outputOptions.emit(plan.financeJSONText())
       case .csv: try outputOptions.emit(plan.statementsCSV())
       }
     }

@@ -103,6 +103,7 @@ extension PlanSummary {
 /// when not finite (the JSON writes null).
 func jsonRounded(_ value: Double, _ decimals: Int) -> Decimal? {
   guard value.isFinite else { return nil }
-  return Decimal(
-    string: NumberFormat.fixed(value, decimals: decimals, trimZeros: true), locale: Locale(identifier: "en_US_POSIX"))
+  // No locale: `Decimal(string:)` then reads `.` as the decimal point whatever the environment,
+  // exactly as with `en_US_POSIX` (whose look-up cost more than the parse).
+  return Decimal(string: NumberFormat.fixed(value, decimals: decimals, trimZeros: true))
 }

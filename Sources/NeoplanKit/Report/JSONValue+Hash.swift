@@ -15,6 +15,22 @@ extension JSONTextSink {
     for byte in text.utf8 { append(byte: byte) }
   }
 
+  /// Money in major units as `Money.plainString` writes it (`-1234.50`), digit by digit.
+  mutating func appendMoney(_ amount: Money) {
+    if amount.cents < 0 { append(byte: 0x2D) }  // -
+    let magnitude = amount.cents.magnitude
+    appendDigits(magnitude / 100)
+    append(byte: 0x2E)  // .
+    append(byte: 0x30 + UInt8(magnitude % 100 / 10))
+    append(byte: 0x30 + UInt8(magnitude % 10))
+  }
+
+  /// The decimal digits of `n`, no sign, no leading zeros (`0` for zero).
+  mutating func appendDigits(_ n: UInt64) {
+    if n >= 10 { appendDigits(n / 10) }
+    append(byte: 0x30 + UInt8(n % 10))
+  }
+
   /// Two spaces per level.
   mutating func appendIndent(_ levels: Int) {
     for _ in 0..<(levels * 2) { append(byte: 0x20) }
@@ -22,7 +38,8 @@ extension JSONTextSink {
 
   /// `s` as a JSON string literal, exactly as `JSONValue.quote` writes it.
   mutating func appendQuoted(_ s: String) {
-    guard JSONValue.needsNoEscaping(s) else {
+    let plain = s.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(JSONValue.goesAsIs) }
+    guard plain ?? JSONValue.needsNoEscaping(s) else {
       append(JSONValue.quote(s))
       return
     }
@@ -58,8 +75,26 @@ struct FNV1a64: JSONTextSink {
   /// the UTF-8 bytes gives the same text: `\"` `\\` `\n` `\r` `\t`, `<` `>` `&` as `\u003c`
   /// `\u003e` `\u0026`, other controls below 0x20 as `\u00XX` in lowercase hex.
   mutating func appendQuoted(_ s: String) {
+    // Most strings (keys, ids) need no escaping: hash their stored bytes between the quotes. (The
+    // closure returns the hash rather than updating a captured variable, which would be boxed.)
+    let start = value
+    // One pass: hash every byte and note whether any needs escaping (then the hash is dropped and
+    // the string goes the long way below).
+    let plain: UInt64?? = s.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+      var hash = FNV1a64.hash(0x22, after: start)
+      var escapes: UInt8 = 0
+      for byte in bytes {
+        escapes |= JSONValue.goesAsIs(byte) ? 0 : 1
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+      }
+      return escapes == 0 ? FNV1a64.hash(0x22, after: hash) : nil
+    }
+    if let plain, let plain {
+      value = plain
+      return
+    }
     var hash = value
-    func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    func add(_ byte: UInt8) { hash = FNV1a64.hash(byte, after: hash) }
     func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }  // 0-9, a-f
     func addUnicodeEscape(_ byte: UInt8) {
       add(0x5C)  // \
@@ -93,17 +128,25 @@ struct FNV1a64: JSONTextSink {
     value = hash
   }
 
+  /// The hash after one more byte.
+  static func hash(_ byte: UInt8, after hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+
+  /// The hash after more bytes, in order.
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>, after hash: UInt64) -> UInt64 {
+    var hash = hash
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return hash
+  }
+
   /// The same bytes as `append(byte:)` one by one, read from the string's contiguous UTF-8
   /// storage when it has one (native strings do) instead of through its `UTF8View` iterator.
   mutating func append(_ text: String) {
-    var hash = value
-    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    let start = value
+    if let hash = text.utf8.withContiguousStorageIfAvailable({ FNV1a64.hash($0, after: start) }) {
+      value = hash
+    } else {
+      for byte in text.utf8 { append(byte: byte) }
     }
-    if done == nil {
-      for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    }
-    value = hash
   }
 }
 

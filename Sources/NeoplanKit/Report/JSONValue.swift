@@ -1,8 +1,9 @@
 import Foundation
 
 /// A JSON value written deterministically: keys sorted, numbers formatted without locale,
-/// money as exact decimals in major units.
-public indirect enum JSONValue: Sendable, Hashable {
+/// money as exact decimals in major units. (Not `indirect`: objects and arrays already hold their
+/// members out of line, and a scalar then needs no box of its own.)
+public enum JSONValue: Sendable, Hashable {
   case object([String: JSONValue])
   case array([JSONValue])
   case string(String)
@@ -70,10 +71,11 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   /// Whether `s` goes into JSON as is, between quotes (no control character, quote, backslash,
   /// <, > or &).
-  static func needsNoEscaping(_ s: String) -> Bool {
-    s.utf8.allSatisfy { byte in
-      byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
-    }
+  static func needsNoEscaping(_ s: String) -> Bool { s.utf8.allSatisfy(goesAsIs) }
+
+  /// Whether a UTF-8 byte goes into a JSON string as is.
+  static func goesAsIs(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
   }
 
   static func quote(_ s: String) -> String {

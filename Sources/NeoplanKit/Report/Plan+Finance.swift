@@ -7,195 +7,225 @@ extension Plan {
   /// A price per GPU-hour, rounded to 4 decimals (sub-cent rates matter at scale).
   func rate(_ value: Double?) -> JSONValue { value.map { .decimal($0, 4) } ?? .null }
 
-  /// The finance part of the JSON document: `tco`, `returns`, `sensitivity`, `utilizationSweep`;
-  /// the headline figures from the plan summary (``PlanSummary/Finance``).
-  func financeJSON(summary: PlanSummary.Finance? = nil) -> [String: JSONValue] {
-    let s = summary ?? PlanSummary.Finance(plan: self)
-    let f = finance
-    let tco = tcoJSON(s)
-    let returnsObject = returnsJSON(s)
-    let sensitivity: [JSONValue] = f.sensitivity.map { row in
-      .object([
-        "input": .string(row.input.rawValue),
-        "low": .object([
-          "value": .decimal(row.lowValue, 6), "npv": .money(money(row.lowProjectNPV)),
-          "equityNPV": .money(money(row.lowEquityNPV)), "breakEvenRatePerGPUHour": rate(row.lowBreakEvenPrice),
-        ]),
-        "high": .object([
-          "value": .decimal(row.highValue, 6), "npv": .money(money(row.highProjectNPV)),
-          "equityNPV": .money(money(row.highEquityNPV)), "breakEvenRatePerGPUHour": rate(row.highBreakEvenPrice),
-        ]),
-        "swing": .money(money(row.swing)),
-      ])
+  /// `sensitivity`: each input's low and high case.
+  func writeSensitivity<W: JSONWriter>(into w: inout W) {
+    func side(_ w: inout W, _ value: Double, _ npv: Double, _ equityNPV: Double, _ breakEven: Double?) {
+      w.field("breakEvenRatePerGPUHour", rate(breakEven))
+      w.field("equityNPV", money: money(equityNPV))
+      w.field("npv", money: money(npv))
+      w.field("value", .decimal(value, 6))
     }
-    let sweep: [JSONValue] = f.utilizationSweep.map {
-      .object(["utilization": .decimal($0.utilization, 2), "breakEvenRatePerGPUHour": rate($0.breakEvenStartPrice)])
+    w.objects("sensitivity", finance.sensitivity) { w, row in
+      w.object("high") { side(&$0, row.highValue, row.highProjectNPV, row.highEquityNPV, row.highBreakEvenPrice) }
+      w.field("input", .string(row.input.rawValue))
+      w.object("low") { side(&$0, row.lowValue, row.lowProjectNPV, row.lowEquityNPV, row.lowBreakEvenPrice) }
+      w.field("swing", money: money(row.swing))
     }
-    return [
-      "tco": tco, "returns": returnsObject, "sensitivity": .array(sensitivity), "utilizationSweep": .array(sweep),
-      "financeAssumptions": assumptionsJSON(), "cashFlows": cashFlowsJSON(), "statements": statementsJSON(),
-      "sourcesAndUses": sourcesAndUsesJSON(), "revenueTranches": tranchesJSON(),
-    ]
   }
 
-  /// `tco`: capex, opex by year and the totals.
-  private func tcoJSON(_ s: PlanSummary.Finance) -> JSONValue {
-    let f = finance
-    let a = financeAssumptions
-    let annualOpex: [JSONValue] = f.annualOpex.map { year in
-      var lines: [String: JSONValue] = [:]
-      for line in OpexLine.allCases where year.lines.amount(of: line) != 0 {
-        lines[line.rawValue] = .money(money(year.lines.amount(of: line)))
-      }
-      return .object(["year": .int(year.year), "lines": .object(lines), "total": .money(money(year.lines.total))])
+  /// `utilizationSweep`: the break-even starting rate by utilization.
+  func writeUtilizationSweep<W: JSONWriter>(into w: inout W) {
+    w.objects("utilizationSweep", finance.utilizationSweep) { w, point in
+      w.field("breakEvenRatePerGPUHour", rate(point.breakEvenStartPrice))
+      w.field("utilization", .decimal(point.utilization, 2))
     }
-    return .object([
-      "currency": .string(s.currency),
-      "capex": .money(s.capex),
-      "capexPerGPU": .money(money(f.capexPerGPU)),
-      "capexByCategory": .array(
-        f.capex.lines.map { .object(["category": .string($0.category), "amount": .money(money($0.amount))]) }),
-      "annualOpex": .array(annualOpex),
-      "totalOpex": .money(money(f.totalOpex)),
-      "total": s.json(s.total),
-      "tcoPerGPUHour": s.json(s.tcoPerGPUHour),
-      "costPerGPUHour": s.json(s.costPerGPUHour),
-      "horizonYears": .int(a.horizonYears),
-    ])
+  }
+
+  /// The opex lines that are not zero, as `lines`/`opexLines` objects list them (keys sorted).
+  func writeOpexLines<W: JSONWriter>(_ lines: OpexBreakdown, into w: inout W) {
+    for line in OpexLine.byName where lines.amount(of: line) != 0 {
+      w.field(line.rawValue, money: money(lines.amount(of: line)))
+    }
+  }
+
+  /// `tco`: capex, opex by year and the totals; the headline figures from the plan summary
+  /// (``PlanSummary/Finance``).
+  func writeTCO<W: JSONWriter>(_ s: PlanSummary.Finance, into w: inout W) {
+    let f = finance
+    w.objects("annualOpex", f.annualOpex) { w, year in
+      w.object("lines") { writeOpexLines(year.lines, into: &$0) }
+      w.field("total", money: money(year.lines.total))
+      w.field("year", .int(year.year))
+    }
+    w.field("capex", money: s.capex)
+    w.objects("capexByCategory", f.capex.lines) { w, line in
+      w.field("amount", money: money(line.amount))
+      w.field("category", .string(line.category))
+    }
+    w.field("capexPerGPU", money: money(f.capexPerGPU))
+    w.field("costPerGPUHour", s.json(s.costPerGPUHour))
+    w.field("currency", .string(s.currency))
+    w.field("horizonYears", .int(financeAssumptions.horizonYears))
+    w.field("tcoPerGPUHour", s.json(s.tcoPerGPUHour))
+    w.field("total", s.json(s.total))
+    w.field("totalOpex", money: money(f.totalOpex))
   }
 
   /// `returns`: the headline returns, break-even and verdict, and each cash-flow view's returns.
-  private func returnsJSON(_ s: PlanSummary.Finance) -> JSONValue {
+  func writeReturns<W: JSONWriter>(_ s: PlanSummary.Finance, into w: inout W) {
     let f = finance
     let a = financeAssumptions
-    func irr(_ r: IRRResult) -> JSONValue { r.annual.map { .decimal($0, 6) } ?? .null }
-    func irrReason(_ r: IRRResult) -> JSONValue { r.explanation.map { .string($0) } ?? .null }
-    func returns(_ r: CashFlowReturns) -> JSONValue {
-      .object([
-        "irr": irr(r.irr), "irrReason": irrReason(r.irr), "irrStatus": .string(r.irr.status.rawValue),
-        "irrRoots": .array(r.irr.annualRoots.map { .decimal($0, 6) }),
-        "cashFlowSignChanges": .int(r.irr.cashFlowSignChanges), "npv": .money(money(r.npv)),
-        "moic": r.moic.map { .decimal($0, 4) } ?? .null,
-        "paybackMonths": r.paybackMonth.map { .int($0) } ?? .null,
-        "invested": .money(money(r.invested)),
-      ])
+    func returns(_ name: String, _ r: CashFlowReturns) {
+      w.object(name) { w in
+        w.field("cashFlowSignChanges", .int(r.irr.cashFlowSignChanges))
+        w.field("invested", money: money(r.invested))
+        w.field("irr", r.irr.annual.map { .decimal($0, 6) } ?? .null)
+        w.field("irrReason", r.irr.explanation.map { .string($0) } ?? .null)
+        w.array("irrRoots") { w in for root in r.irr.annualRoots { w.value(.decimal(root, 6)) } }
+        w.field("irrStatus", .string(r.irr.status.rawValue))
+        w.field("moic", r.moic.map { .decimal($0, 4) } ?? .null)
+        w.field("npv", money: money(r.npv))
+        w.field("paybackMonths", r.paybackMonth.map { .int($0) } ?? .null)
+      }
     }
-    return .object([
-      "projectIRR": s.json(s.projectIRR),
-      "projectIRRReason": s.json(s.projectIRRReason),
-      "equityIRR": s.json(s.equityIRR),
-      "equityIRRReason": s.json(s.equityIRRReason),
-      "npv": s.json(s.npv),
-      "moic": s.json(s.moic),
-      "paybackMonths": s.json(s.paybackMonths),
-      "discountRate": s.json(s.discountRate),
-      "marketPricePerGPUHour": .decimal(a.marketPricePerGPUHour, 4),
-      "breakEven": s.breakEvenJSON(),
-      "breakEvenUtilization": f.breakEvenUtilization.map { .decimal($0, 4) } ?? .null,
-      "verdict": .string(f.verdict.rawValue),
-      "projectPreTax": returns(f.projectPreTax),
-      "projectAfterTax": returns(f.projectAfterTax),
-      "equity": returns(f.equity),
-      "lender": lenderJSON(),
-      "costOfEquity": .decimal(a.costOfEquity, 6),
-      "basis": .string(
+    w.field(
+      "basis",
+      .string(
         "projectIRR, npv, moic and paybackMonths: unlevered, before tax, at the discount rate; projectAfterTax: unlevered, after tax, at the discount rate; equity: levered, after tax, at the cost of equity"
-      ),
-    ])
+      ))
+    s.writeBreakEven(into: &w)
+    w.field("breakEvenUtilization", f.breakEvenUtilization.map { .decimal($0, 4) } ?? .null)
+    w.field("costOfEquity", .decimal(a.costOfEquity, 6))
+    w.field("discountRate", s.json(s.discountRate))
+    returns("equity", f.equity)
+    w.field("equityIRR", s.json(s.equityIRR))
+    w.field("equityIRRReason", s.json(s.equityIRRReason))
+    w.object("lender") { writeLender(into: &$0) }
+    w.field("marketPricePerGPUHour", .decimal(a.marketPricePerGPUHour, 4))
+    w.field("moic", s.json(s.moic))
+    w.field("npv", s.json(s.npv))
+    w.field("paybackMonths", s.json(s.paybackMonths))
+    returns("projectAfterTax", f.projectAfterTax)
+    w.field("projectIRR", s.json(s.projectIRR))
+    w.field("projectIRRReason", s.json(s.projectIRRReason))
+    returns("projectPreTax", f.projectPreTax)
+    w.field("verdict", .string(f.verdict.rawValue))
   }
 
-  /// Every assumption the finance used (defaults applied, subscriptions included in software), so a
-  /// saved plan can be recomputed by hand. Rates are fractions.
-  func assumptionsJSON() -> JSONValue {
+  /// `financeAssumptions`: every assumption the finance used (defaults applied, subscriptions
+  /// included in software), so a saved plan can be recomputed by hand. Rates are fractions.
+  func writeAssumptions<W: JSONWriter>(into w: inout W) {
     let a = financeAssumptions
-    var path: [String: JSONValue]
-    switch a.pricePath {
-    case .none: path = ["kind": .string("none")]
-    case .linear(let end): path = ["kind": .string("linear"), "endFraction": .decimal(end, 6)]
-    case .annualDecline(let rate): path = ["kind": .string("annual"), "annualDecline": .decimal(rate, 6)]
-    case .perYear(let list): path = ["kind": .string("per-year"), "multipliers": .array(list.map { .decimal($0, 6) })]
-    }
-    var facility: [String: JSONValue]
-    switch a.facilityCost {
-    case .colocation(let perKW): facility = ["kind": .string("colocation"), "perKWMonth": .decimal(perKW, 4)]
-    case .hosting(let perNode): facility = ["kind": .string("hosting"), "perNodeMonth": .decimal(perNode, 4)]
-    }
-    let contract: JSONValue =
-      a.contractMix.map {
-        .object([
-          "share": .decimal($0.share, 6), "pricePerGPUHour": .decimal($0.pricePerGPUHour, 6),
-          "termMonths": $0.termMonths.map { .int($0) } ?? .null, "prepayment": .decimal($0.prepayment, 6),
-          "name": .string($0.name),
-        ])
-      } ?? .null
-    return .object([
-      "horizonYears": .int(a.horizonYears),
-      "utilization": .array(a.utilization.map { .decimal($0, 6) }),
-      "marketPricePerGPUHour": .decimal(a.marketPricePerGPUHour, 6),
-      "pricePath": .object(path),
-      "contract": contract,
-      "leadTimeMonths": .int(a.leadTimeMonths),
-      "electricityPerKWh": .decimal(a.electricityPerKWh, 6),
-      "pue": .decimal(a.effectivePUE(facilityPUE: spec.facility.pue), 4),
-      "averageDraw": a.averageDrawFraction.map { .decimal($0, 6) } ?? .null,
-      "idleDraw": .decimal(a.idleDrawFraction, 6),
-      "busyDraw": .decimal(a.busyDrawFraction, 6),
-      "warrantyYears": .int(a.warrantyYears),
-      "facilityCost": .object(facility),
-      "maintenancePerYear": .decimal(a.maintenancePercentOfHardwarePerYear, 6),
-      "staff": .object(["ftes": .decimal(a.staff.fteCount, 4), "costPerFTE": .decimal(a.staff.costPerFTEYear, 2)]),
-      "softwarePerGPUYear": .decimal(a.softwarePerGPUYear, 4),
-      "insurancePerYear": .decimal(a.insurancePercentPerYear, 6),
-      "bandwidthPerMonth": .decimal(a.bandwidthPerMonth, 2),
-      "salesAndOther": .decimal(a.salesAndOtherPercentOfRevenue, 6),
-      "installation": .decimal(a.installationPercent, 6),
-      "shippingAndTaxes": .decimal(a.shippingAndTaxesPercent, 6),
-      "residualValue": .decimal(a.effectiveResidualFraction, 6),
-      "residualCurve": .array(a.residualCurve.map { .decimal($0, 6) }),
-      "debtShare": .decimal(a.debtShare, 6),
-      "debtSizing": debtSizingJSON(a.debtSizing),
-      "amortization": .string(a.amortization.rawValue),
-      "rateConvention": .string(a.interestConvention.rawValue),
-      "interestDuringConstruction": .string(a.interestDuringConstruction.rawValue),
-      "costOfEquity": .decimal(a.costOfEquity, 6),
-      "lossCarryForwardCap": a.lossCarryForwardCap.map { .decimal($0, 6) } ?? .null,
-      "utilizationRampMonths": .int(a.utilizationRampMonths),
-      "interestRate": .decimal(a.interestRateAnnual, 6),
-      "debtTermMonths": .int(a.debtTermMonths),
-      "taxRate": .decimal(a.taxRate, 6),
-      "depreciationYears": .int(a.depreciationYears),
-      "discountRate": .decimal(a.discountRate, 6),
-      "targetIRRs": .array(a.extraTargetIRRs.map { .decimal($0, 6) }),
-      "itPowerKW": .decimal(financeInputs.itPowerKW, 3),
-      "hardwareCapexBase": .money(money(financeInputs.hardwareCapexIncludingSpares)),
-    ])
-  }
-
-  func debtSizingJSON(_ sizing: DebtSizing?) -> JSONValue {
-    switch sizing {
-    case .none: .object(["kind": .string("shareOfCapex"), "value": .decimal(financeAssumptions.debtShare, 6)])
-    case .shareOfCapex(let x): .object(["kind": .string("shareOfCapex"), "value": .decimal(x, 6)])
-    case .advanceRate(let x): .object(["kind": .string("advanceRate"), "value": .decimal(x, 6)])
-    case .targetDSCR(let x): .object(["kind": .string("targetDSCR"), "value": .decimal(x, 6)])
+    w.object { w in
+      w.field("amortization", .string(a.amortization.rawValue))
+      w.field("averageDraw", a.averageDrawFraction.map { .decimal($0, 6) } ?? .null)
+      w.field("bandwidthPerMonth", .decimal(a.bandwidthPerMonth, 2))
+      w.field("busyDraw", .decimal(a.busyDrawFraction, 6))
+      if let contract = a.contractMix {
+        w.object("contract") { w in
+          w.field("name", .string(contract.name))
+          w.field("prepayment", .decimal(contract.prepayment, 6))
+          w.field("pricePerGPUHour", .decimal(contract.pricePerGPUHour, 6))
+          w.field("share", .decimal(contract.share, 6))
+          w.field("termMonths", contract.termMonths.map { .int($0) } ?? .null)
+        }
+      } else {
+        w.field("contract", .null)
+      }
+      w.field("costOfEquity", .decimal(a.costOfEquity, 6))
+      w.field("debtShare", .decimal(a.debtShare, 6))
+      w.object("debtSizing") { writeDebtSizing(a.debtSizing, into: &$0) }
+      w.field("debtTermMonths", .int(a.debtTermMonths))
+      w.field("depreciationYears", .int(a.depreciationYears))
+      w.field("discountRate", .decimal(a.discountRate, 6))
+      w.field("electricityPerKWh", .decimal(a.electricityPerKWh, 6))
+      w.object("facilityCost") { w in
+        switch a.facilityCost {
+        case .colocation(let perKW):
+          w.field("kind", .string("colocation"))
+          w.field("perKWMonth", .decimal(perKW, 4))
+        case .hosting(let perNode):
+          w.field("kind", .string("hosting"))
+          w.field("perNodeMonth", .decimal(perNode, 4))
+        }
+      }
+      w.field("hardwareCapexBase", money: money(financeInputs.hardwareCapexIncludingSpares))
+      w.field("horizonYears", .int(a.horizonYears))
+      w.field("idleDraw", .decimal(a.idleDrawFraction, 6))
+      w.field("installation", .decimal(a.installationPercent, 6))
+      w.field("insurancePerYear", .decimal(a.insurancePercentPerYear, 6))
+      w.field("interestDuringConstruction", .string(a.interestDuringConstruction.rawValue))
+      w.field("interestRate", .decimal(a.interestRateAnnual, 6))
+      w.field("itPowerKW", .decimal(financeInputs.itPowerKW, 3))
+      w.field("leadTimeMonths", .int(a.leadTimeMonths))
+      w.field("lossCarryForwardCap", a.lossCarryForwardCap.map { .decimal($0, 6) } ?? .null)
+      w.field("maintenancePerYear", .decimal(a.maintenancePercentOfHardwarePerYear, 6))
+      w.field("marketPricePerGPUHour", .decimal(a.marketPricePerGPUHour, 6))
+      w.object("pricePath") { writePricePath(a.pricePath, into: &$0) }
+      w.field("pue", .decimal(a.effectivePUE(facilityPUE: spec.facility.pue), 4))
+      w.field("rateConvention", .string(a.interestConvention.rawValue))
+      w.array("residualCurve") { w in for x in a.residualCurve { w.value(.decimal(x, 6)) } }
+      w.field("residualValue", .decimal(a.effectiveResidualFraction, 6))
+      w.field("salesAndOther", .decimal(a.salesAndOtherPercentOfRevenue, 6))
+      w.field("shippingAndTaxes", .decimal(a.shippingAndTaxesPercent, 6))
+      w.field("softwarePerGPUYear", .decimal(a.softwarePerGPUYear, 4))
+      w.object("staff") { w in
+        w.field("costPerFTE", .decimal(a.staff.costPerFTEYear, 2))
+        w.field("ftes", .decimal(a.staff.fteCount, 4))
+      }
+      w.array("targetIRRs") { w in for x in a.extraTargetIRRs { w.value(.decimal(x, 6)) } }
+      w.field("taxRate", .decimal(a.taxRate, 6))
+      w.array("utilization") { w in for x in a.utilization { w.value(.decimal(x, 6)) } }
+      w.field("utilizationRampMonths", .int(a.utilizationRampMonths))
+      w.field("warrantyYears", .int(a.warrantyYears))
     }
   }
 
-  /// The monthly cash flows (money rounded to the cent; flows signed, + = received).
-  func cashFlowsJSON() -> JSONValue {
-    .array(
-      finance.cashFlows.months.map { m in
-        .object([
-          "month": .int(m.month), "price": .decimal(m.marketPricePerGPUHour, 6),
-          "utilization": .decimal(m.utilization, 6), "revenue": .money(money(m.revenue)),
-          "opex": .money(money(m.opex.total)), "capex": .money(money(m.capex)),
-          "residualValue": .money(money(m.residualValue)), "projectPreTax": .money(money(m.projectPreTax)),
-          "projectAfterTax": .money(money(m.projectAfterTax)), "equity": .money(money(m.equity)),
-          "draw": .money(money(m.debtDrawdown)), "interest": .money(money(m.interest)),
-          "interestPaid": .money(money(m.interestPaid)), "principal": .money(money(m.principalRepayment)),
-          "debtBalance": .money(money(m.debtBalance)), "tax": .money(money(m.equityTax)),
-          "prepaymentReceived": .money(money(m.prepaymentReceived)), "year": .int(m.year),
-        ])
-      })
+  /// `pricePath`: its kind and parameters.
+  private func writePricePath<W: JSONWriter>(_ path: PricePath, into w: inout W) {
+    switch path {
+    case .none: w.field("kind", .string("none"))
+    case .linear(let end):
+      w.field("endFraction", .decimal(end, 6))
+      w.field("kind", .string("linear"))
+    case .annualDecline(let rate):
+      w.field("annualDecline", .decimal(rate, 6))
+      w.field("kind", .string("annual"))
+    case .perYear(let list):
+      w.field("kind", .string("per-year"))
+      w.array("multipliers") { w in for x in list { w.value(.decimal(x, 6)) } }
+    }
+  }
+
+  /// `debtSizing`: its kind and value (no sizing given: the debt share of capex).
+  private func writeDebtSizing<W: JSONWriter>(_ sizing: DebtSizing?, into w: inout W) {
+    let (kind, value): (String, Double) =
+      switch sizing {
+      case .none: ("shareOfCapex", financeAssumptions.debtShare)
+      case .shareOfCapex(let x): ("shareOfCapex", x)
+      case .advanceRate(let x): ("advanceRate", x)
+      case .targetDSCR(let x): ("targetDSCR", x)
+      }
+    w.field("kind", .string(kind))
+    w.field("value", .decimal(value, 6))
+  }
+
+  /// `cashFlows`: the monthly cash flows (money rounded to the cent; flows signed, + = received).
+  func writeCashFlows<W: JSONWriter>(into w: inout W) {
+    w.beginArray()
+    for m in finance.cashFlows.months {
+      w.object { w in
+        w.field("capex", money: money(m.capex))
+        w.field("debtBalance", money: money(m.debtBalance))
+        w.field("draw", money: money(m.debtDrawdown))
+        w.field("equity", money: money(m.equity))
+        w.field("interest", money: money(m.interest))
+        w.field("interestPaid", money: money(m.interestPaid))
+        w.field("month", .int(m.month))
+        w.field("opex", money: money(m.opex.total))
+        w.field("prepaymentReceived", money: money(m.prepaymentReceived))
+        w.field("price", .decimal(m.marketPricePerGPUHour, 6))
+        w.field("principal", money: money(m.principalRepayment))
+        w.field("projectAfterTax", money: money(m.projectAfterTax))
+        w.field("projectPreTax", money: money(m.projectPreTax))
+        w.field("residualValue", money: money(m.residualValue))
+        w.field("revenue", money: money(m.revenue))
+        w.field("tax", money: money(m.equityTax))
+        w.field("utilization", .decimal(m.utilization, 6))
+        w.field("year", .int(m.year))
+      }
+    }
+    w.endArray()
   }
 
   /// The finance summary for the text report (fits 100 columns).
@@ -309,11 +339,13 @@ extension Plan {
   }
 
   /// `neoplan tco --format json`: the finance keys of the plan document plus identification.
-  public func financeJSONDocument() -> JSONValue {
-    var document = financeJSON()
-    document["schemaVersion"] = .int(Plan.schemaVersion)
-    document["name"] = .string(spec.name)
-    document["asOf"] = .string(spec.asOf.description)
-    return .object(document)
-  }
+  public func financeJSONDocument() -> JSONValue { JSONDocument.tree { writeDocument(summary: nil, into: &$0) } }
+
+  /// `financeJSONDocument().rendered()`, written without the tree.
+  public func financeJSONText() -> String { JSONDocument.text { writeDocument(summary: nil, into: &$0) } }
+}
+
+extension OpexLine {
+  /// Every line in the order of their names (the order a JSON object lists them).
+  static let byName = allCases.sorted { $0.rawValue < $1.rawValue }
 }

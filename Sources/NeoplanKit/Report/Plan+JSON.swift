@@ -5,15 +5,45 @@ extension Plan {
   /// The deterministic JSON document (sorted keys, money in major units exact to the cent). The
   /// design sections, the BoM and the headline finance figures are written from the plan's
   /// ``PlanSummary``, the value `neoplan diff` reads back.
-  public func json() -> JSONValue {
-    let summary = PlanSummary(plan: self)
-    var document = summary.designJSON()
-    document["schemaVersion"] = .int(Plan.schemaVersion)
-    document["name"] = .string(summary.name)
-    document["asOf"] = .string(spec.asOf.description)
-    document["bom"] = summary.bomJSON()
-    document.merge(financeJSON(summary: summary.finance)) { a, _ in a }
-    return .object(document)
+  public func json() -> JSONValue { JSONDocument.tree { writeJSON(into: &$0) } }
+
+  /// `json().rendered()`, written straight from the plan without the tree (`neoplan plan --format
+  /// json`).
+  public func jsonText() -> String { JSONDocument.text { writeJSON(into: &$0) } }
+
+  /// FNV-1a 64 of `jsonText()`'s UTF-8 bytes, without the text (the quote id).
+  public func jsonFNV1a64() -> UInt64 { JSONDocument.fnv1a64 { writeJSON(into: &$0) } }
+
+  /// The plan document, members in key order.
+  func writeJSON<W: JSONWriter>(into w: inout W) {
+    writeDocument(summary: PlanSummary(plan: self), into: &w)
+  }
+
+  /// The plan document (with `summary`: design, BoM and finance) or the `tco` document (without:
+  /// finance only), members in key order; both share the finance members.
+  func writeDocument<W: JSONWriter>(summary: PlanSummary?, into w: inout W) {
+    let finance = summary?.finance ?? PlanSummary.Finance(plan: self)
+    let design = summary.map(PlanDesignLayout.init)
+    w.object { w in
+      w.field("asOf", .string(spec.asOf.description))
+      if let summary { w.object("bom") { summary.writeBoM(into: &$0) } }
+      w.key("cashFlows")
+      writeCashFlows(into: &w)
+      for section in ["compute", "fabrics", "facility"] { design?.write(section: section, into: &w) }
+      w.key("financeAssumptions")
+      writeAssumptions(into: &w)
+      w.field("name", .string(summary?.name ?? spec.name))
+      w.object("returns") { writeReturns(finance, into: &$0) }
+      w.key("revenueTranches")
+      writeTranches(into: &w)
+      w.field("schemaVersion", .int(Plan.schemaVersion))
+      writeSensitivity(into: &w)
+      w.object("sourcesAndUses") { writeSourcesAndUses(into: &$0) }
+      w.object("statements") { writeStatements(into: &$0) }
+      design?.write(section: "storage", into: &w)
+      w.object("tco") { writeTCO(finance, into: &$0) }
+      writeUtilizationSweep(into: &w)
+    }
   }
 
   /// The BoM as RFC 4180 CSV (CRLF line ends, fields quoted when needed).

@@ -19,87 +19,120 @@ private var statementColumns: [(key: String, value: (AnnualStatement) -> Double)
   ]
 }
 
+/// ``statementColumns`` in the order of their keys (the order a JSON object lists them).
+private var statementColumnsByKey: [(key: String, value: (AnnualStatement) -> Double)] {
+  statementColumns.sorted { $0.key < $1.key }
+}
+
 extension Plan {
-  /// `statements`, `sourcesAndUses`, `revenueTranches` and the lender block (`returns.lender`)
-  /// of the JSON document.
-  func statementsJSON() -> JSONValue {
+  /// `statements`: the annual statements (JSON keys sorted: the columns, the tranches' revenue, the
+  /// opex lines, the DSCR) and their basis. The lender block (`returns.lender`),
+  /// `sourcesAndUses` and `revenueTranches` of the JSON document follow.
+  func writeStatements<W: JSONWriter>(into w: inout W) {
     let f = finance
     let names = f.cashFlows.trancheNames
-    let annual: [JSONValue] = f.statements.map { s in
-      var row: [String: JSONValue] = ["year": .int(s.year), "dscr": s.dscr.map { .decimal($0, 4) } ?? .null]
-      for column in statementColumns { row[column.key] = .money(money(column.value(s))) }
-      row["revenueByTranche"] = .array(
-        zip(names, s.revenueByTranche).map { .object(["tranche": .string($0), "amount": .money(money($1))]) })
-      var lines: [String: JSONValue] = [:]
-      for line in OpexLine.allCases where s.opexLines.amount(of: line) != 0 {
-        lines[line.rawValue] = .money(money(s.opexLines.amount(of: line)))
+    let byKey = statementColumnsByKey
+    let currency = bom.currency
+    w.objects("annual", f.statements) { w, s in
+      var columns = byKey[...]
+      /// The columns whose keys sort before `key` (all that are left: `nil`). It rounds as
+      /// `money(_:)` does without calling it: a nested function that captured `self` would copy
+      /// the whole plan for every row.
+      func columnsBefore(_ key: String?, _ w: inout W) {
+        while let column = columns.first, key.map({ column.key < $0 }) ?? true {
+          w.field(column.key, money: Money(roundingMajor: column.value(s), currency: currency))
+          columns = columns.dropFirst()
+        }
       }
-      row["opexLines"] = .object(lines)
-      return .object(row)
+      columnsBefore("dscr", &w)
+      w.field("dscr", s.dscr.map { .decimal($0, 4) } ?? .null)
+      columnsBefore("opexLines", &w)
+      w.object("opexLines") { writeOpexLines(s.opexLines, into: &$0) }
+      columnsBefore("revenueByTranche", &w)
+      w.objects("revenueByTranche", zip(names, s.revenueByTranche)) { w, tranche in
+        w.field("amount", money: money(tranche.1))
+        w.field("tranche", .string(tranche.0))
+      }
+      columnsBefore("year", &w)
+      w.field("year", .int(s.year))
+      columnsBefore(nil, &w)
     }
-    return .object([
-      "annual": .array(annual),
-      "basis": .string(
+    w.field(
+      "basis",
+      .string(
         "year 0 is the build (months 0 to the lead time); tax per year, paid in the year's last month; CFADS = revenue − prepaid revenue − opex − unlevered tax"
-      ),
-    ])
+      ))
   }
 
   /// `sourcesAndUses`: at financial close.
-  func sourcesAndUsesJSON() -> JSONValue {
-    func lines(_ list: [FundingLine]) -> JSONValue {
-      .array(list.map { .object(["item": .string($0.item), "amount": .money(money($0.amount))]) })
+  func writeSourcesAndUses<W: JSONWriter>(into w: inout W) {
+    for (name, list) in [("sources", finance.sourcesAndUses.sources), ("uses", finance.sourcesAndUses.uses)] {
+      w.objects(name, list) { w, line in
+        w.field("amount", money: money(line.amount))
+        w.field("item", .string(line.item))
+      }
     }
-    return .object([
-      "sources": lines(finance.sourcesAndUses.sources), "uses": lines(finance.sourcesAndUses.uses),
-    ])
   }
 
   /// `returns.lender`.
-  func lenderJSON() -> JSONValue {
+  func writeLender<W: JSONWriter>(into w: inout W) {
     let l = finance.lender
     let a = financeAssumptions
     func ratio(_ x: Double?) -> JSONValue { x.map { $0.isFinite ? .decimal($0, 4) : .null } ?? .null }
-    return .object([
-      "debtAmount": .money(money(l.debtAmount)),
-      "capitalisedInterest": .money(money(l.capitalisedInterest)),
-      "interestDuringConstructionAmount": .money(money(l.interestDuringConstruction)),
-      "minDSCR": ratio(l.minDSCR), "averageDSCR": ratio(l.averageDSCR), "llcr": ratio(l.llcr),
-      "maxLTV": ratio(l.maxLTV),
-      "dscrByYear": .array(l.dscrByYear.map { .object(["year": .int($0.year), "dscr": ratio($0.value)]) }),
-      "ltvByYear": .array(l.ltvByYear.map { .object(["year": .int($0.year), "ltv": ratio($0.value)]) }),
-      "covenants": .object(["minDSCR": .decimal(a.covenants.minDSCR, 4), "maxLTV": .decimal(a.covenants.maxLTV, 4)]),
-      "breaches": .array(
-        l.breaches.map {
-          .object([
-            "covenant": .string($0.covenant), "month": .int($0.month), "value": ratio($0.value),
-            "limit": .decimal($0.limit, 4),
-          ])
-        }),
-      "interestRate": .decimal(a.interestRateAnnual, 6),
-      "rateConvention": .string(a.interestConvention.rawValue),
-      "amortization": .string(a.amortization.rawValue),
-      "tenorMonths": .int(a.debtTermMonths),
-      "interestDuringConstruction": .string(a.interestDuringConstruction.rawValue),
-    ])
+    w.field("amortization", .string(a.amortization.rawValue))
+    w.field("averageDSCR", ratio(l.averageDSCR))
+    w.objects("breaches", l.breaches) { w, breach in
+      w.field("covenant", .string(breach.covenant))
+      w.field("limit", .decimal(breach.limit, 4))
+      w.field("month", .int(breach.month))
+      w.field("value", ratio(breach.value))
+    }
+    w.field("capitalisedInterest", money: money(l.capitalisedInterest))
+    w.object("covenants") { w in
+      w.field("maxLTV", .decimal(a.covenants.maxLTV, 4))
+      w.field("minDSCR", .decimal(a.covenants.minDSCR, 4))
+    }
+    w.field("debtAmount", money: money(l.debtAmount))
+    w.objects("dscrByYear", l.dscrByYear) { w, year in
+      w.field("dscr", ratio(year.value))
+      w.field("year", .int(year.year))
+    }
+    w.field("interestDuringConstruction", .string(a.interestDuringConstruction.rawValue))
+    w.field("interestDuringConstructionAmount", money: money(l.interestDuringConstruction))
+    w.field("interestRate", .decimal(a.interestRateAnnual, 6))
+    w.field("llcr", ratio(l.llcr))
+    w.objects("ltvByYear", l.ltvByYear) { w, year in
+      w.field("ltv", ratio(year.value))
+      w.field("year", .int(year.year))
+    }
+    w.field("maxLTV", ratio(l.maxLTV))
+    w.field("minDSCR", ratio(l.minDSCR))
+    w.field("rateConvention", .string(a.interestConvention.rawValue))
+    w.field("tenorMonths", .int(a.debtTermMonths))
   }
 
   /// `revenueTranches`: every contract with its terms, then the market.
-  func tranchesJSON() -> JSONValue {
+  func writeTranches<W: JSONWriter>(into w: inout W) {
     let a = financeAssumptions
-    var list: [JSONValue] = a.contracts.map { c in
-      .object([
-        "name": .string(c.name), "kind": .string("contract"), "share": .decimal(c.share, 6),
-        "pricePerGPUHour": .decimal(c.pricePerGPUHour, 4), "termMonths": .int(a.termMonths(of: c)),
-        "prepayment": .decimal(c.prepayment, 6),
-      ])
+    w.beginArray()
+    for c in a.contracts {
+      w.object { w in
+        w.field("kind", .string("contract"))
+        w.field("name", .string(c.name))
+        w.field("prepayment", .decimal(c.prepayment, 6))
+        w.field("pricePerGPUHour", .decimal(c.pricePerGPUHour, 4))
+        w.field("share", .decimal(c.share, 6))
+        w.field("termMonths", .int(a.termMonths(of: c)))
+      }
     }
-    list.append(
-      .object([
-        "name": .string("market"), "kind": .string("market"), "share": .decimal(finance.marketShare, 6),
-        "startPricePerGPUHour": .decimal(a.marketPricePerGPUHour, 4), "rampMonths": .int(a.utilizationRampMonths),
-      ]))
-    return .array(list)
+    w.object { w in
+      w.field("kind", .string("market"))
+      w.field("name", .string("market"))
+      w.field("rampMonths", .int(a.utilizationRampMonths))
+      w.field("share", .decimal(finance.marketShare, 6))
+      w.field("startPricePerGPUHour", .decimal(a.marketPricePerGPUHour, 4))
+    }
+    w.endArray()
   }
 
   /// The annual statements as RFC 4180 CSV: one row per statement year.

@@ -61,7 +61,7 @@ public struct ReportViewModel {
 
   /// A short, content-derived quote id: FNV-1a 64 of the plan's JSON, `NP-` and 12 hex digits.
   public static func quoteID(for plan: Plan) -> String {
-    let hash = plan.json().renderedFNV1a64()  // streamed: the JSON text is never built
+    let hash = plan.jsonFNV1a64()  // streamed: neither the JSON text nor a tree is built
     let hex = String(hash, radix: 16, uppercase: true)
     let padded = String(repeating: "0", count: 16 - hex.count) + hex
     return "NP-" + padded.prefix(12)
