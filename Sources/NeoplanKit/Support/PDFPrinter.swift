@@ -79,11 +79,9 @@ public enum PDFPrinter {
           "--run-all-compositor-stages-before-draw", "--user-data-dir=\(profile.path)",
           "--print-to-pdf=\(temporary.path)", html.absoluteString,
         ], timeoutSeconds: 120)
-      let written = (try? FileManager.default.attributesOfItem(atPath: temporary.path)[.size] as? Int) ?? 0
-      if written > 0 { break }
+      if fileSize(temporary.path) > 0 { break }
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: temporary.path)[.size] as? Int) ?? 0
-    guard size > 0 else {
+    guard fileSize(temporary.path) > 0 else {
       try? FileManager.default.removeItem(at: temporary)
       throw ToolUnavailable("\(browser) wrote no PDF for \(htmlPath) after three attempts (last exit status \(status))")
     }
@@ -91,6 +89,14 @@ public enum PDFPrinter {
       try? FileManager.default.removeItem(at: temporary)
       throw InternalError("cannot move the PDF to \(pdfPath)")
     }
+  }
+
+  /// The size in bytes of the file at `path`, 0 when it cannot be read. `stat` alone:
+  /// `FileManager.attributesOfItem` also looks up the owner's and group's names (getpwuid,
+  /// getgrgid), which a static executable must not call.
+  static func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
   }
 
   /// Runs `executable` and waits at most `timeoutSeconds`; a process still running then is
