@@ -75,7 +75,7 @@ struct OperatingSchedule: Sendable {
 
   /// Revenue of operating month `k`: each contract active in its term (take-or-pay, every hour
   /// billed), and the remaining GPUs at the market price × utilization × ramp.
-  private mutating func fillRevenue(
+  mutating func fillRevenue(
     month: Int, operatingMonth k: Int, inputs: FinanceInputs, assumptions a: FinanceAssumptions
   ) {
     let hours = FinanceMath.hoursPerMonth * Double(inputs.gpuCount)
@@ -133,7 +133,12 @@ struct OperatingSchedule: Sendable {
     }
     opex.insurance = a.insurancePercentPerYear * hardware / 12
     opex.bandwidth = a.bandwidthPerMonth
-    opex.salesAndOther = a.salesAndOtherPercentOfRevenue * revenue
+    opex.salesAndOther = salesAndOther(revenue: revenue, assumptions: a)
     return opex
+  }
+
+  /// The sales & other cost of a month with `revenue`.
+  static func salesAndOther(revenue: Double, assumptions a: FinanceAssumptions) -> Double {
+    a.salesAndOtherPercentOfRevenue * revenue
   }
 }

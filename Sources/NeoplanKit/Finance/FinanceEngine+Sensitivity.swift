@@ -17,10 +17,17 @@ extension FinanceEngine {
       if input == .priceDecline && assumptions.pricePath == .none { continue }
       let low = vary(input, by: 1 - sensitivityStep, inputs: inputs, assumptions: assumptions)
       let high = vary(input, by: 1 + sensitivityStep, inputs: inputs, assumptions: assumptions)
-      let lowFlows = CashFlowModel.build(inputs: low.inputs, assumptions: low.assumptions)
-      let highFlows = CashFlowModel.build(inputs: high.inputs, assumptions: high.assumptions)
+      let lowFlows = CashFlowSeries(inputs: low.inputs, assumptions: low.assumptions)
+      let highFlows = CashFlowSeries(inputs: high.inputs, assumptions: high.assumptions)
       func npv(_ flows: [Double], _ a: FinanceAssumptions) -> Double {
         FinanceMath.npv(ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: a.discountRate), cashFlows: flows)
+      }
+      // The break-even price from the variation's own operating schedule, repriced to 0 and 1.
+      func breakEven(_ flows: CashFlowSeries, _ v: (inputs: FinanceInputs, assumptions: FinanceAssumptions)) -> Double?
+      {
+        breakEvenStartPrices(
+          pricedFlows: flows.ops.projectPreTaxFlows(inputs: v.inputs, assumptions: v.assumptions, startPrices: [0, 1]),
+          targetIRRs: [v.assumptions.discountRate])[0]
       }
       rows.append(
         SensitivityRow(
@@ -33,19 +40,18 @@ extension FinanceEngine {
           highEquityNPV: FinanceMath.npv(
             ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: high.assumptions.costOfEquity),
             cashFlows: highFlows.equityFlows),
-          lowBreakEvenPrice: breakEvenStartPrice(
-            inputs: low.inputs, assumptions: low.assumptions, targetIRR: low.assumptions.discountRate),
-          highBreakEvenPrice: breakEvenStartPrice(
-            inputs: high.inputs, assumptions: high.assumptions,
-            targetIRR: high.assumptions.discountRate)))
+          lowBreakEvenPrice: breakEven(lowFlows, (low.inputs, low.assumptions)),
+          highBreakEvenPrice: breakEven(highFlows, (high.inputs, high.assumptions))))
     }
-    let order = Dictionary(uniqueKeysWithValues: SensitivityInput.allCases.enumerated().map { ($1, $0) })
+    // Ordered by position in `allCases` (an array search: a dictionary keyed by the enum made
+    // the runtime look up its Hashable conformance, a scan of the whole binary's records).
+    let order = SensitivityInput.allCases
     return rows.sorted { lhs, rhs in
       if lhs.swing != rhs.swing { return lhs.swing > rhs.swing }
       let lhsEquity = abs(lhs.highEquityNPV - lhs.lowEquityNPV)
       let rhsEquity = abs(rhs.highEquityNPV - rhs.lowEquityNPV)
       if lhsEquity != rhsEquity { return lhsEquity > rhsEquity }
-      return order[lhs.input, default: 0] < order[rhs.input, default: 0]
+      return (order.firstIndex(of: lhs.input) ?? 0) < (order.firstIndex(of: rhs.input) ?? 0)
     }
   }
 
