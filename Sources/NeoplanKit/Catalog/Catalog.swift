@@ -11,6 +11,7 @@ public struct Catalog: Sendable {
 
   /// Creates a catalog from parts (later parts with the same id replace earlier ones).
   public init(parts: [Part]) {
+    partsByID.reserveCapacity(parts.count)
     for part in parts { partsByID[part.id] = part }
   }
 
@@ -30,6 +31,10 @@ public struct Catalog: Sendable {
 
   /// Adds or replaces parts.
   public mutating func merge(_ other: Catalog) {
+    guard !partsByID.isEmpty else {  // into an empty catalog: the other one, as it is
+      partsByID = other.partsByID
+      return
+    }
     for (id, part) in other.partsByID { partsByID[id] = part }
   }
 

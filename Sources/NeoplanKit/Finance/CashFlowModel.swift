@@ -145,10 +145,12 @@ struct CashFlowSeries {
   let debt: DebtSchedule
   let equityTax: (byMonth: [Double], years: [TaxYear])
 
-  init(inputs: FinanceInputs, assumptions a: FinanceAssumptions) {
+  /// Builds the series; `schedule`: the operating schedule of these inputs and assumptions when
+  /// the caller has it already.
+  init(inputs: FinanceInputs, assumptions a: FinanceAssumptions, schedule: OperatingSchedule? = nil) {
     let lead = max(0, a.leadTimeMonths)
     let capex = CapexBreakdown(inputs: inputs, assumptions: a)
-    let ops = OperatingSchedule(inputs: inputs, assumptions: a, capexTotal: capex.total)
+    let ops = schedule ?? OperatingSchedule(inputs: inputs, assumptions: a, capexTotal: capex.total)
     let count = ops.capex.count
     let operatingIncome = (0..<count).map { m in
       ops.revenue[m] - ops.opex[m].total - ops.depreciation[m] + ops.gainOnSale[m]

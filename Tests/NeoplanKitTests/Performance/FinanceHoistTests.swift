@@ -89,6 +89,36 @@ struct FinanceHoistTests {
     }
   }
 
+  /// Every tornado row (some start from the base schedule) against the full model built afresh
+  /// for its variation: the project NPV, the equity NPV and the break-even price, bit for bit.
+  @Test("tornado rows equal the full model", arguments: HTMLReportTests.examples)
+  func tornado(path: String) throws {
+    let plan = try HTMLReportTests.plan(path)
+    let rows = plan.finance.sensitivity
+    #expect(rows.count >= 7)
+    for row in rows {
+      for (factor, project, equity, breakEven) in [
+        (0.8, row.lowProjectNPV, row.lowEquityNPV, row.lowBreakEvenPrice),
+        (1.2, row.highProjectNPV, row.highEquityNPV, row.highBreakEvenPrice),
+      ] {
+        let v = FinanceEngine.vary(
+          row.input, by: factor, inputs: plan.financeInputs, assumptions: plan.financeAssumptions)
+        let full = CashFlowModel.build(inputs: v.inputs, assumptions: v.assumptions)
+        let projectRate = FinanceMath.monthlyRate(fromAnnual: v.assumptions.discountRate)
+        let equityRate = FinanceMath.monthlyRate(fromAnnual: v.assumptions.costOfEquity)
+        #expect(
+          project.bitPattern
+            == FinanceMath.npv(ratePerPeriod: projectRate, cashFlows: full.projectPreTaxFlows).bitPattern)
+        #expect(equity.bitPattern == FinanceMath.npv(ratePerPeriod: equityRate, cashFlows: full.equityFlows).bitPattern)
+        let atZero = FinanceMath.npv(
+          ratePerPeriod: projectRate, cashFlows: Self.fullFlows(v.inputs, v.assumptions, price: 0))
+        let atOne = FinanceMath.npv(
+          ratePerPeriod: projectRate, cashFlows: Self.fullFlows(v.inputs, v.assumptions, price: 1))
+        #expect(breakEven?.bitPattern == FinanceEngine.solveAffine(atZero: atZero, atOne: atOne)?.bitPattern)
+      }
+    }
+  }
+
   /// `OpexBreakdown.total` is the sum from 0 over `OpexLine.allCases` in order, bit for bit, on
   /// awkward values (negative zero, magnitudes that lose low bits, mixed signs).
   @Test func opexTotalIsTheOrderedSum() {
