@@ -32,7 +32,7 @@ extension OperatingSchedule {
   /// depreciation and the residual value.
   mutating func reprice(inputs: FinanceInputs, assumptions a: FinanceAssumptions) {
     let lead = max(0, a.leadTimeMonths)
-    for k in stride(from: 1, through: max(0, a.horizonMonths), by: 1) {
+    for k in 1..<max(0, a.horizonMonths) + 1 {
       let month = lead + k
       fillRevenue(month: month, operatingMonth: k, inputs: inputs, assumptions: a)
       opex[month].salesAndOther = OperatingSchedule.salesAndOther(revenue: revenue[month], assumptions: a)
@@ -53,12 +53,17 @@ extension CashFlowModel {
 
   /// ``projectPreTaxFlows(inputs:assumptions:)`` at each starting market price of `startPrices`
   /// in turn (every other assumption as given), the same values bit for bit. The operating
-  /// schedule is built once and repriced (see ``OperatingSchedule/reprice(inputs:assumptions:)``).
+  /// schedule is built once, at the first price, and repriced for the others (see
+  /// ``OperatingSchedule/reprice(inputs:assumptions:)``).
   static func projectPreTaxFlows(
     inputs: FinanceInputs, assumptions: FinanceAssumptions, startPrices: [Double]
   ) -> [[Double]] {
-    let capex = CapexBreakdown(inputs: inputs, assumptions: assumptions)
-    return OperatingSchedule(inputs: inputs, assumptions: assumptions, capexTotal: capex.total)
-      .projectPreTaxFlows(inputs: inputs, assumptions: assumptions, startPrices: startPrices)
+    guard let first = startPrices.first else { return [] }
+    var a = assumptions
+    a.marketPricePerGPUHour = first
+    let capex = CapexBreakdown(inputs: inputs, assumptions: a)
+    let schedule = OperatingSchedule(inputs: inputs, assumptions: a, capexTotal: capex.total)
+    return [schedule.projectPreTaxFlows]
+      + schedule.projectPreTaxFlows(inputs: inputs, assumptions: a, startPrices: Array(startPrices.dropFirst()))
   }
 }
