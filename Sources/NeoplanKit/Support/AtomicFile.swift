@@ -118,14 +118,19 @@ public enum AtomicFile {
   /// entry of the folder into a String first, which costs millions of instructions in a folder
   /// such as /tmp.
   static func temporaries(in folder: String, name: String) -> [(name: String, pid: Int32)] {
-    let prefix = Array(".\(name).neoplan-".utf8)
+    let prefix = Array(".\(name).neoplan-".utf8CString)  // NUL-terminated
+    let prefixLength = prefix.count - 1
     guard let directory = opendir(folder) else { return [] }
     defer { closedir(directory) }
     var found: [(name: String, pid: Int32)] = []
     while let entry = readdir(directory) {
-      let match = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Int32)? in
-        let bytes = raw.prefix { $0 != 0 }
-        guard bytes.starts(with: prefix), let pid = temporaryPID(bytes.dropFirst(prefix.count)) else { return nil }
+      // The entry's name read in place (NUL-terminated), compared with strncmp, which stops at
+      // its end: most entries differ in the first byte.
+      let match = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field -> (String, Int32)? in
+        let entryName = UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self)
+        guard strncmp(entryName, prefix, prefixLength) == 0 else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: entryName, count: strlen(entryName))
+        guard let pid = temporaryPID(bytes.dropFirst(prefixLength)) else { return nil }
         return (String(decoding: bytes, as: UTF8.self), pid)
       }
       if let match { found.append(match) }
