@@ -35,6 +35,14 @@ struct YAMLValue {
   /// The constructor handed to Yams: no tag maps, as nothing is constructed from the nodes.
   static var composeOnly: Constructor { Constructor([:], [:], [:]) }
 
+  /// Whether `byte` is one of `0123456789.-+eE`, the characters a number's text may hold (all
+  /// ASCII, so checking the UTF-8 bytes is checking the characters).
+  static func isNumberByte(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
+      || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "e")
+      || byte == UInt8(ascii: "E")
+  }
+
   /// A number's text without its `_` digit separators (`1_024` → `1024`).
   static func withoutUnderscores(_ text: String) -> String {
     text.utf8.contains(UInt8(ascii: "_")) ? String(text.filter { $0 != "_" }) : text
@@ -142,7 +150,7 @@ struct YAMLValue {
     let text = try scalarText(expected: "a number")
     let cleaned = YAMLValue.withoutUnderscores(text)
     guard !isQuoted, let value = Double(cleaned), value.isFinite,
-      cleaned.allSatisfy({ "0123456789.-+eE".contains($0) })
+      cleaned.utf8.allSatisfy(YAMLValue.isNumberByte)
     else {
       throw error("'\(Truncated.text(text))' is not a number", expected: "expected a number such as 1.25")
     }

@@ -102,4 +102,39 @@ struct StartupIOTests {
     #expect(try map.required("a", expected: "").int() == 1_000_000)
     #expect(try map.required("b", expected: "").double() == 10.25)
   }
+
+  /// The byte check of a number's characters accepts exactly the strings whose every Character
+  /// is one of `0123456789.-+eE` (the check it replaced, as the reference).
+  @Test func numberCharacters() {
+    let strings = [
+      "1.5", "-2e+10", "1E5", "12a", "1\u{301}", "\r\n", "1\r\n2", "٣", "1.5 ", "", "+.e-", "１", "0x1F", "1_0",
+    ]
+    for text in strings {
+      #expect(text.utf8.allSatisfy(YAMLValue.isNumberByte) == text.allSatisfy({ "0123456789.-+eE".contains($0) }))
+    }
+  }
+
+  /// A path without brackets normalizes to itself; with them, as the Character loop drops
+  /// indices (reference written out here: `parts[3].specs.port_modes[0].ports` →
+  /// `parts.specs.port_modes.ports`).
+  @Test func boundPathsNormalized() {
+    func reference(_ path: String) -> String {
+      var out = ""
+      var inIndex = false
+      for character in path {
+        if character == "[" {
+          inIndex = true
+        } else if character == "]" {
+          inIndex = false
+        } else if !inIndex {
+          out.append(character)
+        }
+      }
+      return out
+    }
+    for path in ["finance.market_price", "parts[3].specs.port_modes[0].ports", "a]b", "fx[0", "", "é.ü", "x[]y"] {
+      #expect(NumberBounds.normalized(path) == reference(path))
+    }
+    #expect(NumberBounds.normalized("parts[3].specs.port_modes[0].ports") == "parts.specs.port_modes.ports")
+  }
 }
