@@ -11,15 +11,18 @@ public struct Catalog: Sendable {
 
   /// Creates a catalog from parts (later parts with the same id replace earlier ones).
   public init(parts: [Part]) {
+    partsByID.reserveCapacity(parts.count)
     for part in parts { partsByID[part.id] = part }
   }
 
   /// All parts, ordered by kind then id (stable for listings).
   public var parts: [Part] {
-    let order = Dictionary(uniqueKeysWithValues: PartKind.allCases.enumerated().map { ($1, $0) })
     // Sort the keys, then gather the parts: moving whole `Part` values while sorting was costly.
+    // The kind's rank by searching `allCases`: a dictionary keyed by the kind made the runtime
+    // scan the binary for its Hashable conformance.
+    let kinds = PartKind.allCases
     let values = Array(partsByID.values)
-    let keys = values.map { (order[$0.kind] ?? 0, $0.id) }
+    let keys = values.map { (kinds.firstIndex(of: $0.kind) ?? 0, $0.id) }
     return values.indices.sorted { keys[$0] < keys[$1] }.map { values[$0] }
   }
 
@@ -28,6 +31,10 @@ public struct Catalog: Sendable {
 
   /// Adds or replaces parts.
   public mutating func merge(_ other: Catalog) {
+    guard !partsByID.isEmpty else {  // into an empty catalog: the other one, as it is
+      partsByID = other.partsByID
+      return
+    }
     for (id, part) in other.partsByID { partsByID[id] = part }
   }
 
@@ -64,6 +71,15 @@ public struct Catalog: Sendable {
 
   /// Cross-part checks: references to other parts exist and have the right kind.
   public func referenceProblems() -> [Diagnostic] {
+    // Checked in any order first: sorting every part is the cost, and problems are rare.
+    guard !Self.referenceProblems(of: partsByID.values, in: partsByID).isEmpty else { return [] }
+    return Self.referenceProblems(of: parts, in: partsByID)
+  }
+
+  /// ``referenceProblems()`` of `parts`, in their order.
+  private static func referenceProblems(of parts: some Sequence<Part>, in partsByID: [String: Part])
+    -> [Diagnostic]
+  {
     var problems: [Diagnostic] = []
     for part in parts {
       if case .gpuNode(let node) = part.specs, let nicID = node.computeNIC {

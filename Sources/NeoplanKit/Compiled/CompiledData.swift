@@ -10,30 +10,51 @@ import Foundation
 enum CompiledData {
   /// FNV-1a 64 of `bytes`.
   static func fingerprint(_ bytes: some Sequence<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
+    var hash = Fingerprint()
+    for byte in bytes { hash.add(byte) }
+    return hash.value
+  }
+
+  /// FNV-1a 64, fed piece by piece (the same value as ``fingerprint(_:)`` of the pieces joined).
+  struct Fingerprint {
+    /// The hash so far (the FNV offset basis before any byte).
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// Adds one byte.
+    mutating func add(_ byte: UInt8) {
+      value ^= UInt64(byte)
+      value = value &* 0x0000_0100_0000_01b3
     }
-    return hash
+
+    /// Adds a buffer's bytes, read in place.
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+      var hash = value
+      for byte in bytes {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+      }
+      value = hash
+    }
   }
 
   /// The catalog files of `directory` as `CatalogLoader.loadDirectory` reads them, sorted by name.
   static func catalogFiles(in directory: String) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    let names = DirectoryEntries.names(in: directory) ?? []
     return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }.sorted()
   }
 
   /// Fingerprint of a catalog folder: every catalog file's name and bytes, in order; `nil` if
-  /// one cannot be read.
+  /// one cannot be read. The FNV-1a 64 of name, 0, bytes, 0 for each file, joined.
   static func catalogFingerprint(directory: String) -> UInt64? {
-    var bytes: [UInt8] = []
+    var hash = Fingerprint()
     for name in catalogFiles(in: directory) {
-      guard let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name))
-      else { return nil }
-      bytes += Array(name.utf8) + [0] + Array(data) + [0]
+      guard let data = FileManager.default.contents(atPath: PathName.join(directory, name)) else { return nil }
+      for byte in name.utf8 { hash.add(byte) }
+      hash.add(0)
+      data.withUnsafeBytes { hash.add($0) }
+      hash.add(0)
     }
-    return fingerprint(bytes)
+    return hash.value
   }
 
   /// The compiled parts when `directory` holds exactly the catalog they were compiled from.
@@ -46,13 +67,16 @@ enum CompiledData {
 
   /// The compiled strings of a locale file whose text is `text` (its fingerprint must match).
   static func localeStrings(_ language: ReportLanguage, text: String) -> [String: String]? {
-    localeStrings(language, bytes: text.utf8)
+    var text = text
+    return text.withUTF8 { localeStrings(language, bytes: UnsafeRawBufferPointer($0)) }
   }
 
   /// The compiled strings of a locale file whose bytes are `bytes` (its fingerprint must match;
   /// then the bytes are the UTF-8 text the strings were compiled from).
-  static func localeStrings(_ language: ReportLanguage, bytes: some Sequence<UInt8>) -> [String: String]? {
-    guard let print = Generated.localeFingerprints[language.rawValue], print == fingerprint(bytes) else {
+  static func localeStrings(_ language: ReportLanguage, bytes: UnsafeRawBufferPointer) -> [String: String]? {
+    var hash = Fingerprint()
+    hash.add(bytes)
+    guard let print = Generated.localeFingerprints[language.rawValue], print == hash.value else {
       return nil
     }
     return Generated.localeStrings(language.rawValue)

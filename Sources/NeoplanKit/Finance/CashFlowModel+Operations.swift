@@ -38,7 +38,7 @@ struct OperatingSchedule: Sendable {
     var accumulated = 0.0
     let depreciationMonths = max(1, a.depreciationYears * 12)
     let hardware = inputs.hardwareCapexIncludingSpares
-    for k in stride(from: 1, through: horizon, by: 1) {
+    for k in 1..<horizon + 1 {
       let month = lead + k
       fillRevenue(month: month, operatingMonth: k, inputs: inputs, assumptions: a)
       opex[month] = OperatingSchedule.opex(
@@ -75,7 +75,7 @@ struct OperatingSchedule: Sendable {
 
   /// Revenue of operating month `k`: each contract active in its term (take-or-pay, every hour
   /// billed), and the remaining GPUs at the market price × utilization × ramp.
-  private mutating func fillRevenue(
+  mutating func fillRevenue(
     month: Int, operatingMonth k: Int, inputs: FinanceInputs, assumptions a: FinanceAssumptions
   ) {
     let hours = FinanceMath.hoursPerMonth * Double(inputs.gpuCount)
@@ -85,14 +85,21 @@ struct OperatingSchedule: Sendable {
     let util = a.utilization(yearIndex: (k - 1) / 12) * ramp
     price[month] = marketPrice
     utilization[month] = util
+    // The revenue is summed from 0 over the tranches in order, contracts then the market.
     var contracted = 0.0
-    for (index, contract) in a.contracts.enumerated() where k <= a.termMonths(of: contract) {
-      contracted += contract.share
-      revenueByTranche[index][month] = hours * contract.share * contract.pricePerGPUHour
+    var total = 0.0
+    for index in a.contracts.indices {
+      let contract = a.contracts[index]
+      if k <= a.termMonths(of: contract) {
+        contracted += contract.share
+        revenueByTranche[index][month] = hours * contract.share * contract.pricePerGPUHour
+      }
+      total += revenueByTranche[index][month]
     }
     let marketShare = max(0, 1 - contracted)
-    revenueByTranche[a.contracts.count][month] = hours * marketShare * util * marketPrice
-    revenue[month] = revenueByTranche.reduce(0) { $0 + $1[month] }
+    let market = hours * marketShare * util * marketPrice
+    revenueByTranche[a.contracts.count][month] = market
+    revenue[month] = total + market
   }
 
   /// Share of the GPUs busy in `month`: contracted GPUs count as busy, the rest at utilization.
@@ -133,7 +140,12 @@ struct OperatingSchedule: Sendable {
     }
     opex.insurance = a.insurancePercentPerYear * hardware / 12
     opex.bandwidth = a.bandwidthPerMonth
-    opex.salesAndOther = a.salesAndOtherPercentOfRevenue * revenue
+    opex.salesAndOther = salesAndOther(revenue: revenue, assumptions: a)
     return opex
+  }
+
+  /// The sales & other cost of a month with `revenue`.
+  static func salesAndOther(revenue: Double, assumptions a: FinanceAssumptions) -> Double {
+    a.salesAndOtherPercentOfRevenue * revenue
   }
 }

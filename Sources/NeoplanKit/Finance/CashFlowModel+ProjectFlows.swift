@@ -6,6 +6,38 @@ extension OperatingSchedule {
   func projectPreTax(month m: Int) -> Double {
     revenue[m] - prepaymentApplied[m] + prepaymentReceived[m] - opex[m].total - capex[m] + residual[m]
   }
+
+  /// ``projectPreTax(month:)`` of every timeline month.
+  var projectPreTaxFlows: [Double] { (0..<capex.count).map { projectPreTax(month: $0) } }
+
+  /// ``projectPreTaxFlows`` of this schedule repriced to each of `startPrices` in turn
+  /// (`assumptions`: those it was built with).
+  func projectPreTaxFlows(inputs: FinanceInputs, assumptions: FinanceAssumptions, startPrices: [Double])
+    -> [[Double]]
+  {
+    var schedule = self
+    var a = assumptions
+    return startPrices.map { price in
+      a.marketPricePerGPUHour = price
+      schedule.reprice(inputs: inputs, assumptions: a)
+      return schedule.projectPreTaxFlows
+    }
+  }
+
+  /// The schedule at another starting market price (`a.marketPricePerGPUHour`; `a` otherwise the
+  /// assumptions it was built with): each operating month's price, revenue and sales & other
+  /// cost, computed as ``init(inputs:assumptions:capexTotal:)`` computes them. Nothing else
+  /// depends on the market price: contract revenue (so the prepayments), utilization, the other
+  /// opex lines (electricity follows the busy share, which follows utilization), capex,
+  /// depreciation and the residual value.
+  mutating func reprice(inputs: FinanceInputs, assumptions a: FinanceAssumptions) {
+    let lead = max(0, a.leadTimeMonths)
+    for k in 1..<max(0, a.horizonMonths) + 1 {
+      let month = lead + k
+      fillRevenue(month: month, operatingMonth: k, inputs: inputs, assumptions: a)
+      opex[month].salesAndOther = OperatingSchedule.salesAndOther(revenue: revenue[month], assumptions: a)
+    }
+  }
 }
 
 extension CashFlowModel {
@@ -16,6 +48,22 @@ extension CashFlowModel {
   static func projectPreTaxFlows(inputs: FinanceInputs, assumptions a: FinanceAssumptions) -> [Double] {
     let capex = CapexBreakdown(inputs: inputs, assumptions: a)
     let ops = OperatingSchedule(inputs: inputs, assumptions: a, capexTotal: capex.total)
-    return (0..<ops.capex.count).map { ops.projectPreTax(month: $0) }
+    return ops.projectPreTaxFlows
+  }
+
+  /// ``projectPreTaxFlows(inputs:assumptions:)`` at each starting market price of `startPrices`
+  /// in turn (every other assumption as given), the same values bit for bit. The operating
+  /// schedule is built once, at the first price, and repriced for the others (see
+  /// ``OperatingSchedule/reprice(inputs:assumptions:)``).
+  static func projectPreTaxFlows(
+    inputs: FinanceInputs, assumptions: FinanceAssumptions, startPrices: [Double]
+  ) -> [[Double]] {
+    guard let first = startPrices.first else { return [] }
+    var a = assumptions
+    a.marketPricePerGPUHour = first
+    let capex = CapexBreakdown(inputs: inputs, assumptions: a)
+    let schedule = OperatingSchedule(inputs: inputs, assumptions: a, capexTotal: capex.total)
+    return [schedule.projectPreTaxFlows]
+      + schedule.projectPreTaxFlows(inputs: inputs, assumptions: a, startPrices: Array(startPrices.dropFirst()))
   }
 }

@@ -106,9 +106,51 @@ public enum CashFlowModel {
   public static func build(inputs: FinanceInputs, assumptions a: FinanceAssumptions)
     -> MonthlyCashFlows
   {
+    let parts = CashFlowSeries(inputs: inputs, assumptions: a)
+    let (lead, ops, projectTax, debt, equityTax) = (
+      parts.lead, parts.ops, parts.projectTax, parts.debt, parts.equityTax
+    )
+    let months = (0..<ops.capex.count).map { m in
+      let preTax = ops.projectPreTax(month: m)
+      return MonthlyCashFlow(
+        month: m, operatingMonth: m > lead ? m - lead : nil, year: StatementCalendar.year(of: m, lead: lead),
+        marketPricePerGPUHour: ops.price[m], utilization: ops.utilization[m], revenue: ops.revenue[m],
+        revenueByTranche: ops.revenueByTranche.map { $0[m] }, prepaymentReceived: ops.prepaymentReceived[m],
+        prepaymentApplied: ops.prepaymentApplied[m], opex: ops.opex[m], capex: ops.capex[m],
+        residualValue: ops.residual[m], depreciation: ops.depreciation[m], gainOnSale: ops.gainOnSale[m],
+        projectPreTax: preTax, projectTax: projectTax.byMonth[m], projectAfterTax: preTax - projectTax.byMonth[m],
+        cfads: parts.cfads[m], debtDrawdown: debt.draw[m], interest: debt.interest[m],
+        interestPaid: debt.interestPaid[m], interestCapitalised: debt.interestCapitalised[m],
+        principalRepayment: debt.principal[m], balloonRepayment: debt.balloon[m], debtBalance: debt.balance[m],
+        financingFees: debt.fees[m], reserveChange: debt.reserveChange[m], equityTax: equityTax.byMonth[m],
+        equity: parts.equity(month: m, preTax: preTax))
+    }
+    return MonthlyCashFlows(
+      months: months, capex: parts.capex, debtPrincipal: parts.debtAmount, debtPayment: debt.payment,
+      projectTaxYears: projectTax.years, equityTaxYears: equityTax.years,
+      trancheNames: a.contracts.map(\.name) + ["market"])
+  }
+}
+
+/// The model's monthly series before ``CashFlowModel/build(inputs:assumptions:)`` gathers them
+/// into ``MonthlyCashFlow`` records: the operating schedule, the unlevered tax, CFADS, the debt
+/// schedule and the levered tax. The sensitivity tornado reads its flows from here directly.
+struct CashFlowSeries {
+  let lead: Int
+  let capex: CapexBreakdown
+  let ops: OperatingSchedule
+  let projectTax: (byMonth: [Double], years: [TaxYear])
+  let cfads: [Double]
+  let debtAmount: Double
+  let debt: DebtSchedule
+  let equityTax: (byMonth: [Double], years: [TaxYear])
+
+  /// Builds the series; `schedule`: the operating schedule of these inputs and assumptions when
+  /// the caller has it already.
+  init(inputs: FinanceInputs, assumptions a: FinanceAssumptions, schedule: OperatingSchedule? = nil) {
     let lead = max(0, a.leadTimeMonths)
     let capex = CapexBreakdown(inputs: inputs, assumptions: a)
-    let ops = OperatingSchedule(inputs: inputs, assumptions: a, capexTotal: capex.total)
+    let ops = schedule ?? OperatingSchedule(inputs: inputs, assumptions: a, capexTotal: capex.total)
     let count = ops.capex.count
     let operatingIncome = (0..<count).map { m in
       ops.revenue[m] - ops.opex[m].total - ops.depreciation[m] + ops.gainOnSale[m]
@@ -118,35 +160,31 @@ public enum CashFlowModel {
     let cfads = (0..<count).map { m in
       m <= lead ? 0 : ops.revenue[m] - ops.prepaymentApplied[m] - ops.opex[m].total - projectTax.byMonth[m]
     }
-    let amount = debtAmount(
+    let amount = CashFlowModel.debtAmount(
       assumptions: a, capex: ops.capex, hardware: inputs.hardwareCapexIncludingSpares, cfads: cfads,
       prepayments: ops.prepaymentReceived.reduce(0, +))
     let debt = DebtSchedule(
       amount: amount, capex: ops.capex, monthlyRate: a.monthlyInterestRate, termMonths: a.debtTermMonths,
       leadMonths: lead, amortization: a.amortization, construction: a.interestDuringConstruction, cfads: cfads,
       upfrontFee: a.upfrontFee, reserveMonths: a.reserveMonths)
-    let equityTax = TaxCalculator.annual(
+    equityTax = TaxCalculator.annual(
       taxableIncome: (0..<count).map { operatingIncome[$0] - debt.interest[$0] - debt.fees[$0] }, leadMonths: lead,
       rate: a.taxRate, cap: a.lossCarryForwardCap)
-    let months = (0..<count).map { m in
-      let preTax = ops.projectPreTax(month: m)
-      return MonthlyCashFlow(
-        month: m, operatingMonth: m > lead ? m - lead : nil, year: StatementCalendar.year(of: m, lead: lead),
-        marketPricePerGPUHour: ops.price[m], utilization: ops.utilization[m], revenue: ops.revenue[m],
-        revenueByTranche: ops.revenueByTranche.map { $0[m] }, prepaymentReceived: ops.prepaymentReceived[m],
-        prepaymentApplied: ops.prepaymentApplied[m], opex: ops.opex[m], capex: ops.capex[m],
-        residualValue: ops.residual[m], depreciation: ops.depreciation[m], gainOnSale: ops.gainOnSale[m],
-        projectPreTax: preTax, projectTax: projectTax.byMonth[m], projectAfterTax: preTax - projectTax.byMonth[m],
-        cfads: cfads[m], debtDrawdown: debt.draw[m], interest: debt.interest[m], interestPaid: debt.interestPaid[m],
-        interestCapitalised: debt.interestCapitalised[m], principalRepayment: debt.principal[m],
-        balloonRepayment: debt.balloon[m], debtBalance: debt.balance[m], financingFees: debt.fees[m],
-        reserveChange: debt.reserveChange[m], equityTax: equityTax.byMonth[m],
-        equity: preTax - equityTax.byMonth[m] + debt.draw[m] - debt.interestPaid[m] - debt.principal[m]
-          - debt.fees[m] - debt.reserveChange[m])
-    }
-    return MonthlyCashFlows(
-      months: months, capex: capex, debtPrincipal: amount, debtPayment: debt.payment,
-      projectTaxYears: projectTax.years, equityTaxYears: equityTax.years,
-      trancheNames: a.contracts.map(\.name) + ["market"])
+    (self.lead, self.capex, self.ops, self.projectTax, self.cfads, self.debtAmount, self.debt) = (
+      lead, capex, ops, projectTax, cfads, amount, debt
+    )
   }
+
+  /// Equity flow of month `m` whose unlevered pre-tax flow is `preTax`: preTax − equity tax +
+  /// debt drawn − interest paid − principal − fees − reserve change.
+  func equity(month m: Int, preTax: Double) -> Double {
+    preTax - equityTax.byMonth[m] + debt.draw[m] - debt.interestPaid[m] - debt.principal[m] - debt.fees[m]
+      - debt.reserveChange[m]
+  }
+
+  /// ``MonthlyCashFlows/projectPreTaxFlows`` of the built model.
+  var projectPreTaxFlows: [Double] { ops.projectPreTaxFlows }
+
+  /// ``MonthlyCashFlows/equityFlows`` of the built model.
+  var equityFlows: [Double] { (0..<ops.capex.count).map { equity(month: $0, preTax: ops.projectPreTax(month: $0)) } }
 }

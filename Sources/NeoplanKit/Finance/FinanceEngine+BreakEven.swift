@@ -22,10 +22,7 @@ extension FinanceEngine {
     flat.utilization = [1]
     flat.contracts = []
     flat.utilizationRampMonths = 0
-    return solveAffine { price in
-      flat.marketPricePerGPUHour = price
-      return projectNPV(inputs: inputs, assumptions: flat, annualRate: assumptions.discountRate)
-    }
+    return breakEvenStartPrice(inputs: inputs, assumptions: flat, targetIRR: assumptions.discountRate)
   }
 
   /// Starting market price on the assumed price path at which the unlevered pre-tax NPV at
@@ -38,10 +35,28 @@ extension FinanceEngine {
   public static func breakEvenStartPrice(
     inputs: FinanceInputs, assumptions: FinanceAssumptions, targetIRR: Double
   ) -> Double? {
-    var scenario = assumptions
-    return solveAffine { price in
-      scenario.marketPricePerGPUHour = price
-      return projectNPV(inputs: inputs, assumptions: scenario, annualRate: targetIRR)
+    breakEvenStartPrices(inputs: inputs, assumptions: assumptions, targetIRRs: [targetIRR])[0]
+  }
+
+  /// ``breakEvenStartPrice(inputs:assumptions:targetIRR:)`` at each of `targetIRRs`. The flows at
+  /// starting prices 0 and 1 do not depend on the target, so they are computed once (and the
+  /// second from the first's operating schedule).
+  static func breakEvenStartPrices(
+    inputs: FinanceInputs, assumptions: FinanceAssumptions, targetIRRs: [Double]
+  ) -> [Double?] {
+    breakEvenStartPrices(
+      pricedFlows: CashFlowModel.projectPreTaxFlows(inputs: inputs, assumptions: assumptions, startPrices: [0, 1]),
+      targetIRRs: targetIRRs)
+  }
+
+  /// The break-even starting prices at `targetIRRs` from the pre-tax flows at starting prices 0
+  /// and 1 (`pricedFlows[0]`, `pricedFlows[1]`).
+  static func breakEvenStartPrices(pricedFlows flows: [[Double]], targetIRRs: [Double]) -> [Double?] {
+    targetIRRs.map { target in
+      let rate = FinanceMath.monthlyRate(fromAnnual: target)
+      return solveAffine(
+        atZero: FinanceMath.npv(ratePerPeriod: rate, cashFlows: flows[0]),
+        atOne: FinanceMath.npv(ratePerPeriod: rate, cashFlows: flows[1]))
     }
   }
 
@@ -69,7 +84,12 @@ extension FinanceEngine {
   /// (below 1e-12 of the value at 0, or zero).
   static func solveAffine(_ function: (Double) -> Double) -> Double? {
     let atZero = function(0)
-    let slope = function(1) - atZero
+    return solveAffine(atZero: atZero, atOne: function(1))
+  }
+
+  /// Root of an affine function from its values at 0 and 1 (see ``solveAffine(_:)``).
+  static func solveAffine(atZero: Double, atOne: Double) -> Double? {
+    let slope = atOne - atZero
     guard slope.isFinite, atZero.isFinite, abs(slope) > 1e-12 * max(1, abs(atZero)) else {
       return nil
     }

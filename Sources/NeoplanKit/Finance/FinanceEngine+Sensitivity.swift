@@ -12,40 +12,33 @@ extension FinanceEngine {
   public static func sensitivity(inputs: FinanceInputs, assumptions: FinanceAssumptions)
     -> [SensitivityRow]
   {
+    let base = OperatingSchedule(
+      inputs: inputs, assumptions: assumptions,
+      capexTotal: CapexBreakdown(inputs: inputs, assumptions: assumptions).total)
+    let basePriced = base.projectPreTaxFlows(inputs: inputs, assumptions: assumptions, startPrices: [0, 1])
     var rows: [SensitivityRow] = []
     for input in SensitivityInput.allCases {
       if input == .priceDecline && assumptions.pricePath == .none { continue }
       let low = vary(input, by: 1 - sensitivityStep, inputs: inputs, assumptions: assumptions)
       let high = vary(input, by: 1 + sensitivityStep, inputs: inputs, assumptions: assumptions)
-      let lowFlows = CashFlowModel.build(inputs: low.inputs, assumptions: low.assumptions)
-      let highFlows = CashFlowModel.build(inputs: high.inputs, assumptions: high.assumptions)
-      func npv(_ flows: [Double], _ a: FinanceAssumptions) -> Double {
-        FinanceMath.npv(ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: a.discountRate), cashFlows: flows)
-      }
+      let lowCase = SensitivityCase(input, low.inputs, low.assumptions, base: base, basePriced: basePriced)
+      let highCase = SensitivityCase(input, high.inputs, high.assumptions, base: base, basePriced: basePriced)
       rows.append(
         SensitivityRow(
           input: input, lowValue: low.value, highValue: high.value,
-          lowProjectNPV: npv(lowFlows.projectPreTaxFlows, low.assumptions),
-          highProjectNPV: npv(highFlows.projectPreTaxFlows, high.assumptions),
-          lowEquityNPV: FinanceMath.npv(
-            ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: low.assumptions.costOfEquity),
-            cashFlows: lowFlows.equityFlows),
-          highEquityNPV: FinanceMath.npv(
-            ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: high.assumptions.costOfEquity),
-            cashFlows: highFlows.equityFlows),
-          lowBreakEvenPrice: breakEvenStartPrice(
-            inputs: low.inputs, assumptions: low.assumptions, targetIRR: low.assumptions.discountRate),
-          highBreakEvenPrice: breakEvenStartPrice(
-            inputs: high.inputs, assumptions: high.assumptions,
-            targetIRR: high.assumptions.discountRate)))
+          lowProjectNPV: lowCase.projectNPV, highProjectNPV: highCase.projectNPV,
+          lowEquityNPV: lowCase.equityNPV, highEquityNPV: highCase.equityNPV,
+          lowBreakEvenPrice: lowCase.breakEvenPrice, highBreakEvenPrice: highCase.breakEvenPrice))
     }
-    let order = Dictionary(uniqueKeysWithValues: SensitivityInput.allCases.enumerated().map { ($1, $0) })
+    // Ordered by position in `allCases` (an array search: a dictionary keyed by the enum made
+    // the runtime look up its Hashable conformance, a scan of the whole binary's records).
+    let order = SensitivityInput.allCases
     return rows.sorted { lhs, rhs in
       if lhs.swing != rhs.swing { return lhs.swing > rhs.swing }
       let lhsEquity = abs(lhs.highEquityNPV - lhs.lowEquityNPV)
       let rhsEquity = abs(rhs.highEquityNPV - rhs.lowEquityNPV)
       if lhsEquity != rhsEquity { return lhsEquity > rhsEquity }
-      return order[lhs.input, default: 0] < order[rhs.input, default: 0]
+      return (order.firstIndex(of: lhs.input) ?? 0) < (order.firstIndex(of: rhs.input) ?? 0)
     }
   }
 
@@ -104,5 +97,45 @@ extension PricePath {
     case .annualDecline(let rate): rate
     case .perYear(let multipliers): 1 - (multipliers.last ?? 1)
     }
+  }
+}
+
+/// One tornado variation's figures: the unlevered pre-tax NPV at its discount rate, the equity
+/// NPV at its cost of equity, and the break-even starting price at its discount rate.
+///
+/// The operating schedule reads neither the discount rate nor the interest rate, and the market
+/// price only through revenue (``OperatingSchedule/reprice(inputs:assumptions:)``): those
+/// variations start from the base schedule, and their break-even flows (at starting prices 0
+/// and 1, whatever the assumed price) are the base's. Every figure has the same bits as from a
+/// model built afresh (FinanceHoistTests).
+struct SensitivityCase {
+  let projectNPV: Double
+  let equityNPV: Double
+  let breakEvenPrice: Double?
+
+  init(
+    _ input: SensitivityInput, _ inputs: FinanceInputs, _ a: FinanceAssumptions, base: OperatingSchedule,
+    basePriced: [[Double]]
+  ) {
+    let series: CashFlowSeries
+    let priced: [[Double]]
+    switch input {
+    case .discountRate, .interestRate:
+      series = CashFlowSeries(inputs: inputs, assumptions: a, schedule: base)
+      priced = basePriced
+    case .marketPrice:
+      var schedule = base
+      schedule.reprice(inputs: inputs, assumptions: a)
+      series = CashFlowSeries(inputs: inputs, assumptions: a, schedule: schedule)
+      priced = basePriced
+    case .capex, .priceDecline, .utilization, .electricity, .colocation:
+      series = CashFlowSeries(inputs: inputs, assumptions: a)
+      priced = series.ops.projectPreTaxFlows(inputs: inputs, assumptions: a, startPrices: [0, 1])
+    }
+    projectNPV = FinanceMath.npv(
+      ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: a.discountRate), cashFlows: series.projectPreTaxFlows)
+    equityNPV = FinanceMath.npv(
+      ratePerPeriod: FinanceMath.monthlyRate(fromAnnual: a.costOfEquity), cashFlows: series.equityFlows)
+    breakEvenPrice = FinanceEngine.breakEvenStartPrices(pricedFlows: priced, targetIRRs: [a.discountRate])[0]
   }
 }

@@ -90,12 +90,8 @@ public enum FinanceEngine {
     for target in [0, assumptions.discountRate] + assumptions.extraTargetIRRs where !targets.contains(target) {
       targets.append(target)
     }
-    return targets.map { target in
-      BreakEvenRate(
-        targetIRR: target,
-        startPricePerGPUHour: breakEvenStartPrice(
-          inputs: inputs, assumptions: assumptions, targetIRR: target))
-    }
+    let prices = breakEvenStartPrices(inputs: inputs, assumptions: assumptions, targetIRRs: targets)
+    return zip(targets, prices).map { BreakEvenRate(targetIRR: $0, startPricePerGPUHour: $1) }
   }
 
   /// The hurdle break-even start price at flat utilization 10 %, 20 %, … 100 %.

@@ -59,8 +59,12 @@ public struct OpexBreakdown: Sendable, Equatable, Hashable, Codable {
     }
   }
 
-  /// Sum of all lines.
-  public var total: Double { OpexLine.allCases.reduce(0) { $0 + amount(of: $1) } }
+  /// Sum of all lines, added from 0 in ``OpexLine`` order (the sum over `OpexLine.allCases`,
+  /// written out: it runs for every month of every cash-flow model).
+  public var total: Double {
+    0 + electricity + colocation + hosting + maintenance + staff + software + insurance + bandwidth
+      + salesAndOther
+  }
 
   /// Line-by-line sum.
   public static func + (lhs: OpexBreakdown, rhs: OpexBreakdown) -> OpexBreakdown {

@@ -115,6 +115,8 @@ public enum NumberBounds {
 
   /// `parts[3].specs.port_modes[0].ports` → `parts.specs.port_modes.ports`.
   static func normalized(_ path: String) -> String {
+    // Most paths have no index: nothing to drop (a Character loop per number read was costly).
+    guard path.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) else { return path }
     var out = ""
     var inIndex = false
     for character in path {

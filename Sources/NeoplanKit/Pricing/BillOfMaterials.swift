@@ -119,14 +119,16 @@ public enum Pricer {
           isStale: price.asOf.days(to: spec.asOf) > staleAfterDays))
     }
     try checkTotal(lines, spec: spec)
-    let order = Dictionary(uniqueKeysWithValues: PartCount.Category.allCases.enumerated().map { ($1, $0) })
-    // Stable order: category, installed before spares, then design order.
-    let indexed = lines.enumerated().sorted { a, b in
-      (order[a.element.category]!, a.element.isSpare ? 1 : 0, a.offset)
-        < (order[b.element.category]!, b.element.isSpare ? 1 : 0, b.offset)
+    // Stable order: category, installed before spares, then design order. The keys are computed
+    // once, and the category's rank by searching `allCases`: a dictionary keyed by the category
+    // made the runtime scan the binary for its Hashable conformance.
+    let categories = PartCount.Category.allCases
+    let keys = lines.enumerated().map { offset, line in
+      (categories.firstIndex(of: line.category) ?? 0, line.isSpare ? 1 : 0, offset)
     }
+    let order = lines.indices.sorted { keys[$0] < keys[$1] }
     return BillOfMaterials(
-      currency: spec.currency, lines: indexed.map(\.element), nodes: design.nodes, gpus: design.gpus)
+      currency: spec.currency, lines: order.map { lines[$0] }, nodes: design.nodes, gpus: design.gpus)
   }
 
   /// Warnings about the prices used: estimates and prices older than 180 days before `asOf`.

@@ -53,7 +53,7 @@ struct SpecDecoder {
   let catalog: Catalog
   let file: String
   var locations: [String: SourceLocation] = [:]
-  var givenKeys: Set<SpecKeyPath> = []
+  var givenKeys: Set<String> = []
 
   init(catalog: Catalog, file: String) {
     self.catalog = catalog
@@ -121,10 +121,10 @@ struct SpecDecoder {
   /// Records where `map` and each of its keys were written, and which keys have a value.
   mutating func remember(_ map: YAMLMapping) {
     locations[map.owner.path] = map.owner.location
-    if !map.owner.path.isEmpty { givenKeys.insert(SpecKeyPath(map.owner.path)) }
+    if !map.owner.path.isEmpty { givenKeys.insert(map.owner.path) }
     for entry in map.entries {
       locations[entry.value.path] = entry.value.location
-      if !entry.value.isNull { givenKeys.insert(SpecKeyPath(entry.value.path)) }
+      if !entry.value.isNull { givenKeys.insert(entry.value.path) }
     }
   }
 

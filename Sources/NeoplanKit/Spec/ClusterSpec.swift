@@ -231,8 +231,10 @@ public struct ClusterSpec: Sendable {
   /// Where each key was written (for errors found while sizing).
   public var locations: [String: SourceLocation]
   /// Every key the spec gives a value (not null), mappings included (`finance`, `finance.staff`),
-  /// list items by index (`fx[0].rate`). A key not in it took its default.
-  public var givenKeys: Set<SpecKeyPath> = []
+  /// list items by index (`fx[0].rate`), as dotted texts (``SpecKeyPath/text``). A key not in it
+  /// took its default. Strings, not `SpecKeyPath`s: a set of our own type made the runtime scan
+  /// every conformance record of the binary for its `Hashable` conformance at the first insert.
+  public var givenKeys: Set<String> = []
   /// The spec file as the user named it.
   public var file: String
 
@@ -240,10 +242,10 @@ public struct ClusterSpec: Sendable {
   public var gpus: Int { compute.nodes * compute.nodeSpecs.gpus }
 
   /// Whether the spec gives `key` a value (else its default applies).
-  public func isGiven(_ key: some SpecKey) -> Bool { givenKeys.contains(key.path) }
+  public func isGiven(_ key: some SpecKey) -> Bool { givenKeys.contains(key.path.text) }
 
   /// Whether the spec gives the key at `path` a value (else its default applies).
-  public func isGiven(_ path: SpecKeyPath) -> Bool { givenKeys.contains(path) }
+  public func isGiven(_ path: SpecKeyPath) -> Bool { givenKeys.contains(path.text) }
 
   /// A diagnostic at `key` (or at the nearest enclosing key written, else the top of the file).
   public func diagnostic(_ key: some SpecKey, _ message: String, expected: String? = nil) -> Diagnostic {

@@ -35,7 +35,7 @@ public enum AtomicFile {
     let mode: mode_t = stat(target, &info) == 0 ? info.st_mode & 0o777 : 0o644
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw failure(path, String(cString: strerror(errno))) }
-    let ok = writeAll(Data(contents.utf8), to: descriptor) && fsync(descriptor) == 0
+    let ok = writeAll(contents, to: descriptor) && fsync(descriptor) == 0
     let error = errno
     close(descriptor)
     guard ok else {
@@ -103,32 +103,69 @@ public enum AtomicFile {
 
   /// Removes `.NAME.neoplan-PID.tmp` (and `.tmp.pdf`) files in `folder` whose process is gone.
   static func removeStaleTemporaries(in folder: String, name: String) {
-    let prefix = ".\(name).neoplan-"
-    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-    for entry in entries where entry.hasPrefix(prefix) {
-      let rest = entry.dropFirst(prefix.count)
-      let digits = rest.prefix { $0.isNumber }
-      let suffix = rest.dropFirst(digits.count)
-      guard suffix == ".tmp" || suffix == ".tmp.pdf", let pid = Int32(digits) else { continue }
-      if pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0, errno == ESRCH {
+    let own = ProcessInfo.processInfo.processIdentifier
+    for (entry, pid) in temporaries(in: folder, name: name) where pid != own {
+      if kill(pid, 0) != 0, errno == ESRCH {
         unlink(PathName.join(folder, entry))
       }
     }
   }
 
-  static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
-    data.withUnsafeBytes { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += written
+  /// The entries of `folder` named `.NAME.neoplan-PID.tmp` or `.NAME.neoplan-PID.tmp.pdf`, with
+  /// their PID. Read with `readdir` and matched on the name's bytes: FileManager turned every
+  /// entry of the folder into a String first, which costs millions of instructions in a folder
+  /// such as /tmp.
+  static func temporaries(in folder: String, name: String) -> [(name: String, pid: Int32)] {
+    let prefix = Array(".\(name).neoplan-".utf8CString)  // NUL-terminated
+    let prefixLength = prefix.count - 1
+    guard let directory = opendir(folder) else { return [] }
+    defer { closedir(directory) }
+    var found: [(name: String, pid: Int32)] = []
+    while let entry = readdir(directory) {
+      // The entry's name read in place (NUL-terminated), compared with strncmp, which stops at
+      // its end: most entries differ in the first byte.
+      let match = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field -> (String, Int32)? in
+        let entryName = UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self)
+        guard strncmp(entryName, prefix, prefixLength) == 0 else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: entryName, count: strlen(entryName))
+        guard let pid = temporaryPID(bytes.dropFirst(prefixLength)) else { return nil }
+        return (String(decoding: bytes, as: UTF8.self), pid)
       }
-      return true
+      if let match { found.append(match) }
     }
+    return found
+  }
+
+  /// The PID of a temporary name's tail `PID.tmp` or `PID.tmp.pdf` (ASCII digits), else `nil`.
+  static func temporaryPID<Bytes: Collection<UInt8>>(_ tail: Bytes) -> Int32? {
+    let digits = tail.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    let suffix = tail.dropFirst(digits.count)
+    guard suffix.elementsEqual(".tmp".utf8) || suffix.elementsEqual(".tmp.pdf".utf8) else { return nil }
+    return Int32(String(decoding: digits, as: UTF8.self))
+  }
+
+  /// Writes the UTF-8 bytes of `text` from the string's own storage (no copy into `Data`).
+  static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+    var text = text
+    return text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+  }
+
+  static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+    data.withUnsafeBytes { writeAll($0, to: descriptor) }
+  }
+
+  static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+    guard let base = buffer.baseAddress else { return true }
+    var offset = 0
+    while offset < buffer.count {
+      let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      offset += written
+    }
+    return true
   }
 
   static func failure(_ path: String, _ reason: String) -> InputError {

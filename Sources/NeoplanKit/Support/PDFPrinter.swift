@@ -79,11 +79,9 @@ public enum PDFPrinter {
           "--run-all-compositor-stages-before-draw", "--user-data-dir=\(profile.path)",
           "--print-to-pdf=\(temporary.path)", html.absoluteString,
         ], timeoutSeconds: 120)
-      let written = PathName.fileSize(temporary.path)
-      if written > 0 { break }
+      if PathName.fileSize(temporary.path) > 0 { break }
     }
-    let size = PathName.fileSize(temporary.path)
-    guard size > 0 else {
+    guard PathName.fileSize(temporary.path) > 0 else {
       try? FileManager.default.removeItem(at: temporary)
       throw ToolUnavailable("\(browser) wrote no PDF for \(htmlPath) after three attempts (last exit status \(status))")
     }

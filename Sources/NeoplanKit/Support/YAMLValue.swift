@@ -23,11 +23,29 @@ struct YAMLValue {
     do {
       // The basic resolver: values are read from their text (int(), bool()…), so Yams' regex tag
       // resolution was pure start-up cost; UTF-8 explicitly, whatever YAMS_DEFAULT_ENCODING says.
-      guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
+      // An empty constructor: nodes are only composed, never constructed into Swift values, and
+      // building Yams' default constructor maps cost half a million instructions.
+      guard let node = try Yams.compose(yaml: text, .basic, YAMLValue.composeOnly, .utf8) else { return nil }
       return YAMLValue(node: node, file: file, path: "", checksBounds: bounded)
     } catch let error as YamlError {
       throw InputError(YAMLValue.diagnostic(for: error, file: file))
     }
+  }
+
+  /// The constructor handed to Yams: no tag maps, as nothing is constructed from the nodes.
+  static var composeOnly: Constructor { Constructor([:], [:], [:]) }
+
+  /// Whether `byte` is one of `0123456789.-+eE`, the characters a number's text may hold (all
+  /// ASCII, so checking the UTF-8 bytes is checking the characters).
+  static func isNumberByte(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
+      || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "e")
+      || byte == UInt8(ascii: "E")
+  }
+
+  /// A number's text without its `_` digit separators (`1_024` → `1024`).
+  static func withoutUnderscores(_ text: String) -> String {
+    text.utf8.contains(UInt8(ascii: "_")) ? String(text.filter { $0 != "_" }) : text
   }
 
   static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
@@ -115,7 +133,7 @@ struct YAMLValue {
 
   func int() throws -> Int {
     let text = try scalarText(expected: "a whole number")
-    let cleaned = text.replacingOccurrences(of: "_", with: "")
+    let cleaned = YAMLValue.withoutUnderscores(text)
     if !isQuoted, Int(cleaned) == nil, cleaned.count > 1, let big = Double(cleaned),
       cleaned.dropFirst().allSatisfy(\.isNumber)
     {
@@ -130,9 +148,9 @@ struct YAMLValue {
 
   func double() throws -> Double {
     let text = try scalarText(expected: "a number")
-    let cleaned = text.replacingOccurrences(of: "_", with: "")
+    let cleaned = YAMLValue.withoutUnderscores(text)
     guard !isQuoted, let value = Double(cleaned), value.isFinite,
-      cleaned.allSatisfy({ "0123456789.-+eE".contains($0) })
+      cleaned.utf8.allSatisfy(YAMLValue.isNumberByte)
     else {
       throw error("'\(Truncated.text(text))' is not a number", expected: "expected a number such as 1.25")
     }
@@ -143,7 +161,7 @@ struct YAMLValue {
   /// An exact decimal number from the scalar's text (no binary floating point in between).
   func decimal(maxFractionDigits: Int) throws -> Decimal {
     let text = try scalarText(expected: "a number")
-    let cleaned = text.replacingOccurrences(of: "_", with: "")
+    let cleaned = YAMLValue.withoutUnderscores(text)
     let body = cleaned.hasPrefix("-") || cleaned.hasPrefix("+") ? String(cleaned.dropFirst()) : cleaned
     let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
     guard !isQuoted, !body.isEmpty, pieces.count <= 2,
@@ -179,6 +197,8 @@ struct YAMLValue {
   }
 
   func oneOf<E: RawRepresentable & CaseIterable>(_: E.Type) throws -> E where E.RawValue == String {
+    // The allowed values are listed only for an error message.
+    if case .scalar(let scalar) = node, !isNull, let value = E(rawValue: scalar.string) { return value }
     let allowed = E.allCases.map(\.rawValue)
     let text = try scalarText(expected: "one of \(allowed.joined(separator: ", "))")
     guard let value = E(rawValue: text) else {
@@ -193,8 +213,10 @@ struct YAMLValue {
     guard case .sequence(let items) = node else {
       throw error("found \(kindName)", expected: "expected a list")
     }
-    return items.enumerated().map { index, item in
-      YAMLValue(node: item, file: file, path: "\(path)[\(index)]", checksBounds: checksBounds)
+    // By index, not `enumerated()`: the (offset, Node) pairs needed their tuple metadata built at
+    // run time (a third of a million instructions).
+    return items.indices.map { index in
+      YAMLValue(node: items[index], file: file, path: path + "[" + String(index) + "]", checksBounds: checksBounds)
     }
   }
 
