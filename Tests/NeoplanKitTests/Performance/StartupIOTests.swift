@@ -87,8 +87,8 @@ struct StartupIOTests {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("startup-io-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: file) }
     try Data("12345".utf8).write(to: file)
-    #expect(PDFPrinter.fileSize(file.path) == 5)
-    #expect(PDFPrinter.fileSize(file.path + ".missing") == 0)
+    #expect(PathName.fileSize(file.path) == 5)
+    #expect(PathName.fileSize(file.path + ".missing") == 0)
   }
 
   /// Digit separators are dropped as Foundation's `replacingOccurrences(of: "_", with: "")`
