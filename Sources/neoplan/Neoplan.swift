@@ -16,6 +16,7 @@ struct Neoplan: ParsableCommand {
   /// Runs the command; a malformed command line is bad input too: its message and exit code 2
   /// (ArgumentParser would use 64).
   static func main() {
+    NameLookup.confineToBuiltInServices()
     do {
       var command =
         try fastParse(Array(CommandLine.arguments.dropFirst())) ?? directSubcommand() ?? parseAsRoot()

@@ -52,6 +52,7 @@ struct QuoteCommand: ParsableCommand {
       let day = try neoplan.day(fromFlag: "--date", date)
       // --date replaces the spec's as-of date for the whole quote: cover, validity and price ages.
       var clusterSpec = try ClusterSpec.load(path: spec, catalog: try catalogOptions.load())
+      try clusterSpec.checkQuoteDate(fromFlag: day)
       if let day { clusterSpec.asOf = day }
       let plan = try Plan.make(clusterSpec)
       var options = ReportOptions(

@@ -47,6 +47,22 @@ struct OutputSafetyTests {
   }
 
   /// Finding 7: --pdf into a missing folder writes nothing at all (the HTML was left behind).
+  /// Review of issue 13: `quote --date 9999-12-02` crashed (exit 132) adding the 30 valid days
+  /// (9999-12-02 + 30 days = 10000-01-01). Now refused like any bad input; 9999-12-01 is the last.
+  @Test func quoteDatePastTheLastDateIsRefused() throws {
+    let folder = try workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let late = try CLI.run(["quote", "s.yaml", "--date", "9999-12-02", "-o", "q.html"], in: folder)
+    #expect(late.exitCode == 2, "\(late)")
+    #expect(
+      late.stderrText
+        == "--date: error: 9999-12-02 plus the quote's 30 valid days is after 9999-12-31; expected a date up to 9999-12-01\n"
+    )
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("q.html").path))
+    let last = try CLI.run(["quote", "s.yaml", "--date", "9999-12-01", "-o", "q.html"], in: folder)
+    #expect(last.exitCode == 0, "\(last)")
+  }
+
   @Test func quotePDFIntoMissingFolderWritesNothing() throws {
     let folder = try workspace()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -86,6 +86,11 @@ struct SpecDecoder {
       defaults: backend?.kind == .infiniband ? DefaultParts.infinibandSoftware : [])
     let services = try partList(root, .services, kind: .service, defaults: DefaultParts.services)
     let quote = try decodeQuote(root)
+    // Every HTML report shows the quote's validity, as_of + valid_days: it must be a date.
+    if header.asOf > quote.latestDate, let asOfValue = root[.asOf] {
+      throw asOfValue.error(
+        quote.lateDateMessage(header.asOf), expected: "expected a date up to \(quote.latestDate)")
+    }
     let finance = try decodeFinance(
       root, facilityPUE: facility.pue, currency: header.currency, fxRates: header.fxRates)
 

@@ -50,6 +50,15 @@ public struct QuoteDetails: Sendable, Hashable {
 
   /// The last day a quote dated `date` is valid.
   public func validUntil(from date: Day) -> Day { date.adding(days: validDays) }
+
+  /// The latest date a quote can carry: its validity must end by 9999-12-31, the last date a
+  /// `YYYY-MM-DD` can hold (a later one crashed the quote).
+  public var latestDate: Day { Day.latest.adding(days: -validDays) }
+
+  /// Why `date` cannot date a quote.
+  func lateDateMessage(_ date: Day) -> String {
+    "\(date) plus the quote's \(validDays) valid days is after 9999-12-31"
+  }
 }
 
 /// The validated cluster spec: every part resolved against the catalog, every default applied.
@@ -246,6 +255,16 @@ public struct ClusterSpec: Sendable {
 
   /// Whether the spec gives the key at `path` a value (else its default applies).
   public func isGiven(_ path: SpecKeyPath) -> Bool { givenKeys.contains(path.text) }
+
+  /// Refuses `--date` when the quote's validity from it would end after 9999-12-31 (the spec's
+  /// `as_of` is checked so when the spec is read).
+  public func checkQuoteDate(fromFlag date: Day?) throws {
+    guard let date, date > quote.latestDate else { return }
+    throw InputError(
+      Diagnostic(
+        at: nil, file: "--date", keyPath: "", message: quote.lateDateMessage(date),
+        expected: "expected a date up to \(quote.latestDate)"))
+  }
 
   /// A diagnostic at `key` (or at the nearest enclosing key written, else the top of the file).
   public func diagnostic(_ key: some SpecKey, _ message: String, expected: String? = nil) -> Diagnostic {

@@ -57,6 +57,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 extension Day {
+  /// 9999-12-31, the last date `YYYY-MM-DD` can hold.
+  public static let latest = Day(year: 9999, month: 12, day: 31)!
+
   /// The date `days` after this one (civil-from-days, Howard Hinnant).
   public func adding(days: Int) -> Day {
     let z = ordinal + days + 719468

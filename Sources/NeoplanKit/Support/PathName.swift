@@ -19,8 +19,8 @@ enum PathName {
   }
 
   /// `path` made absolute against the working directory, so Foundation's `URL` never sees a
-  /// leading `~`: `URL(fileURLWithPath: "~user/x")` looks the user up, which a static glibc
-  /// cannot do safely (scripts/check-no-nss). neoplan takes paths literally, as the shell left them.
+  /// leading `~`: `URL(fileURLWithPath: "~user/x")` looks the user up (see `NameLookup`).
+  /// neoplan takes paths literally, as the shell left them.
   static func absolute(_ path: String) -> String {
     if path.hasPrefix("/") { return path }
     guard let cwd = getcwd(nil, 0) else { return "./" + path }

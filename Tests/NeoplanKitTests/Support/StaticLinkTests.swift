@@ -6,8 +6,9 @@ import Testing
 /// The release `neoplan` is one static executable (Package.swift). A static glibc loads NSS
 /// modules from the shared glibc for user, group and host lookups, and that crashed on this
 /// machine (a path `~x/out.json` made Foundation's `URL` look up user `x`: SIGSEGV inside
-/// libnss_systemd). So the sources must not call what does such a lookup; scripts/check-no-nss
-/// checks the release binary itself under strace in CI.
+/// libnss_systemd). neoplan confines lookups to glibc's built-in services at start
+/// (`NameLookup`), and its own code asks for no user, group or host at all: these tests scan the
+/// sources; scripts/check-static-binary runs the release binary under strace in CI.
 @Suite struct StaticLinkTests {
   /// Foundation calls that look up a user or group name (attributes carry owner names; URL and
   /// symbolic-link reading expand `~user`), and the libc lookups themselves.

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import NeoplanKit
+
+/// A quote is valid until `as_of` + `quote.valid_days`, shown on every HTML report; a date past
+/// 9999-12-31 cannot be written, and `Day.adding` trapped on it (a quote dated 9999-12-02 crashed,
+/// found in review). The last allowed dates below are counted by hand: December has 31 days, so
+/// 9999-12-01 + 30 days = 9999-12-31 and 9999-12-01 + 31 days = 10000-01-01.
+@Suite struct QuoteDateBoundTests {
+  func spec(asOf: String, validDays: Int? = nil) -> String {
+    "as_of: \(asOf)\n" + (validDays.map { "quote: {valid_days: \($0)}\n" } ?? "")
+      + "compute: {node: hgx-h100-8gpu, nodes: 16}\n"
+  }
+
+  func diagnostic(_ yaml: String) -> Diagnostic? {
+    do {
+      _ = try TestCatalog.plan(yaml)
+      return nil
+    } catch let error as InputError {
+      return error.diagnostics.first
+    } catch {
+      return nil
+    }
+  }
+
+  @Test func lastDayOfValidityIsTheLastDate() throws {
+    #expect(diagnostic(spec(asOf: "9999-12-01")) == nil)
+    let plan = try TestCatalog.plan(spec(asOf: "9999-12-01"))
+    #expect(plan.spec.quote.validUntil(from: plan.spec.asOf) == Day(year: 9999, month: 12, day: 31))
+    #expect(diagnostic(spec(asOf: "9999-11-30", validDays: 31)) == nil)
+  }
+
+  @Test func asOfTooLateIsLocated() throws {
+    let d = try #require(diagnostic(spec(asOf: "9999-12-02")))
+    #expect(
+      d.description
+        == "test.yaml:1:8: error: as_of: 9999-12-02 plus the quote's 30 valid days is after 9999-12-31; expected a date up to 9999-12-01"
+    )
+    let longer = try #require(diagnostic(spec(asOf: "9999-12-01", validDays: 31)))
+    #expect(longer.message.contains("31 valid days"))
+    #expect(longer.expected == "expected a date up to 9999-11-30")
+  }
+
+  @Test func quoteDateFlag() throws {
+    let plan = try TestCatalog.plan(spec(asOf: "2026-11-15"))
+    #expect(throws: Never.self) { try plan.spec.checkQuoteDate(fromFlag: nil) }
+    #expect(throws: Never.self) { try plan.spec.checkQuoteDate(fromFlag: Day(year: 9999, month: 12, day: 1)) }
+    #expect(throws: InputError.self) { try plan.spec.checkQuoteDate(fromFlag: Day(year: 9999, month: 12, day: 2)) }
+  }
+}
