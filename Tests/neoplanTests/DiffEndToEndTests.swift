@@ -26,6 +26,26 @@ struct DiffEndToEndTests {
     }
   }
 
+  /// Review of issue 13: a name holding DEL was written raw into the plan JSON, which the diff's
+  /// YAML reader then refused ("control character 0x7F"). DEL and the C1 controls are escaped.
+  @Test("a saved plan whose name holds DEL and a C1 control reads back")
+  func controlCharactersInNameRoundTrip() throws {
+    let folder = try TempDir.make("diff-controls")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let spec = try String(contentsOfFile: Self.ib, encoding: .utf8)
+    let named =
+      "name: \"rack\\x7Fone\\x85two\"\n"
+      + spec.split(separator: "\n").filter { !$0.hasPrefix("name:") }
+      .joined(separator: "\n")
+    try named.write(to: folder.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+    let json = try CLI.run(["plan", "s.yaml", "--format", "json", "-o", "plan.json"], in: folder)
+    #expect(json.exitCode == 0, "\(json)")
+    let text = try String(contentsOf: folder.appendingPathComponent("plan.json"), encoding: .utf8)
+    #expect(text.contains(#""name": "rack\u007fone\u0085two""#))
+    let result = try CLI.run(["diff", "plan.json", "s.yaml", "--exit-code"], in: folder)
+    #expect(result.exitCode == 0, "\(result)")
+  }
+
   @Test("InfiniBand vs Ethernet: exit 0, or 1 with --exit-code; the fabric swap in every format")
   func fabricSwap() throws {
     let plain = try CLI.run(["diff", Self.ib, Self.eth])

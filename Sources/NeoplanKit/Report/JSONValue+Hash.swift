@@ -70,10 +70,8 @@ struct FNV1a64: JSONTextSink {
     value = value &* 0x0000_0100_0000_01b3
   }
 
-  /// `JSONValue.quote(s)`'s bytes, escaped on the fly instead of built as a string first. Every
-  /// character `quote` replaces is ASCII, and it copies every other scalar unchanged, so working on
-  /// the UTF-8 bytes gives the same text: `\"` `\\` `\n` `\r` `\t`, `<` `>` `&` as `\u003c`
-  /// `\u003e` `\u0026`, other controls below 0x20 as `\u00XX` in lowercase hex.
+  /// `JSONValue.quote(s)`'s bytes: a plain string (most: keys, ids) is hashed in place, one that
+  /// needs escaping goes through `quote`.
   mutating func appendQuoted(_ s: String) {
     // Most strings (keys, ids) need no escaping: hash their stored bytes between the quotes. (The
     // closure returns the hash rather than updating a captured variable, which would be boxed.)
@@ -93,39 +91,8 @@ struct FNV1a64: JSONTextSink {
       value = plain
       return
     }
-    var hash = value
-    func add(_ byte: UInt8) { hash = FNV1a64.hash(byte, after: hash) }
-    func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }  // 0-9, a-f
-    func addUnicodeEscape(_ byte: UInt8) {
-      add(0x5C)  // \
-      add(0x75)  // u
-      add(0x30)
-      add(0x30)
-      add(hexDigit(byte >> 4))
-      add(hexDigit(byte & 0xF))
-    }
-    add(0x22)
-    for byte in s.utf8 {
-      switch byte {
-      case 0x22, 0x5C:
-        add(0x5C)
-        add(byte)
-      case 0x0A:
-        add(0x5C)
-        add(0x6E)
-      case 0x0D:
-        add(0x5C)
-        add(0x72)
-      case 0x09:
-        add(0x5C)
-        add(0x74)
-      case 0x3C, 0x3E, 0x26: addUnicodeEscape(byte)
-      case 0..<0x20: addUnicodeEscape(byte)
-      default: add(byte)
-      }
-    }
-    add(0x22)
-    value = hash
+    // A string that needs escaping (rare): hash the bytes `quote` writes, one implementation.
+    for byte in JSONValue.quote(s).utf8 { append(byte: byte) }
   }
 
   /// The hash after one more byte.

@@ -73,9 +73,17 @@ public enum JSONValue: Sendable, Hashable {
   /// <, > or &).
   static func needsNoEscaping(_ s: String) -> Bool { s.utf8.allSatisfy(goesAsIs) }
 
-  /// Whether a UTF-8 byte goes into a JSON string as is.
+  /// Whether a UTF-8 byte goes into a JSON string as is. DEL (0x7F) and 0xC2, the lead byte of
+  /// the C1 controls U+0080–U+009F (and of U+00A0–U+00BF, which `quote` copies), take the long
+  /// way: YAML readers, `neoplan diff` among them, refuse those controls raw in a saved plan.
   static func goesAsIs(_ byte: UInt8) -> Bool {
     byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
+      && byte != 0x7F && byte != 0xC2
+  }
+
+  /// A control character written as `\u00XX`: C0 (below U+0020), DEL and C1 (U+007F–U+009F).
+  static func isEscapedControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 
   static func quote(_ s: String) -> String {
@@ -92,7 +100,7 @@ public enum JSONValue: Sendable, Hashable {
       case ">": out.append("\\u003e")
       case "&": out.append("\\u0026")
       default:
-        if scalar.value < 0x20 {
+        if isEscapedControl(scalar) {
           let hex = String(scalar.value, radix: 16)
           out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
         } else {

@@ -38,6 +38,17 @@ struct QuoteIDHashTests {
     #expect(value.rendered() == "{\n  \"a\": \"x\\u003cü\",\n  \"b\": [\n    1,\n    {}\n  ]\n}\n")
   }
 
+  /// DEL and the C1 controls U+0080–U+009F are written as `\u00XX` (YAML readers refuse them
+  /// raw); U+00A0–U+00BF, which share their UTF-8 lead byte 0xC2, are copied. By hand.
+  @Test func deleteAndC1ControlsEscaped() {
+    #expect(JSONValue.quote("a\u{7F}b\u{80}c\u{85}d\u{9F}e") == #""a\u007fb\u0080c\u0085d\u009fe""#)
+    #expect(JSONValue.quote("\u{A0}±°µ·") == "\"\u{A0}±°µ·\"")
+    for text in ["a\u{7F}b", "\u{85}", "x\u{9F}", "\u{A0}±", "液冷\u{80}"] {
+      let value = JSONValue.object([text: .string(text)])
+      #expect(value.renderedFNV1a64() == Self.fnvOfText(value.rendered()), "\(text.unicodeScalars.map(\.value))")
+    }
+  }
+
   /// Every character the escaper treats specially, each control below 0x20, DEL and non-ASCII
   /// text, alone and inside other text: the streamed escaping hashes like `quote`'s text.
   @Test func everyEscapedCharacter() {
