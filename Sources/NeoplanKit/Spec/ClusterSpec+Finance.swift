@@ -108,10 +108,11 @@ extension SpecDecoder {
   private func utilization(_ v: YAMLValue, horizonYears: Int) throws -> [Double] {
     guard case .sequence = v.node else { return [try v.double()] }
     let items = try v.sequence()
-    guard items.count == horizonYears else {
+    // A one-item list is one value for every year, as a plain number is.
+    guard items.count == 1 || items.count == horizonYears else {
       throw v.error(
         "\(items.count) utilization values for a \(horizonYears)-year horizon",
-        expected: "expected one value, or one per year")
+        expected: "expected one value (for every year), or one per year")
     }
     return try items.map { try $0.double() }
   }

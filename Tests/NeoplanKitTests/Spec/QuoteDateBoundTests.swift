@@ -48,3 +48,33 @@ import Testing
     #expect(throws: InputError.self) { try plan.spec.checkQuoteDate(fromFlag: Day(year: 9999, month: 12, day: 2)) }
   }
 }
+
+/// Review of issue 13: `finance.utilization: [0.5]` was refused with "expected one value, or one
+/// per year" although it is one value. A one-item list now means that value every year, as the
+/// finance engine already read it; two values for a 5-year horizon are still refused.
+@Suite struct UtilizationListTests {
+  func spec(_ utilization: String) -> String {
+    "as_of: 2026-11-15\ncompute: {node: hgx-h100-8gpu, nodes: 16}\nfinance: {horizon_years: 5, utilization: \(utilization)}\n"
+  }
+
+  @Test func oneItemListIsOneValue() throws {
+    let list = try TestCatalog.plan(spec("[0.5]"))
+    let number = try TestCatalog.plan(spec("0.5"))
+    #expect(list.financeAssumptions.utilization == [0.5])
+    #expect(list.json().rendered() == number.json().rendered())
+  }
+
+  @Test func wrongCountIsLocated() throws {
+    do {
+      _ = try TestCatalog.plan(spec("[0.5, 0.6]"))
+      Issue.record("two values for five years were accepted")
+    } catch let error as InputError {
+      let d = try #require(error.diagnostics.first)
+      // column: "finance: {" is 10 characters, "horizon_years: 5, " 18, "utilization: " 13 → `[` at 42
+      #expect(
+        d.description
+          == "test.yaml:3:42: error: finance.utilization: 2 utilization values for a 5-year horizon; expected one value (for every year), or one per year"
+      )
+    }
+  }
+}
