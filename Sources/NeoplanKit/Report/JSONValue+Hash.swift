@@ -38,8 +38,7 @@ extension JSONTextSink {
 
   /// `s` as a JSON string literal, exactly as `JSONValue.quote` writes it.
   mutating func appendQuoted(_ s: String) {
-    let plain = s.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(JSONValue.goesAsIs) }
-    guard plain ?? JSONValue.needsNoEscaping(s) else {
+    guard JSONValue.needsNoEscaping(s) else {
       append(JSONValue.quote(s))
       return
     }
@@ -81,8 +80,11 @@ struct FNV1a64: JSONTextSink {
     let plain: UInt64?? = s.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
       var hash = FNV1a64.hash(0x22, after: start)
       var escapes: UInt8 = 0
+      var previous: UInt8 = 0
       for byte in bytes {
-        escapes |= JSONValue.goesAsIs(byte) ? 0 : 1
+        // as `JSONValue.isPlain`: a byte that does not go as is, or a C1 control (0xC2 0x80–0x9F)
+        escapes |= JSONValue.goesAsIs(byte) && !(previous == 0xC2 && byte <= 0x9F) ? 0 : 1
+        previous = byte
         hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
       }
       return escapes == 0 ? FNV1a64.hash(0x22, after: hash) : nil
@@ -91,8 +93,8 @@ struct FNV1a64: JSONTextSink {
       value = plain
       return
     }
-    // A string that needs escaping (rare): hash the bytes `quote` writes, one implementation.
-    for byte in JSONValue.quote(s).utf8 { append(byte: byte) }
+    // A string that needs escaping (rare): hash the bytes `quote` would write, as they come.
+    JSONValue.writeQuoted(s) { append(byte: $0) }
   }
 
   /// The hash after one more byte.

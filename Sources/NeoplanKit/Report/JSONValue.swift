@@ -71,44 +71,77 @@ public enum JSONValue: Sendable, Hashable {
 
   /// Whether `s` goes into JSON as is, between quotes (no control character, quote, backslash,
   /// <, > or &).
-  static func needsNoEscaping(_ s: String) -> Bool { s.utf8.allSatisfy(goesAsIs) }
+  static func needsNoEscaping(_ s: String) -> Bool {
+    s.utf8.withContiguousStorageIfAvailable(isPlain) ?? isPlain(Array(s.utf8))
+  }
 
-  /// Whether a UTF-8 byte goes into a JSON string as is. DEL (0x7F) and 0xC2, the lead byte of
-  /// the C1 controls U+0080–U+009F (and of U+00A0–U+00BF, which `quote` copies), take the long
-  /// way: YAML readers, `neoplan diff` among them, refuse those controls raw in a saved plan.
+  /// Whether UTF-8 `bytes` go into a JSON string as is: every byte `goesAsIs`, and no C1 control
+  /// (U+0080–U+009F: 0xC2 then 0x80–0x9F), which YAML readers, `neoplan diff` among them, refuse
+  /// raw in a saved plan.
+  static func isPlain(_ bytes: some Collection<UInt8>) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if !goesAsIs(byte) || (previous == 0xC2 && byte <= 0x9F) { return false }
+      previous = byte
+    }
+    return true
+  }
+
+  /// Whether a UTF-8 byte goes into a JSON string as is (DEL, 0x7F, is escaped too).
   static func goesAsIs(_ byte: UInt8) -> Bool {
-    byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
-      && byte != 0x7F && byte != 0xC2
+    byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26 && byte != 0x7F
   }
 
-  /// A control character written as `\u00XX`: C0 (below U+0020), DEL and C1 (U+007F–U+009F).
-  static func isEscapedControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-  }
-
+  /// `s` as a JSON string literal (see `writeQuoted`).
   static func quote(_ s: String) -> String {
     if needsNoEscaping(s) { return "\"" + s + "\"" }
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out.append("\\\"")
-      case "\\": out.append("\\\\")
-      case "\n": out.append("\\n")
-      case "\r": out.append("\\r")
-      case "\t": out.append("\\t")
-      case "<": out.append("\\u003c")
-      case ">": out.append("\\u003e")
-      case "&": out.append("\\u0026")
-      default:
-        if isEscapedControl(scalar) {
-          let hex = String(scalar.value, radix: 16)
-          out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count + 16)
+    writeQuoted(s) { out.append($0) }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The bytes of `s` as a JSON string literal, in order, to `emit`: `\"` `\\` `\n` `\r` `\t`;
+  /// `<` `>` `&` as `\u003c` `\u003e` `\u0026`; the other controls (C0, DEL, C1) as `\u00XX` in
+  /// lowercase hex; everything else as is. Every escaped character is one byte, or (C1) 0xC2 and
+  /// a second byte that is the code point, so the work is on UTF-8 bytes. The one escaping
+  /// implementation: the text (`quote`) and the quote id's hash both use it.
+  static func writeQuoted(_ s: String, _ emit: (UInt8) -> Void) {
+    func escapeControl(_ code: UInt8) {
+      for byte in [0x5C, 0x75, 0x30, 0x30] as [UInt8] { emit(byte) }  // \u00
+      for nibble in [code >> 4, code & 0xF] { emit(nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }  // 0-9, a-f
+    }
+    emit(0x22)
+    var leadC2 = false  // a 0xC2 held back until the next byte says whether it starts a C1 control
+    for byte in s.utf8 {
+      if leadC2 {
+        leadC2 = false
+        if byte <= 0x9F {
+          escapeControl(byte)
         } else {
-          out.unicodeScalars.append(scalar)
+          emit(0xC2)
+          emit(byte)
         }
+        continue
+      }
+      switch byte {
+      case 0x22, 0x5C:
+        emit(0x5C)
+        emit(byte)
+      case 0x0A:
+        emit(0x5C)
+        emit(0x6E)
+      case 0x0D:
+        emit(0x5C)
+        emit(0x72)
+      case 0x09:
+        emit(0x5C)
+        emit(0x74)
+      case 0x3C, 0x3E, 0x26, 0..<0x20, 0x7F: escapeControl(byte)
+      case 0xC2: leadC2 = true
+      default: emit(byte)
       }
     }
-    out.append("\"")
-    return out
+    emit(0x22)
   }
 }

@@ -40,6 +40,13 @@ struct QuoteIDHashTests {
 
   /// DEL and the C1 controls U+0080–U+009F are written as `\u00XX` (YAML readers refuse them
   /// raw); U+00A0–U+00BF, which share their UTF-8 lead byte 0xC2, are copied. By hand.
+  @Test func everyEscapeByHand() {
+    let text = "\"\\\n\r\t<>&\u{1}\u{1F}\u{7F}\u{80}\u{9F}\u{A0}é液冷 x"
+    let expected = #""\"\\\n\r\t\u003c\u003e\u0026\u0001\u001f\u007f\u0080\u009f"# + "\u{A0}é液冷 x\""
+    #expect(JSONValue.quote(text) == expected)
+    #expect(JSONValue.quote("plain é") == "\"plain é\"")
+  }
+
   @Test func deleteAndC1ControlsEscaped() {
     #expect(JSONValue.quote("a\u{7F}b\u{80}c\u{85}d\u{9F}e") == #""a\u007fb\u0080c\u0085d\u009fe""#)
     #expect(JSONValue.quote("\u{A0}±°µ·") == "\"\u{A0}±°µ·\"")
