@@ -12,16 +12,8 @@ import Testing
       + "compute: {node: hgx-h100-8gpu, nodes: 16}\n"
   }
 
-  func diagnostic(_ yaml: String) -> Diagnostic? {
-    do {
-      _ = try TestCatalog.plan(yaml)
-      return nil
-    } catch let error as InputError {
-      return error.diagnostics.first
-    } catch {
-      return nil
-    }
-  }
+  /// The first diagnostic planning `yaml` gives (the spec diagnostics suite's helper).
+  func diagnostic(_ yaml: String) -> Diagnostic? { SpecDiagnosticsTests().diagnostic(yaml) }
 
   @Test func lastDayOfValidityIsTheLastDate() throws {
     #expect(diagnostic(spec(asOf: "9999-12-01")) == nil)
